@@ -1,0 +1,438 @@
+//! Readers: everything dossier can read, turned into [`RawDocument`]s.
+//!
+//! One entry point, [`read_inputs`], takes what the user named on the command line (files,
+//! directories walked recursively, `-` for standard input) and returns the documents found and
+//! one [`InputError`] per input that could not be read, so a bad file never stops a batch.
+//!
+//! | input | how |
+//! |---|---|
+//! | `.txt` | one article per file, text in any encoding |
+//! | `.html`, `.htm`, `.xhtml` | main-content extraction ([`html`]) |
+//! | `.jsonl`, `.ndjson` | one article per line: `url`, `outlet`, `title`, `published`, `text` or `html` |
+//! | `*.gz` | gunzipped, then read by the inner extension |
+//! | `-` or another extension | sniffed: HTML, JSONL or text |
+//!
+//! This is the only crate besides the store that touches the disk.
+
+pub mod encoding;
+pub mod html;
+
+use dossier_model::{Hints, RawDocument, Sourced};
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+/// The largest single article file (or JSONL line) read; larger ones are refused with an error.
+pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
+/// The largest input file of any kind (a JSONL or gzip file may hold many articles).
+pub const MAX_FILE_BYTES: u64 = 4 << 30;
+
+/// An input that could not be read, and why: printed as `source[:line]: message`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError {
+    pub source: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.source, l, self.message),
+            None => write!(f, "{}: {}", self.source, self.message),
+        }
+    }
+}
+
+impl InputError {
+    fn new(source: &str, message: impl Into<String>) -> Self {
+        InputError {
+            source: source.to_string(),
+            line: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// What was read from a set of inputs.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub documents: Vec<RawDocument>,
+    pub errors: Vec<InputError>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Format {
+    Text,
+    Html,
+    Jsonl,
+    Sniff,
+}
+
+/// File extensions read when walking a directory; anything else there is skipped.
+const KNOWN_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson"];
+
+/// Reads every input, in parallel, keeping the order given (directories in sorted order).
+pub fn read_inputs(inputs: &[String]) -> Batch {
+    let mut files = Vec::new();
+    let mut batch = Batch::default();
+    for input in inputs {
+        if input == "-" {
+            files.push(input.clone());
+            continue;
+        }
+        let path = Path::new(input);
+        if path.is_dir() {
+            let mut found: Vec<String> = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .into_iter()
+                .filter_map(|e| match e {
+                    Ok(e) => Some(e),
+                    Err(err) => {
+                        batch.errors.push(InputError::new(input, err.to_string()));
+                        None
+                    }
+                })
+                .filter(|e| e.file_type().is_file() && is_known(e.path()) && !is_hidden(e.path()))
+                .map(|e| e.path().to_string_lossy().into_owned())
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else if path.exists() {
+            files.push(input.clone());
+        } else {
+            batch
+                .errors
+                .push(InputError::new(input, "no such file or directory"));
+        }
+    }
+    let results: Vec<Vec<Result<RawDocument, InputError>>> =
+        files.par_iter().map(|f| read_one(f)).collect();
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok(d) => batch.documents.push(d),
+            Err(e) => batch.errors.push(e),
+        }
+    }
+    batch
+}
+
+fn is_hidden(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+fn is_known(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let inner = name.strip_suffix(".gz").unwrap_or(name);
+    Path::new(inner)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| KNOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn format_of(name: &str) -> Format {
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Format::Text,
+        "html" | "htm" | "xhtml" => Format::Html,
+        "jsonl" | "ndjson" => Format::Jsonl,
+        _ => Format::Sniff,
+    }
+}
+
+/// Reads one file (or stdin) into zero or more documents.
+fn read_one(source: &str) -> Vec<Result<RawDocument, InputError>> {
+    let (bytes, name) = match load(source) {
+        Ok(x) => x,
+        Err(e) => return vec![Err(e)],
+    };
+    let mut format = format_of(&name);
+    if format == Format::Sniff {
+        format = sniff(&bytes);
+    }
+    match format {
+        Format::Jsonl => read_jsonl(source, &bytes),
+        Format::Html | Format::Text => {
+            if bytes.len() > MAX_ARTICLE_BYTES {
+                return vec![Err(too_large(source, bytes.len()))];
+            }
+            vec![read_document(
+                source,
+                &bytes,
+                format == Format::Html,
+                Hints::default(),
+            )]
+        }
+        Format::Sniff => unreachable!("sniff always decides"),
+    }
+}
+
+fn too_large(source: &str, len: usize) -> InputError {
+    InputError::new(
+        source,
+        format!(
+            "too large for one article: {:.1} MB (limit {} MB; put many articles in a JSONL file)",
+            len as f64 / 1e6,
+            MAX_ARTICLE_BYTES >> 20
+        ),
+    )
+}
+
+/// Loads the bytes of a file (gunzipped if `.gz`) or stdin, and the name that decides its format.
+fn load(source: &str) -> Result<(Vec<u8>, String), InputError> {
+    let err = |m: String| InputError::new(source, m);
+    if source == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| err(format!("cannot read standard input: {e}")))?;
+        return Ok((buf, String::new()));
+    }
+    let meta = std::fs::metadata(source).map_err(|e| err(format!("cannot read: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(err(format!(
+            "file too large: {} bytes (limit {MAX_FILE_BYTES})",
+            meta.len()
+        )));
+    }
+    let raw = std::fs::read(source).map_err(|e| err(format!("cannot read: {e}")))?;
+    if let Some(inner) = source.strip_suffix(".gz") {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(&raw[..])
+            .take(MAX_FILE_BYTES)
+            .read_to_end(&mut out)
+            .map_err(|e| err(format!("broken gzip data: {e}")))?;
+        return Ok((out, inner.to_string()));
+    }
+    Ok((raw, source.to_string()))
+}
+
+fn sniff(bytes: &[u8]) -> Format {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') {
+        let first = trimmed.lines().next().unwrap_or("");
+        if first.trim_end().ends_with('}') {
+            return Format::Jsonl;
+        }
+    }
+    if trimmed.starts_with('<')
+        && ["<html", "<body", "<p", "<div", "<!doctype", "<article", "<head"]
+            .iter()
+            .any(|t| head.contains(t))
+    {
+        return Format::Html;
+    }
+    Format::Text
+}
+
+/// Decodes and, for HTML, extracts one document.
+fn read_document(
+    source: &str,
+    bytes: &[u8],
+    is_html: bool,
+    hints: Hints,
+) -> Result<RawDocument, InputError> {
+    let decoded = encoding::decode(bytes, is_html).map_err(|e| InputError::new(source, e.to_string()))?;
+    document_from_text(source, &decoded.text, is_html, hints)
+}
+
+fn document_from_text(
+    source: &str,
+    text: &str,
+    is_html: bool,
+    mut hints: Hints,
+) -> Result<RawDocument, InputError> {
+    let text = if is_html {
+        let url = hints.url.clone().or_else(|| url_of(source));
+        let e = html::extract(text, url.as_deref()).map_err(|m| InputError::new(source, m))?;
+        merge_container_hints(&mut hints, e.hints);
+        e.text
+    } else {
+        text.to_string()
+    };
+    if text.trim().is_empty() {
+        return Err(InputError::new(source, "no text"));
+    }
+    if hints.url.is_none() {
+        hints.url = url_of(source);
+    }
+    Ok(RawDocument {
+        source: source.to_string(),
+        text,
+        hints,
+    })
+}
+
+/// Container hints (JSONL fields) win over what the page declares.
+fn merge_container_hints(container: &mut Hints, page: Hints) {
+    container.url = container.url.take().or(page.url);
+    container.outlet = container.outlet.take().or(page.outlet);
+    container.title = container.title.take().or(page.title);
+    container.byline = container.byline.take().or(page.byline);
+    container.published = container.published.take().or(page.published);
+    container.updated = container.updated.take().or(page.updated);
+}
+
+fn url_of(source: &str) -> Option<String> {
+    (source.starts_with("http://") || source.starts_with("https://")).then(|| source.to_string())
+}
+
+/// One JSONL record. Unknown fields are ignored.
+#[derive(Deserialize)]
+struct JsonlRecord {
+    url: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+    published: Option<serde_json::Value>,
+    byline: Option<String>,
+    author: Option<String>,
+    text: Option<String>,
+    html: Option<String>,
+}
+
+fn read_jsonl(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputError>> {
+    let text = match encoding::decode(bytes, false) {
+        Ok(d) => d.text,
+        Err(e) => return vec![Err(InputError::new(source, e.to_string()))],
+    };
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    lines
+        .par_iter()
+        .map(|&(n, line)| {
+            let at_line = |m: String| InputError {
+                source: source.to_string(),
+                line: Some(n),
+                message: m,
+            };
+            if line.len() > MAX_ARTICLE_BYTES {
+                return Err(at_line(too_large(source, line.len()).message));
+            }
+            let rec: JsonlRecord =
+                serde_json::from_str(line).map_err(|e| at_line(format!("invalid JSON: {e}")))?;
+            let from = "jsonl field";
+            let published = match rec.published {
+                Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
+                    Some(Sourced::new(s, "jsonl field published"))
+                }
+                _ => None,
+            };
+            let hints = Hints {
+                url: rec.url.clone(),
+                outlet: rec
+                    .outlet
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| Sourced::new(s, format!("{from} outlet"))),
+                title: rec
+                    .title
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| Sourced::new(s, format!("{from} title"))),
+                byline: rec
+                    .byline
+                    .or(rec.author)
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| Sourced::new(s, format!("{from} byline"))),
+                published,
+                updated: None,
+            };
+            let doc_source = format!("{source}:{n}");
+            let (body, is_html) = match (rec.text, rec.html) {
+                (Some(t), _) if !t.trim().is_empty() => (t, false),
+                (_, Some(h)) if !h.trim().is_empty() => (h, true),
+                _ => return Err(at_line("record has neither `text` nor `html`".into())),
+            };
+            document_from_text(&doc_source, &body, is_html, hints).map_err(|e| at_line(e.message))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+        let p = dir.join(name);
+        std::fs::File::create(&p).unwrap().write_all(bytes).unwrap();
+        p.to_string_lossy().into_owned()
+    }
+
+    const BODY: &str = "The talks lasted five hours and ended without a deal, officials said on Tuesday.\n\
+        Both sides agreed to meet again next week in Geneva to continue the negotiations.";
+
+    #[test]
+    fn reads_a_directory_recursively_in_order_and_skips_unknown_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        write(dir.path(), "b.txt", BODY.as_bytes());
+        write(&dir.path().join("sub"), "a.txt", BODY.as_bytes());
+        write(dir.path(), "notes.md", b"# not an article");
+        let batch = read_inputs(&[dir.path().to_string_lossy().into_owned()]);
+        assert!(batch.errors.is_empty(), "{:?}", batch.errors);
+        let names: Vec<_> = batch
+            .documents
+            .iter()
+            .map(|d| Path::new(&d.source).file_name().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, ["b.txt", "a.txt"]);
+    }
+
+    #[test]
+    fn jsonl_bad_line_is_reported_and_the_rest_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = serde_json::json!({"url": "https://www.example.com/x", "outlet": "Example",
+            "title": "Talks", "published": "2025-12-02", "text": BODY, "extra": 1});
+        let content = format!("{good}\n{{not json\n\n{}\n", serde_json::json!({"title": "no body"}));
+        let f = write(dir.path(), "a.jsonl", content.as_bytes());
+        let batch = read_inputs(&[f.clone()]);
+        assert_eq!(batch.documents.len(), 1);
+        let d = &batch.documents[0];
+        assert_eq!(d.source, format!("{f}:1"));
+        assert_eq!(d.hints.outlet.as_ref().unwrap().value, "Example");
+        assert_eq!(d.hints.published.as_ref().unwrap().value, "2025-12-02");
+        assert_eq!(batch.errors.len(), 2);
+        assert_eq!(batch.errors[0].line, Some(2));
+        assert!(batch.errors[0].to_string().contains("invalid JSON"));
+        assert_eq!(batch.errors[1].line, Some(4));
+    }
+
+    #[test]
+    fn gzip_and_sniffing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(BODY.as_bytes()).unwrap();
+        let f = write(dir.path(), "a.txt.gz", &gz.finish().unwrap());
+        let g = write(dir.path(), "page.dat", format!("<html><body><p>{BODY}</p><p>{BODY}</p></body></html>").as_bytes());
+        let batch = read_inputs(&[f, g]);
+        assert!(batch.errors.is_empty(), "{:?}", batch.errors);
+        assert_eq!(batch.documents.len(), 2);
+        assert!(!batch.documents[1].text.contains("<p>"));
+    }
+
+    #[test]
+    fn bad_files_get_one_error_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = write(dir.path(), "empty.txt", b"");
+        let bin = write(dir.path(), "img.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+        let missing = dir.path().join("missing.txt").to_string_lossy().into_owned();
+        let batch = read_inputs(&[empty, bin, missing]);
+        assert!(batch.documents.is_empty());
+        let msgs: Vec<String> = batch.errors.iter().map(|e| e.to_string()).collect();
+        assert!(msgs.iter().any(|m| m.contains("empty.txt: empty file")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("img.txt: binary file")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("missing.txt: no such file")), "{msgs:?}");
+    }
+}

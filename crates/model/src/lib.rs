@@ -1,0 +1,289 @@
+//! The data model of dossier and its JSON contract.
+//!
+//! Every stage speaks these types: readers produce [`RawDocument`]s, cleaning turns each into one
+//! or more [`Article`]s, analysis groups articles into [`Story`]s, and a [`Dossier`] is what the
+//! interfaces print or serve. Field names here *are* the public JSON contract documented in
+//! `docs/schema.md`: renaming one is a breaking change.
+//!
+//! Principles: unknown stays unknown (`None` serialises as `null`, never a guess), and every
+//! derived value says where it came from ([`Provenance`]).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What a reader hands to cleaning: the text of one input document with whatever metadata the
+/// container itself carried (HTML meta tags, JSONL fields). Cleaning decides the rest.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawDocument {
+    /// Path or URL as the user gave it (a JSONL line is `path:LINE`).
+    pub source: String,
+    /// The body as text, paragraphs separated by newlines (HTML already reduced to text).
+    pub text: String,
+    /// Metadata found in the container, each with where it came from.
+    pub hints: Hints,
+}
+
+/// Metadata a container offers before the text is read: HTML `<meta>`/JSON-LD, JSONL fields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hints {
+    pub url: Option<String>,
+    pub outlet: Option<Sourced<String>>,
+    pub title: Option<Sourced<String>>,
+    pub byline: Option<Sourced<String>>,
+    /// Raw date strings as the container gave them ("2019-03-04T12:00:00Z"); cleaning parses.
+    pub published: Option<Sourced<String>>,
+    pub updated: Option<Sourced<String>>,
+}
+
+/// A value with a short human-readable statement of where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub from: String,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T, from: impl Into<String>) -> Self {
+        Sourced {
+            value,
+            from: from.into(),
+        }
+    }
+}
+
+/// One cleaned news article. A source file that held two pasted articles yields two, with the
+/// same `source` and `part` 1 and 2.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: String,
+    pub source: String,
+    pub part: u32,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    #[serde(with = "opt_date")]
+    pub published: Option<NaiveDate>,
+    #[serde(with = "opt_date")]
+    pub updated: Option<NaiveDate>,
+    /// Where each metadata field came from; a field absent here is unknown.
+    pub provenance: Provenance,
+    /// ISO 639-3 code of the body's language, when it can be told.
+    pub language: Option<String>,
+    /// The cleaned body, paragraphs separated by newlines.
+    pub text: String,
+    /// Everything cleaning cut from the body, in order, with the reason.
+    pub removed: Vec<Removal>,
+    /// Id of the story this article belongs to (set by analysis).
+    pub story: Option<String>,
+}
+
+impl Article {
+    /// A stable id from where the article came from: the same source and part always get the
+    /// same id, so links into a dossier survive a re-run.
+    pub fn make_id(source: &str, part: u32) -> String {
+        let h = xxhash_rust::xxh3::xxh3_64(format!("{source}#{part}").as_bytes());
+        format!("a{:012x}", h >> 16)
+    }
+
+    /// The paragraphs of the cleaned body.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.text.lines().filter(|l| !l.trim().is_empty())
+    }
+
+    /// A label for people: the title, else the start of the text.
+    pub fn label(&self) -> String {
+        match &self.title {
+            Some(t) => t.clone(),
+            None => {
+                let first = self.paragraphs().next().unwrap_or("");
+                truncate_words(first, 12)
+            }
+        }
+    }
+}
+
+/// Shortens `s` to at most `n` words, marking the cut with an ellipsis.
+pub fn truncate_words(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..n].join(" "))
+    }
+}
+
+/// Where each metadata field of an [`Article`] came from, in words ("html meta tag
+/// article:published_time", "text line 'Updated 02 December 2025' (update date; no publication
+/// date given)").
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+}
+
+/// A piece of the input that cleaning cut from the body, with why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Removal {
+    pub text: String,
+    pub reason: String,
+}
+
+/// A group of articles telling the same story, with its analysis. The analysis sections are
+/// filled by later stages; an empty list means "nothing found", not "not computed".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    pub articles: Vec<String>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub events: Vec<Event>,
+    pub facts: Vec<Fact>,
+    pub positions: Vec<Position>,
+    pub brief: Vec<BriefSentence>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+}
+
+/// One real-world entity of a story, with every spelling seen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub articles: Vec<String>,
+}
+
+/// A quote and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub speaker: Option<String>,
+    pub text: String,
+    pub article: String,
+}
+
+/// A dated happening; `date` is `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as precise as the text allows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub date: String,
+    pub text: String,
+    pub articles: Vec<String>,
+}
+
+/// How the reports of one fact relate across outlets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    Agree,
+    Compatible,
+    Changed,
+    Conflict,
+    SingleSource,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub about: String,
+    pub reports: Vec<FactReport>,
+    pub relation: Relation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactReport {
+    pub article: String,
+    pub text: String,
+    pub value: Option<String>,
+}
+
+/// What a party demands, offers, accepts or rejects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub party: String,
+    pub text: String,
+    pub articles: Vec<String>,
+}
+
+/// One sentence of the brief and every article that supports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BriefSentence {
+    pub text: String,
+    pub articles: Vec<String>,
+}
+
+/// The result of analysing a set of articles: what `dossier analyze --format json` prints.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dossier {
+    pub articles: Vec<Article>,
+    pub stories: Vec<Story>,
+}
+
+impl Dossier {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+}
+
+/// `Option<NaiveDate>` as `"YYYY-MM-DD"` or `null`.
+mod opt_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let s: Option<String> = Option::deserialize(d)?;
+        s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_distinct_per_part() {
+        assert_eq!(Article::make_id("a.txt", 1), Article::make_id("a.txt", 1));
+        assert_ne!(Article::make_id("a.txt", 1), Article::make_id("a.txt", 2));
+    }
+
+    #[test]
+    fn dates_serialise_as_iso_or_null() {
+        let a = Article {
+            published: NaiveDate::from_ymd_opt(2025, 12, 2),
+            ..Default::default()
+        };
+        let v = serde_json::to_value(&a).unwrap();
+        assert_eq!(v["published"], "2025-12-02");
+        assert!(v["updated"].is_null());
+        let back: Article = serde_json::from_value(v).unwrap();
+        assert_eq!(back, a);
+    }
+
+    #[test]
+    fn relation_names_follow_the_contract() {
+        let v = serde_json::to_value(Relation::SingleSource).unwrap();
+        assert_eq!(v, "single-source");
+    }
+}
