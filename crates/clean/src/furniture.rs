@@ -1,0 +1,383 @@
+//! Page furniture recognised from the shape of one line.
+//!
+//! Each rule describes a *kind* of furniture by its form (a slide counter is "N / M", a video
+//! teaser starts with a running time, a share widget is made only of widget words), so it holds
+//! across outlets. Rules look at one line in isolation; context rules (headline lists, captions
+//! beside slide counters, labels inside furniture runs) live in `lib.rs`.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Why a line was cut. The `as_str` names are what users see in `removed[].reason`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Advertisement,
+    Newsletter,
+    ShareWidget,
+    SlideCounter,
+    Caption,
+    VideoTeaser,
+    ReadTime,
+    ViewCounter,
+    RelativeTimestamp,
+    DateLine,
+    Byline,
+    SectionLabel,
+    Legal,
+    RelatedHeadlines,
+    Headline,
+    RepeatedLine,
+    PastedArticle,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Advertisement => "advertisement marker",
+            Reason::Newsletter => "newsletter or sign-up blurb",
+            Reason::ShareWidget => "share/follow/print widget",
+            Reason::SlideCounter => "slide counter",
+            Reason::Caption => "photo caption or credit",
+            Reason::VideoTeaser => "video teaser",
+            Reason::ReadTime => "read-time label",
+            Reason::ViewCounter => "view counter",
+            Reason::RelativeTimestamp => "relative timestamp (no anchor date)",
+            Reason::DateLine => "date line (moved to metadata)",
+            Reason::Byline => "byline (moved to metadata)",
+            Reason::SectionLabel => "section label",
+            Reason::Legal => "copyright or legal notice",
+            Reason::RelatedHeadlines => "related-headlines list",
+            Reason::Headline => "headline (moved to title)",
+            Reason::RepeatedLine => "repeated line",
+            Reason::PastedArticle => "pasted second article (split off as its own article)",
+        }
+    }
+
+    /// Furniture that belongs to an article's header block (where a pasted article starts).
+    pub fn is_header_furniture(self) -> bool {
+        matches!(
+            self,
+            Reason::ShareWidget
+                | Reason::RelativeTimestamp
+                | Reason::DateLine
+                | Reason::Byline
+                | Reason::ReadTime
+                | Reason::ViewCounter
+        )
+    }
+}
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).expect("valid furniture regex")
+}
+
+static AD: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:(?:the\s+)?(?:story|article|text|content|report)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|advert|ad|video)|advertisement|advertising|advert|ad|ads|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+(?:content|partner)|skip\s+advertisement|continue\s+reading(?:\s+(?:the\s+main\s+story|below))?|scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content)?|ad\s+feedback|report\s+this\s+ad)\s*[.:]?$")
+});
+static NEWSLETTER_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\b(?:newsletters?|sign\s*up|subscribe|subscription|inbox|email\s+address|privacy\s+(?:policy|notice)|terms\s+(?:and|&)\s+conditions|terms\s+of\s+(?:use|service)|unsubscribe|delivered\s+to\s+your)\b")
+});
+static SHARE_PHRASE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:send|e-?mail|share|print|save|copy)\s+(?:this|the)\s+(?:page|article|story|link|url)\b.{0,60}$|^click\s+to\s+(?:share|print|email)\b|^opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)$|^(?:follow|find)\s+us\s+on\b.{0,40}$")
+});
+/// Words a share/follow/print widget is made of.
+const WIDGET_WORDS: &[&str] = &[
+    "share", "shares", "sharing", "follow", "following", "tweet", "email", "e-mail", "mail",
+    "print", "facebook", "twitter", "x", "whatsapp", "linkedin", "reddit", "pinterest",
+    "telegram", "messenger", "flipboard", "copy", "copied", "link", "short", "url", "comment",
+    "comments", "save", "saved", "bookmark", "gift", "listen", "reprints", "permalink", "us",
+    "on", "this", "article", "story", "page", "via", "to", "and", "the", "more", "options",
+    "google", "news", "sms", "threads", "bluesky", "youtube", "instagram", "tiktok", "rss",
+    "feed", "close", "menu", "a", "an", "or", "by",
+];
+/// Widget words that on their own make a line a widget.
+const WIDGET_STRONG: &[&str] = &[
+    "share", "follow", "tweet", "print", "facebook", "twitter", "whatsapp", "linkedin",
+    "reddit", "pinterest", "telegram", "url", "permalink", "comments", "reprints", "bookmark",
+    "email", "flipboard", "copy",
+];
+static SLIDE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:(?:image|photo|picture|slide|gallery)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^\d{1,3}\s+(?:photos|images|pictures)$")
+});
+static CAPTION_CREDIT: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\((?:[^()]{0,60}\b)?(?:afp|ap|reuters|getty|images?|photo(?:graph)?s?|pictures?|epa|efe|shutterstock|xinhua|sputnik|tass|anadolu|pool|file|credit|courtesy|handout|alamy|istock|dpa|bloomberg)(?:\b[^()]{0,60})?\)\.?$")
+});
+static CAPTION_START: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:in\s+this\s+(?:\w+\s+){0,3}(?:photo(?:graph)?|image|picture|file\s+photo|handout)|(?:photo|image|picture|photograph|caption|credit|pictured|above|top|main\s+image)\s*(?:credit)?\s*:|\(photo\b|photo\s+by\s|file\s+photo\b)")
+});
+static VIDEO: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:\d{1,2}:\d{2}(?::\d{2})?\s+\S|(?:watch|video|play\s+video|now\s+playing|up\s+next)\s*[:|\-–]\s*\S)")
+});
+static READ_TIME: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:(?:estimated\s+)?reading\s+time\s*:?\s*)?\d{1,3}\s*-?\s*(?:min|mins|minute|minutes)(?:\s+(?:read|reading(?:\s+time)?|listen))?$")
+});
+static VIEWS: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^[\d.,]+\s*[km]?\s+(?:views?|reads?|comments?|shares?|likes?|reactions?)$")
+});
+static RELATIVE_TIME: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:(?:last\s+)?(?:updated?|published|posted|modified)\s*:?\s*)?(?:\d+|an?|one|few)\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago$|^(?:(?:last\s+)?(?:updated?|published|posted)\s*:?\s*)?(?:just\s+now|yesterday|today)$")
+});
+static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    re(r"^(?i:by|author\s*:|authors\s*:|written\s+by|words\s+by|story\s+by|posted\s+by)\s+(?P<name>\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|van|von|al|bin|da|del|la|le)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}){0,3})\s*(?:[|,\-–—]\s*\p{Lu}[\p{L} .]{0,40})?$")
+});
+static LEGAL: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:©|\(c\)|copyright\b).{0,160}$|^all\s+rights\s+reserved\.?$|^this\s+(?:material|article)\s+may\s+not\s+be\s+(?:published|reproduced)")
+});
+/// A listing's meta line: timestamps, read times and a section name, nothing else.
+static LISTING_META_PART: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)(?:\d+|an?)\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago|\d{1,3}\s*(?:min|mins|minutes?)\s+read|[\d.,]+\s*[km]?\s+views?|\b\p{Lu}{2,}(?:\s+\p{Lu}{2,})?\b|[•·|\-–—]")
+});
+static RELATED_HEADING: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:related(?:\s+(?:stories|articles|news|coverage|content|topics|reading))?|read\s+(?:more|next|also)|more\s+(?:from|on|about|stories|news|in)\b.{0,40}|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|reading))?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|latest\s+(?:news|stories)|also\s+read|see\s+also|editor'?s?\s+picks?|top\s+stories|what\s+to\s+read\s+next|don'?t\s+miss)\s*:?$")
+});
+static RELATED_INLINE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^(?:read\s+(?:more|also|next)|also\s+read|related|see\s+also|more|recommended)\s*[:|»>\-–]\s*\S.{0,150}$")
+});
+
+/// The line with leading list markers and surrounding space removed.
+pub fn normalise(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches(['-', '•', '*', '·', '–', '—', '▪', '►', '■'])
+        .trim()
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// The kind of furniture `line` is on its own, if any.
+pub fn classify(line: &str) -> Option<Reason> {
+    let s = normalise(line);
+    if s.is_empty() {
+        return None;
+    }
+    let n = words(s);
+    if AD.is_match(s) {
+        return Some(Reason::Advertisement);
+    }
+    if SLIDE.is_match(s) {
+        return Some(Reason::SlideCounter);
+    }
+    if READ_TIME.is_match(s) {
+        return Some(Reason::ReadTime);
+    }
+    if VIEWS.is_match(s) {
+        return Some(Reason::ViewCounter);
+    }
+    if RELATIVE_TIME.is_match(s) {
+        return Some(Reason::RelativeTimestamp);
+    }
+    if n <= 12 && is_widget(s) {
+        return Some(Reason::ShareWidget);
+    }
+    if n <= 14 && SHARE_PHRASE.is_match(s) {
+        return Some(Reason::ShareWidget);
+    }
+    let cues = newsletter_cues(s);
+    if cues >= 2 || (cues == 1 && n <= 10) {
+        return Some(Reason::Newsletter);
+    }
+    if n <= 40 && LEGAL.is_match(s) {
+        return Some(Reason::Legal);
+    }
+    if n <= 25 && VIDEO.is_match(s) && !s.ends_with('.') {
+        return Some(Reason::VideoTeaser);
+    }
+    if n <= 80 && (CAPTION_START.is_match(s) || CAPTION_CREDIT.is_match(s)) {
+        return Some(Reason::Caption);
+    }
+    if n <= 12 && BYLINE.is_match(s) {
+        return Some(Reason::Byline);
+    }
+    if is_listing_meta(s) {
+        return Some(Reason::RelativeTimestamp);
+    }
+    None
+}
+
+fn newsletter_cues(s: &str) -> usize {
+    let mut seen: Vec<String> = NEWSLETTER_CUE
+        .find_iter(s)
+        .map(|m| m.as_str().to_ascii_lowercase())
+        .collect();
+    seen.sort();
+    seen.dedup();
+    seen.len()
+}
+
+fn is_widget(s: &str) -> bool {
+    let tokens: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ',' | ':'))
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect();
+    !tokens.is_empty()
+        && tokens.iter().all(|t| WIDGET_WORDS.contains(&t.as_str()))
+        && tokens.iter().any(|t| WIDGET_STRONG.contains(&t.as_str()))
+}
+
+/// A line made only of listing metadata ("9 seconds ago 2 min read WORLD"); must contain a
+/// timestamp or read time, not just capitals.
+pub fn is_listing_meta(s: &str) -> bool {
+    let s = normalise(s);
+    if words(s) > 12 || !(s.contains("ago") || s.to_lowercase().contains("read")) {
+        return false;
+    }
+    LISTING_META_PART.replace_all(s, "").trim().is_empty()
+}
+
+/// The byline's names, when `line` is a byline.
+pub fn byline_name(line: &str) -> Option<String> {
+    let s = normalise(line);
+    if words(s) > 12 {
+        return None;
+    }
+    BYLINE
+        .captures(s)
+        .map(|c| c["name"].trim().trim_end_matches(',').to_string())
+}
+
+/// A heading that introduces a list of links to other stories.
+pub fn is_related_heading(line: &str) -> bool {
+    let s = normalise(line);
+    words(s) <= 8 && RELATED_HEADING.is_match(s)
+}
+
+/// A single "Read more: <headline>" link line.
+pub fn is_related_link(line: &str) -> bool {
+    RELATED_INLINE.is_match(normalise(line))
+}
+
+/// A short line in capitals with no sentence punctuation ("WORLD", "US NEWS").
+pub fn is_caps_label(line: &str) -> bool {
+    let s = normalise(line);
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    words(s) <= 3
+        && letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && !s.contains(['.', '!', '?'])
+}
+
+/// Headline shape: short, starts with a capital or digit (or a quote), one sentence at most.
+pub fn is_headline_like(line: &str) -> bool {
+    let s = normalise(line);
+    let n = words(s);
+    if !(2..=22).contains(&n) || s.chars().count() > 170 {
+        return false;
+    }
+    let first = s.chars().find(|c| !matches!(c, '"' | '\'' | '“' | '‘'));
+    if !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    if s.ends_with([':', ',', ';']) {
+        return false;
+    }
+    // More than one sentence is body text, not a headline.
+    let inner_stops = s
+        .trim_end_matches(['.', '!', '?', '"', '”'])
+        .matches(". ")
+        .filter(|_| true)
+        .count();
+    inner_stops == 0 || (inner_stops == 1 && n <= 12)
+}
+
+/// Body shape: a long line that reads as prose.
+pub fn is_body_like(line: &str) -> bool {
+    let s = normalise(line);
+    words(s) >= 14 && s.chars().filter(|c| c.is_lowercase()).count() * 2 > s.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(s: &str) -> Option<Reason> {
+        classify(s)
+    }
+
+    #[test]
+    fn advertisement_markers() {
+        for s in [
+            "Story continues below advertisement",
+            "Article continues after this ad",
+            "ADVERTISEMENT",
+            "Skip Advertisement",
+            "Continue reading the main story",
+        ] {
+            assert_eq!(reason(s), Some(Reason::Advertisement), "{s}");
+        }
+    }
+
+    #[test]
+    fn widgets_and_counters() {
+        for (s, r) in [
+            ("Share", Reason::ShareWidget),
+            ("Follow", Reason::ShareWidget),
+            ("Short Url", Reason::ShareWidget),
+            ("Share on Facebook | Share on X | Email", Reason::ShareWidget),
+            ("Email this article to a friend", Reason::ShareWidget),
+            ("3 / 12", Reason::SlideCounter),
+            ("Photo 2 of 9", Reason::SlideCounter),
+            ("- 6 min read", Reason::ReadTime),
+            ("Reading time: 3 minutes", Reason::ReadTime),
+            ("- 1,204 Views", Reason::ViewCounter),
+            ("Updated 5 min ago", Reason::RelativeTimestamp),
+            ("- Last update: 3 hours ago", Reason::RelativeTimestamp),
+            ("14 minutes ago 5 min read POLITICS", Reason::RelativeTimestamp),
+            ("© 2024 Example Media Group. All rights reserved.", Reason::Legal),
+        ] {
+            assert_eq!(reason(s), Some(r), "{s}");
+        }
+    }
+
+    #[test]
+    fn newsletters_captions_teasers() {
+        assert_eq!(
+            reason("Sign up for our morning briefing newsletter and get the news in your inbox."),
+            Some(Reason::Newsletter)
+        );
+        assert_eq!(reason("Subscribe"), Some(Reason::Newsletter));
+        assert_eq!(
+            reason("Rescue workers search the rubble in the city centre on Friday. (Reuters/John Doe)"),
+            Some(Reason::Caption)
+        );
+        assert_eq!(
+            reason("In this handout photo released by the ministry, soldiers load shells."),
+            Some(Reason::Caption)
+        );
+        assert_eq!(
+            reason("1:45 Lawmakers vote on the new budget after a long night"),
+            Some(Reason::VideoTeaser)
+        );
+        assert_eq!(reason("By Jane Q. Doe and Omar Said"), Some(Reason::Byline));
+        assert_eq!(byline_name("Author: Maria Lopez").as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn prose_is_not_furniture() {
+        for s in [
+            "The minister said the newsletter he sent to members had been misread by critics.",
+            "Officials said 12 of 40 buildings were damaged and 3 people were hurt.",
+            "He will follow the talks closely, he said, and share the results with allies.",
+            "By the end of the day, the delegation had left the capital.",
+            "At 10:30 the delegation arrived.",
+            "Putin said the meeting was useful.",
+        ] {
+            assert_eq!(reason(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(is_headline_like("Leaders meet in Geneva as talks stall"));
+        assert!(is_headline_like("Talks end with no deal."));
+        assert!(!is_headline_like(
+            "The talks ended. Officials left. Nobody would say what comes next for the plan."
+        ));
+        assert!(is_caps_label("WORLD"));
+        assert!(!is_caps_label("NATO said."));
+        assert!(is_related_heading("Related stories"));
+        assert!(is_related_heading("More from Politics"));
+        assert!(is_related_link("Read more: Leaders meet in Geneva as talks stall"));
+    }
+}

@@ -1,0 +1,129 @@
+//! Finding a second article pasted after the first.
+//!
+//! A pasted article announces itself the way the first one did: a headline followed by header
+//! furniture (an "Updated" stamp, a share widget, a byline) or by a repeat of itself, then a
+//! body that often opens with a dateline ("BERLIN: ..."), and usually on another topic. A split
+//! needs one structural sign and one more sign of any kind, and enough body on both sides, so
+//! a sub-heading inside one article does not split it.
+
+use crate::furniture::{is_body_like, is_headline_like, normalise};
+use crate::Line;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashMap;
+
+static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu} .'\-]{2,30}(?:,\s*\p{Lu}[\p{L} .]{1,20})?(?:\s*\([\p{L} ]{1,30}\))?\s*(?::|—|–|--| - )\s*\S").unwrap()
+});
+
+/// How far after a headline its header block (furniture, repeated headline) may reach.
+const HEADER_WINDOW: usize = 6;
+/// Least body (words in prose lines) on each side of a split.
+const MIN_BODY_WORDS_BEFORE: usize = 60;
+const MIN_BODY_WORDS_AFTER: usize = 60;
+/// Below this cosine similarity of content words, the two sides are on different topics.
+const TOPIC_SHIFT_COSINE: f64 = 0.3;
+
+/// Indices of the lines that start a pasted article (each a headline), in order.
+pub fn find_splits(lines: &[Line]) -> Vec<usize> {
+    let mut splits = Vec::new();
+    let mut start = 0;
+    for c in 0..lines.len() {
+        if c <= start || lines[c].removed.is_some() {
+            continue;
+        }
+        let text = normalise(&lines[c].text);
+        if !is_headline_like(text) || is_body_like(text) {
+            continue;
+        }
+        let before = body_lines(&lines[start..c]);
+        let after = body_lines(&lines[c + 1..]);
+        if word_count(&before) < MIN_BODY_WORDS_BEFORE
+            || before.len() < 2
+            || word_count(&after) < MIN_BODY_WORDS_AFTER
+            || after.len() < 3
+        {
+            continue;
+        }
+        let window = &lines[c + 1..lines.len().min(c + 1 + HEADER_WINDOW)];
+        let repeated = window
+            .iter()
+            .any(|l| l.removed.is_none() && same_text(&l.text, &lines[c].text));
+        let header_furniture = window
+            .iter()
+            .any(|l| l.removed.is_some_and(|r| r.is_header_furniture()));
+        let structural = repeated as u32 + header_furniture as u32;
+        if structural == 0 {
+            continue;
+        }
+        let dateline = lines[c + 1..]
+            .iter()
+            .filter(|l| l.removed.is_none() && is_body_like(&l.text))
+            .take(1)
+            .any(|l| DATELINE.is_match(normalise(&l.text)));
+        let shift = cosine(&before, &after) < TOPIC_SHIFT_COSINE;
+        if structural + dateline as u32 + shift as u32 >= 2 {
+            splits.push(c);
+            start = c;
+        }
+    }
+    splits
+}
+
+fn body_lines(lines: &[Line]) -> Vec<&str> {
+    lines
+        .iter()
+        .filter(|l| l.removed.is_none() && is_body_like(&l.text))
+        .map(|l| l.text.as_str())
+        .collect()
+}
+
+fn word_count(lines: &[&str]) -> usize {
+    lines.iter().map(|l| l.split_whitespace().count()).sum()
+}
+
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        normalise(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (key(a), key(b));
+    !a.is_empty() && a == b
+}
+
+const STOPWORDS: &[&str] = &[
+    "that", "this", "with", "from", "have", "been", "were", "their", "they", "will", "would",
+    "said", "says", "which", "about", "after", "also", "than", "more", "what", "when", "where",
+    "there", "into", "over", "other", "could", "some", "such", "them", "then", "these", "those",
+    "while", "since", "being", "just", "only", "very", "most", "your", "year",
+];
+
+fn content_words(lines: &[&str]) -> HashMap<String, f64> {
+    let mut m = HashMap::new();
+    for l in lines {
+        for w in l.split(|c: char| !c.is_alphanumeric()) {
+            if w.chars().count() >= 4 {
+                let w = w.to_lowercase();
+                if !STOPWORDS.contains(&w.as_str()) {
+                    *m.entry(w).or_insert(0.0) += 1.0;
+                }
+            }
+        }
+    }
+    m
+}
+
+fn cosine(a: &[&str], b: &[&str]) -> f64 {
+    let (a, b) = (content_words(a), content_words(b));
+    let dot: f64 = a.iter().filter_map(|(w, x)| b.get(w).map(|y| x * y)).sum();
+    let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
