@@ -1,0 +1,141 @@
+//! Analysis of cleaned articles: which articles tell the same story.
+//!
+//! [`group_stories`] represents each article by TF-IDF weights of its stemmed content words plus
+//! its capitalised names (weighted higher: shared people and places are the strongest sign of a
+//! shared story), and merges articles by average-link agglomerative clustering on cosine
+//! similarity until no two groups are more similar than [`STORY_THRESHOLD`]. Average link, not
+//! single link, so a chain of loosely related articles does not collapse into one story.
+//!
+//! Pure: no I/O, deterministic for the same input.
+
+pub mod terms;
+
+use dossier_model::{Article, Story};
+use terms::TermVectors;
+
+/// Least average cosine similarity for two groups of articles to be one story.
+pub const STORY_THRESHOLD: f32 = 0.12;
+
+/// Groups `articles` into stories, sets each article's `story`, and returns the stories,
+/// largest first. Story sections other than `articles` are left for later stages.
+pub fn group_stories(articles: &mut [Article]) -> Vec<Story> {
+    let vectors = TermVectors::build(articles);
+    let clusters = average_link(&vectors, STORY_THRESHOLD);
+    let mut stories: Vec<Story> = clusters
+        .into_iter()
+        .map(|members| {
+            let ids: Vec<String> = members.iter().map(|&i| articles[i].id.clone()).collect();
+            let title = story_title(articles, &members, &vectors);
+            Story {
+                id: story_id(&ids),
+                title,
+                articles: ids,
+                ..Default::default()
+            }
+        })
+        .collect();
+    stories.sort_by_key(|s| std::cmp::Reverse(s.articles.len()));
+    for s in &stories {
+        for a in articles.iter_mut().filter(|a| s.articles.contains(&a.id)) {
+            a.story = Some(s.id.clone());
+        }
+    }
+    stories
+}
+
+/// A story's id follows from its members, so the same grouping gets the same id.
+fn story_id(member_ids: &[String]) -> String {
+    let mut sorted = member_ids.to_vec();
+    sorted.sort();
+    let h = xxhash_rust::xxh3::xxh3_64(sorted.join(",").as_bytes());
+    format!("s{:010x}", h >> 24)
+}
+
+/// The title of the member most similar to the rest (the most typical report), else its label.
+fn story_title(articles: &[Article], members: &[usize], v: &TermVectors) -> String {
+    let centrality = |i: usize| -> f32 { members.iter().map(|&j| v.cosine(i, j)).sum() };
+    let best = members
+        .iter()
+        .copied()
+        .filter(|&i| articles[i].title.is_some())
+        .max_by(|&a, &b| centrality(a).total_cmp(&centrality(b)))
+        .or_else(|| members.first().copied());
+    best.map(|i| articles[i].label()).unwrap_or_default()
+}
+
+/// Average-link agglomerative clustering. Returns clusters of indices, each in input order,
+/// clusters ordered by their first member.
+fn average_link(v: &TermVectors, threshold: f32) -> Vec<Vec<usize>> {
+    let n = v.len();
+    let mut sim = vec![vec![0f32; n]; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let s = v.cosine(i, j);
+            sim[i][j] = s;
+            sim[j][i] = s;
+        }
+    }
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut alive = vec![true; n];
+    loop {
+        let mut best = (threshold, usize::MAX, usize::MAX);
+        for i in (0..n).filter(|&i| alive[i]) {
+            for j in (i + 1..n).filter(|&j| alive[j]) {
+                if sim[i][j] >= best.0 && (best.1 == usize::MAX || sim[i][j] > best.0) {
+                    best = (sim[i][j], i, j);
+                }
+            }
+        }
+        let (_, a, b) = best;
+        if a == usize::MAX {
+            break;
+        }
+        // Lance-Williams update for average linkage.
+        let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
+        for k in (0..n).filter(|&k| alive[k] && k != a && k != b) {
+            let s = (na * sim[a][k] + nb * sim[b][k]) / (na + nb);
+            sim[a][k] = s;
+            sim[k][a] = s;
+        }
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        members[a].sort_unstable();
+        alive[b] = false;
+    }
+    let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+    out.sort_by_key(|m| m[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(id: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn same_story_together_other_story_apart() {
+        let mut a = vec![
+            art("a", "Finance ministers of the Eurozone met in Brussels on Monday to agree on a bailout for Greece. Athens asked for 10 billion euros."),
+            art("b", "Eurozone finance ministers meeting in Brussels agreed a Greece bailout worth 10 billion euros, Athens said."),
+            art("c", "A magnitude 6.1 earthquake struck off the coast of Chile near Valparaiso, damaging buildings; no tsunami warning was issued."),
+            art("d", "The Greek bailout deal reached by Eurozone ministers in Brussels eases pressure on Athens."),
+        ];
+        let stories = group_stories(&mut a);
+        assert_eq!(stories.len(), 2);
+        assert_eq!(stories[0].articles, ["a", "b", "d"]);
+        assert_eq!(stories[1].articles, ["c"]);
+        assert_eq!(a[2].story.as_deref(), Some(stories[1].id.as_str()));
+    }
+
+    #[test]
+    fn empty_input_gives_no_stories() {
+        assert!(group_stories(&mut []).is_empty());
+    }
+}

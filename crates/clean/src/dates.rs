@@ -11,16 +11,21 @@ const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 
 static ISO: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})").unwrap());
 static DAY_MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+(\d{{4}})\b")).unwrap()
+    Regex::new(&format!(
+        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+(\d{{4}})\b"
+    ))
+    .unwrap()
 });
 static MONTH_DAY_YEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"(?i)^({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).unwrap()
+    Regex::new(&format!(
+        r"(?i)^({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+    .unwrap()
 });
 static NUMERIC: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").unwrap());
-static WEEKDAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+").unwrap()
-});
+static WEEKDAY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+").unwrap());
 
 /// Parses a date at the start of `s` and returns it with the number of bytes it used.
 /// Accepts ISO (`2025-12-02`, `2025-12-02T10:00:00Z`), `2 December 2025`, `December 2, 2025`,
@@ -125,7 +130,16 @@ pub fn date_line(line: &str) -> Option<DateLine<'_>> {
         }
         None => (DateKind::Published, line),
     };
-    let (date, used) = parse_date_prefix(after_label)?;
+    // "Updated 5:27 am CST, Wednesday, November 20, 2019": a time may come first.
+    let (date, used, after_label) = match parse_date_prefix(after_label) {
+        Some((d, used)) => (d, used, after_label),
+        None => {
+            let t = TIME_OF_DAY.find(after_label)?;
+            let after_time = after_label[t.end()..].trim_start_matches([',', ' ', '|']);
+            let (d, used) = parse_date_prefix(after_time)?;
+            (d, used, after_time)
+        }
+    };
     let mut rest = &after_label[used..];
     if let Some(m) = TIME_OF_DAY.find(rest) {
         rest = &rest[m.end()..];
@@ -147,8 +161,14 @@ mod tests {
 
     #[test]
     fn parses_the_common_shapes() {
-        assert_eq!(parse_date("2025-12-02T23:10:00-05:00"), Some(d(2025, 12, 2)));
-        assert_eq!(parse_date("Tue, 02 Dec 2025 10:00:00 GMT"), Some(d(2025, 12, 2)));
+        assert_eq!(
+            parse_date("2025-12-02T23:10:00-05:00"),
+            Some(d(2025, 12, 2))
+        );
+        assert_eq!(
+            parse_date("Tue, 02 Dec 2025 10:00:00 GMT"),
+            Some(d(2025, 12, 2))
+        );
         assert_eq!(parse_date("2 December 2025"), Some(d(2025, 12, 2)));
         assert_eq!(parse_date("Sept. 14, 2024"), Some(d(2024, 9, 14)));
         assert_eq!(parse_date("Thursday, March 7th 2024"), Some(d(2024, 3, 7)));
@@ -162,11 +182,20 @@ mod tests {
     #[test]
     fn reads_labelled_date_lines() {
         let l = date_line("Updated 14 March 2024").unwrap();
-        assert_eq!((l.date, l.kind, l.rest), (d(2024, 3, 14), DateKind::Updated, ""));
+        assert_eq!(
+            (l.date, l.kind, l.rest),
+            (d(2024, 3, 14), DateKind::Updated, "")
+        );
         let l = date_line("Published: March 3, 2024 at 10:15 a.m. ET").unwrap();
-        assert_eq!((l.date, l.kind, l.rest), (d(2024, 3, 3), DateKind::Published, ""));
+        assert_eq!(
+            (l.date, l.kind, l.rest),
+            (d(2024, 3, 3), DateKind::Published, "")
+        );
         let l = date_line("date 2024-01-09 Print this story").unwrap();
         assert_eq!((l.kind, l.rest), (DateKind::Published, "Print this story"));
+        let l = date_line("Updated 5:27 am CST, Wednesday, November 20, 2019").unwrap();
+        assert_eq!((l.date, l.kind), (d(2019, 11, 20), DateKind::Updated));
+        assert_eq!(date_line("07.03.2024").unwrap().date, d(2024, 3, 7));
         assert!(date_line("Last update: 2 days ago").is_none());
         assert!(date_line("The talks on March 3, 2024 ended.").is_none());
     }

@@ -20,6 +20,7 @@ pub enum Reason {
     ReadTime,
     ViewCounter,
     RelativeTimestamp,
+    Timestamp,
     DateLine,
     Byline,
     SectionLabel,
@@ -42,6 +43,7 @@ impl Reason {
             Reason::ReadTime => "read-time label",
             Reason::ViewCounter => "view counter",
             Reason::RelativeTimestamp => "relative timestamp (no anchor date)",
+            Reason::Timestamp => "timestamp line",
             Reason::DateLine => "date line (moved to metadata)",
             Reason::Byline => "byline (moved to metadata)",
             Reason::SectionLabel => "section label",
@@ -59,6 +61,7 @@ impl Reason {
             self,
             Reason::ShareWidget
                 | Reason::RelativeTimestamp
+                | Reason::Timestamp
                 | Reason::DateLine
                 | Reason::Byline
                 | Reason::ReadTime
@@ -72,66 +75,189 @@ fn re(s: &str) -> Regex {
 }
 
 static AD: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:(?:the\s+)?(?:story|article|text|content|report)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|advert|ad|video)|advertisement|advertising|advert|ad|ads|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+(?:content|partner)|skip\s+advertisement|continue\s+reading(?:\s+(?:the\s+main\s+story|below))?|scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content)?|ad\s+feedback|report\s+this\s+ad)\s*[.:]?$")
+    re(
+        r"(?i)^(?:(?:the\s+)?(?:story|article|text|content|report)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|advert|ad|video)|advertisement|advertising|advert|ad|ads|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+(?:content|partner)|skip\s+advertisement|continue\s+reading(?:\s+(?:the\s+main\s+story|below))?|scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content)?|ad\s+feedback|report\s+this\s+ad)\s*[.:]?$",
+    )
 });
 static NEWSLETTER_CUE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)\b(?:newsletters?|sign\s*up|subscribe|subscription|inbox|email\s+address|privacy\s+(?:policy|notice)|terms\s+(?:and|&)\s+conditions|terms\s+of\s+(?:use|service)|unsubscribe|delivered\s+to\s+your)\b")
+    re(
+        r"(?i)\b(?:newsletters?|sign\s*up|subscribe|subscription|inbox|email\s+address|privacy\s+(?:policy|notice)|terms\s+(?:and|&)\s+conditions|terms\s+of\s+(?:use|service)|unsubscribe|delivered\s+to\s+your)\b",
+    )
 });
 static SHARE_PHRASE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:send|e-?mail|share|print|save|copy)\s+(?:this|the)\s+(?:page|article|story|link|url)\b.{0,60}$|^click\s+to\s+(?:share|print|email)\b|^opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)$|^(?:follow|find)\s+us\s+on\b.{0,40}$")
+    re(
+        r"(?i)^(?:send|e-?mail|share|print|save|copy)\s+(?:this|the)\s+(?:page|article|story|link|url)\b.{0,60}$|^click\s+to\s+(?:share|print|email)\b|^opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)$|^(?:follow|find)\s+us\s+on\b.{0,40}$",
+    )
 });
 /// Words a share/follow/print widget is made of.
 const WIDGET_WORDS: &[&str] = &[
-    "share", "shares", "sharing", "follow", "following", "tweet", "email", "e-mail", "mail",
-    "print", "facebook", "twitter", "x", "whatsapp", "linkedin", "reddit", "pinterest",
-    "telegram", "messenger", "flipboard", "copy", "copied", "link", "short", "url", "comment",
-    "comments", "save", "saved", "bookmark", "gift", "listen", "reprints", "permalink", "us",
-    "on", "this", "article", "story", "page", "via", "to", "and", "the", "more", "options",
-    "google", "news", "sms", "threads", "bluesky", "youtube", "instagram", "tiktok", "rss",
-    "feed", "close", "menu", "a", "an", "or", "by",
+    "share",
+    "shares",
+    "sharing",
+    "follow",
+    "following",
+    "tweet",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "messenger",
+    "flipboard",
+    "copy",
+    "copied",
+    "link",
+    "short",
+    "url",
+    "comment",
+    "comments",
+    "save",
+    "saved",
+    "bookmark",
+    "gift",
+    "listen",
+    "reprints",
+    "permalink",
+    "us",
+    "on",
+    "this",
+    "article",
+    "story",
+    "page",
+    "via",
+    "to",
+    "and",
+    "the",
+    "more",
+    "options",
+    "google",
+    "news",
+    "sms",
+    "threads",
+    "bluesky",
+    "youtube",
+    "instagram",
+    "tiktok",
+    "rss",
+    "feed",
+    "close",
+    "menu",
+    "a",
+    "an",
+    "or",
+    "by",
+    "pin",
+    "pint",
+    "download",
+    "caption",
+    "expand",
+    "enlarge",
+    "fullscreen",
+    "next",
+    "previous",
+    "prev",
+    "compartir",
+    "compartilhar",
+    "baixar",
+    "teilen",
+    "partager",
+    "condividi",
 ];
 /// Widget words that on their own make a line a widget.
 const WIDGET_STRONG: &[&str] = &[
-    "share", "follow", "tweet", "print", "facebook", "twitter", "whatsapp", "linkedin",
-    "reddit", "pinterest", "telegram", "url", "permalink", "comments", "reprints", "bookmark",
-    "email", "flipboard", "copy",
+    "share",
+    "follow",
+    "tweet",
+    "print",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "url",
+    "permalink",
+    "comments",
+    "reprints",
+    "bookmark",
+    "email",
+    "flipboard",
+    "copy",
+    "pin",
+    "pint",
+    "caption",
+    "compartir",
+    "compartilhar",
+    "teilen",
+    "partager",
+    "condividi",
 ];
 static SLIDE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:(?:image|photo|picture|slide|gallery)\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^\d{1,3}\s+(?:photos|images|pictures)$")
+    re(
+        r"(?i)^(?:(?:image|photo|picture|slide|gallery)\s+)?\d{1,3}\s*(?:/|of\s*/?)\s*\d{1,3}$|^\d{1,3}\s+(?:photos|images|pictures)$",
+    )
 });
 static CAPTION_CREDIT: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)\((?:[^()]{0,60}\b)?(?:afp|ap|reuters|getty|images?|photo(?:graph)?s?|pictures?|epa|efe|shutterstock|xinhua|sputnik|tass|anadolu|pool|file|credit|courtesy|handout|alamy|istock|dpa|bloomberg)(?:\b[^()]{0,60})?\)\.?$")
+    re(
+        r"(?i)\((?:[^()]{0,60}\b)?(?:afp|ap|reuters|getty|images?|photo(?:graph)?s?|pictures?|epa|efe|shutterstock|xinhua|sputnik|tass|anadolu|pool|file|credit|courtesy|handout|alamy|istock|dpa|bloomberg)(?:\b[^()]{0,60})?\)\.?$|(?:credit|photo|image|picture)s?\s*:\s*[^.!?:]{1,60}$",
+    )
 });
 static CAPTION_START: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:in\s+this\s+(?:\w+\s+){0,3}(?:photo(?:graph)?|image|picture|file\s+photo|handout)|(?:photo|image|picture|photograph|caption|credit|pictured|above|top|main\s+image)\s*(?:credit)?\s*:|\(photo\b|photo\s+by\s|file\s+photo\b)")
+    re(
+        r"(?i)^(?:in\s+this\s+(?:\w+\s+){0,3}(?:photo(?:graph)?|image|picture|file\s+photo|handout)|(?:photo|image|picture|photograph|caption|credit|pictured|above|top|main\s+image)\s*(?:credit)?\s*:|\(photo\b|photo\s+by\s|file\s+photo\b)",
+    )
 });
 static VIDEO: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:\d{1,2}:\d{2}(?::\d{2})?\s+\S|(?:watch|video|play\s+video|now\s+playing|up\s+next)\s*[:|\-–]\s*\S)")
+    re(
+        r"(?i)^(?:\d{1,2}:\d{2}(?::\d{2})?\s+\S|(?:watch|video|play\s+video|now\s+playing|up\s+next)\s*[:|\-–]\s*\S)",
+    )
 });
 static READ_TIME: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:(?:estimated\s+)?reading\s+time\s*:?\s*)?\d{1,3}\s*-?\s*(?:min|mins|minute|minutes)(?:\s+(?:read|reading(?:\s+time)?|listen))?$")
+    re(
+        r"(?i)^(?:(?:estimated\s+)?reading\s+time\s*:?\s*)?\d{1,3}\s*-?\s*(?:min|mins|minute|minutes)(?:\s+(?:read|reading(?:\s+time)?|listen))?$",
+    )
 });
 static VIEWS: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)^[\d.,]+\s*[km]?\s+(?:views?|reads?|comments?|shares?|likes?|reactions?)$")
 });
 static RELATIVE_TIME: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:(?:last\s+)?(?:updated?|published|posted|modified)\s*:?\s*)?(?:\d+|an?|one|few)\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago$|^(?:(?:last\s+)?(?:updated?|published|posted)\s*:?\s*)?(?:just\s+now|yesterday|today)$")
+    re(
+        r"(?i)^(?:(?:last\s+)?(?:updated?|published|posted|modified)\s*:?\s*)?(?:\d+|an?|one|few)\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago$|^(?:(?:last\s+)?(?:updated?|published|posted)\s*:?\s*)?(?:just\s+now|yesterday|today)$",
+    )
 });
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
-    re(r"^(?i:by|author\s*:|authors\s*:|written\s+by|words\s+by|story\s+by|posted\s+by)\s+(?P<name>\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|van|von|al|bin|da|del|la|le)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}){0,3})\s*(?:[|,\-–—]\s*\p{Lu}[\p{L} .]{0,40})?$")
+    re(
+        r"^(?i:by|author\s*:|authors\s*:|written\s+by|words\s+by|story\s+by|posted\s+by)\s+(?P<name>\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|van|von|al|bin|da|del|la|le)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}){0,3})\s*(?:[|,\-–—]\s*[\p{Lu}\d][\p{L}\d .:/]{0,40})?$",
+    )
 });
 static LEGAL: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:©|\(c\)|copyright\b).{0,160}$|^all\s+rights\s+reserved\.?$|^this\s+(?:material|article)\s+may\s+not\s+be\s+(?:published|reproduced)")
+    re(
+        r"(?i)^(?:©|\(c\)|copyright\b).{0,160}$|^all\s+rights\s+reserved\.?$|^this\s+(?:material|article)\s+may\s+not\s+be\s+(?:published|reproduced)",
+    )
 });
 /// A listing's meta line: timestamps, read times and a section name, nothing else.
 static LISTING_META_PART: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)(?:\d+|an?)\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago|\d{1,3}\s*(?:min|mins|minutes?)\s+read|[\d.,]+\s*[km]?\s+views?|\b\p{Lu}{2,}(?:\s+\p{Lu}{2,})?\b|[•·|\-–—]")
+    re(
+        r"(?i)(?:\d+|an?)\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago|\d{1,3}\s*(?:min|mins|minutes?)\s+read|[\d.,]+\s*[km]?\s+views?|\b\p{Lu}{2,}(?:\s+\p{Lu}{2,})?\b|[•·|\-–—]",
+    )
 });
 static RELATED_HEADING: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:related(?:\s+(?:stories|articles|news|coverage|content|topics|reading))?|read\s+(?:more|next|also)|more\s+(?:from|on|about|stories|news|in)\b.{0,40}|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|reading))?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|latest\s+(?:news|stories)|also\s+read|see\s+also|editor'?s?\s+picks?|top\s+stories|what\s+to\s+read\s+next|don'?t\s+miss)\s*:?$")
+    re(
+        r"(?i)^(?:related(?:\s+(?:stories|articles|news|coverage|content|topics|reading))?|read\s+(?:more|next|also)|more\s+(?:from|on|about|stories|news|in)\b.{0,40}|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|reading))?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|latest\s+(?:news|stories)|also\s+read|see\s+also|editor'?s?\s+picks?|top\s+stories|what\s+to\s+read\s+next|don'?t\s+miss)\s*:?$",
+    )
 });
 static RELATED_INLINE: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^(?:read\s+(?:more|also|next)|also\s+read|related|see\s+also|more|recommended)\s*[:|»>\-–]\s*\S.{0,150}$")
+    re(
+        r"(?i)^(?:read\s+(?:more|also|next)|also\s+read|related|see\s+also|more|recommended)\s*[:|»>\-–]\s*\S.{0,150}$",
+    )
 });
 
 /// The line with leading list markers and surrounding space removed.
@@ -174,7 +300,7 @@ pub fn classify(line: &str) -> Option<Reason> {
         return Some(Reason::ShareWidget);
     }
     let cues = newsletter_cues(s);
-    if cues >= 2 || (cues == 1 && n <= 10) {
+    if (cues >= 2 && n <= 60 && has_form_cue(s)) || (cues == 1 && n <= 10) {
         return Some(Reason::Newsletter);
     }
     if n <= 40 && LEGAL.is_match(s) {
@@ -192,7 +318,39 @@ pub fn classify(line: &str) -> Option<Reason> {
     if is_listing_meta(s) {
         return Some(Reason::RelativeTimestamp);
     }
+    if is_timestamp_line(s) {
+        return Some(Reason::Timestamp);
+    }
     None
+}
+
+static TIMESTAMP_PART: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|updated?|posted|published|last|modified|first|at|on|[ap]\.?m\.?|utc|gmt|[ecmp][sd]t|bst|cet|cest)\b\.?|\d{1,4}(?:[:/.\-]\d{1,4}){0,2}(?:st|nd|rd|th)?|[@·•|;,:\-–—()]",
+    )
+});
+static TIMESTAMP_SIGN: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\d{1,2}[:.]\d{2}|\b(?:updated?|posted|published|modified)\b|\d{4}"));
+
+/// A line made only of dates, times, weekdays and "Updated"/"Posted" labels ("Updated 5:27 am
+/// CST, Wednesday, November 20, 2019", "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM").
+pub fn is_timestamp_line(s: &str) -> bool {
+    let s = normalise(s);
+    words(s) <= 16
+        && TIMESTAMP_SIGN.is_match(s)
+        && s.chars().any(|c| c.is_ascii_digit())
+        && TIMESTAMP_PART.replace_all(s, "").trim().is_empty()
+}
+
+/// The words of a sign-up form itself, as opposed to prose about subscribing to something.
+static FORM_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:newsletters?|inbox|email\s+address|privacy\s+(?:policy|notice)|terms\s+(?:and|&)\s+conditions|terms\s+of\s+(?:use|service)|unsubscribe|delivered\s+to\s+your)\b",
+    )
+});
+
+fn has_form_cue(s: &str) -> bool {
+    FORM_CUE.is_match(s)
 }
 
 fn newsletter_cues(s: &str) -> usize {
@@ -208,7 +366,10 @@ fn newsletter_cues(s: &str) -> usize {
 fn is_widget(s: &str) -> bool {
     let tokens: Vec<String> = s
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ',' | ':'))
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
         .filter(|t| !t.is_empty())
         .collect();
     !tokens.is_empty()
@@ -239,7 +400,7 @@ pub fn byline_name(line: &str) -> Option<String> {
 
 /// A heading that introduces a list of links to other stories.
 pub fn is_related_heading(line: &str) -> bool {
-    let s = normalise(line);
+    let s = normalise(line).trim_end_matches(['.', '…', ' ']);
     words(s) <= 8 && RELATED_HEADING.is_match(s)
 }
 
@@ -256,6 +417,14 @@ pub fn is_caps_label(line: &str) -> bool {
         && letters.len() >= 2
         && letters.iter().all(|c| c.is_uppercase())
         && !s.contains(['.', '!', '?'])
+}
+
+/// A kicker over a teaser headline: a few words in capitals ("TIME TRAVELLER", "'A NATIONAL
+/// TRAGEDY'").
+pub fn is_kicker(line: &str) -> bool {
+    let s = normalise(line);
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    words(s) <= 6 && letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Headline shape: short, starts with a capital or digit (or a quote), one sentence at most.
@@ -314,7 +483,10 @@ mod tests {
             ("Share", Reason::ShareWidget),
             ("Follow", Reason::ShareWidget),
             ("Short Url", Reason::ShareWidget),
-            ("Share on Facebook | Share on X | Email", Reason::ShareWidget),
+            (
+                "Share on Facebook | Share on X | Email",
+                Reason::ShareWidget,
+            ),
             ("Email this article to a friend", Reason::ShareWidget),
             ("3 / 12", Reason::SlideCounter),
             ("Photo 2 of 9", Reason::SlideCounter),
@@ -323,8 +495,21 @@ mod tests {
             ("- 1,204 Views", Reason::ViewCounter),
             ("Updated 5 min ago", Reason::RelativeTimestamp),
             ("- Last update: 3 hours ago", Reason::RelativeTimestamp),
-            ("14 minutes ago 5 min read POLITICS", Reason::RelativeTimestamp),
-            ("© 2024 Example Media Group. All rights reserved.", Reason::Legal),
+            (
+                "14 minutes ago 5 min read POLITICS",
+                Reason::RelativeTimestamp,
+            ),
+            (
+                "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM",
+                Reason::Timestamp,
+            ),
+            ("Updated at 1:23 p.m.", Reason::Timestamp),
+            ("Whatsapp Facebook Pint", Reason::ShareWidget),
+            ("Image 1 of / 8", Reason::SlideCounter),
+            (
+                "© 2024 Example Media Group. All rights reserved.",
+                Reason::Legal,
+            ),
         ] {
             assert_eq!(reason(s), Some(r), "{s}");
         }
@@ -338,7 +523,9 @@ mod tests {
         );
         assert_eq!(reason("Subscribe"), Some(Reason::Newsletter));
         assert_eq!(
-            reason("Rescue workers search the rubble in the city centre on Friday. (Reuters/John Doe)"),
+            reason(
+                "Rescue workers search the rubble in the city centre on Friday. (Reuters/John Doe)"
+            ),
             Some(Reason::Caption)
         );
         assert_eq!(
@@ -350,7 +537,18 @@ mod tests {
             Some(Reason::VideoTeaser)
         );
         assert_eq!(reason("By Jane Q. Doe and Omar Said"), Some(Reason::Byline));
-        assert_eq!(byline_name("Author: Maria Lopez").as_deref(), Some("Maria Lopez"));
+        assert_eq!(
+            byline_name("Author: Maria Lopez").as_deref(),
+            Some("Maria Lopez")
+        );
+        assert_eq!(
+            byline_name("By Jane Doe - 11/18/19 11:04 PM EST").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            reason("Soldiers patrol the border on Friday.Credit: Reuters"),
+            Some(Reason::Caption)
+        );
     }
 
     #[test]
@@ -378,6 +576,9 @@ mod tests {
         assert!(!is_caps_label("NATO said."));
         assert!(is_related_heading("Related stories"));
         assert!(is_related_heading("More from Politics"));
-        assert!(is_related_link("Read more: Leaders meet in Geneva as talks stall"));
+        assert!(is_related_heading("You may also like..."));
+        assert!(is_related_link(
+            "Read more: Leaders meet in Geneva as talks stall"
+        ));
     }
 }

@@ -20,6 +20,12 @@ use furniture::{
     is_related_heading, is_related_link, normalise, Reason,
 };
 
+/// The longest line taken for a headline in a list of links to other stories.
+const MAX_LISTING_HEADLINE_WORDS: usize = 30;
+
+/// The most lines one teaser (kicker, headline, blurb) of a list of other stories spans.
+const MAX_TEASER_LINES: usize = 3;
+
 /// One line of the input and, once judged, why it was cut.
 #[derive(Debug, Clone)]
 pub struct Line {
@@ -72,7 +78,10 @@ fn judge_lines(text: &str) -> Vec<Line> {
         .filter(|l| !l.is_empty())
         .map(|text| {
             if let Some(d) = dates::date_line(normalise(&text)) {
-                if d.rest.is_empty() || classify(d.rest).is_some() {
+                if d.rest.is_empty()
+                    || classify(d.rest).is_some()
+                    || furniture::is_timestamp_line(d.rest)
+                {
                     let date = Some((d.date, d.kind));
                     return Line {
                         text,
@@ -95,21 +104,55 @@ fn judge_lines(text: &str) -> Vec<Line> {
 /// WORLD"), runs after a "Related stories" heading, and single "Read more: ..." lines.
 fn mark_related_lists(lines: &mut [Line]) {
     let n = lines.len();
-    // Headline followed by a listing-meta line: two or more such pairs make a list.
-    let pairs: Vec<usize> = (0..n.saturating_sub(1))
+    // A listing item is a line followed by a listing-meta line; consecutive items (nothing
+    // kept between them) form a list, and two or more items make it a related list.
+    let items: Vec<usize> = (0..n.saturating_sub(1))
         .filter(|&i| {
-            lines[i].removed.is_none()
-                && is_headline_like(&lines[i].text)
+            !is_listing_meta(&lines[i].text)
+                && lines[i].text.split_whitespace().count() <= MAX_LISTING_HEADLINE_WORDS
                 && is_listing_meta(&lines[i + 1].text)
         })
         .collect();
-    if pairs.len() >= 2 {
-        let (first, last) = (pairs[0], pairs[pairs.len() - 1] + 1);
-        for l in &mut lines[first..=last] {
-            if l.removed.is_none() && is_body_like(&l.text) {
-                continue;
+    let mut group: Vec<usize> = Vec::new();
+    for (k, &i) in items.iter().enumerate() {
+        group.push(i);
+        let next_adjacent = items
+            .get(k + 1)
+            .is_some_and(|&j| (i + 2..j).all(|m| lines[m].removed.is_some()));
+        if !next_adjacent {
+            if group.len() >= 2 {
+                for l in &mut lines[group[0]..=i + 1] {
+                    l.removed = Some(Reason::RelatedHeadlines);
+                }
             }
-            l.removed = Some(Reason::RelatedHeadlines);
+            group.clear();
+        }
+    }
+    // Teasers: a capitals kicker over a headline ("TIME TRAVELLER" / "Experts say ..."), each
+    // perhaps with a one-line blurb; two or more in a row are a list of other stories.
+    let kickers: Vec<usize> = (0..n.saturating_sub(1))
+        .filter(|&i| {
+            lines[i].removed.is_none()
+                && furniture::is_kicker(&lines[i].text)
+                && lines[i + 1].removed.is_none()
+                && is_headline_like(&lines[i + 1].text)
+                && !is_body_like(&lines[i + 1].text)
+        })
+        .collect();
+    let mut run_start = 0;
+    for k in 0..kickers.len() {
+        let continues = kickers
+            .get(k + 1)
+            .is_some_and(|&next| next - kickers[k] <= MAX_TEASER_LINES);
+        if !continues {
+            if k > run_start {
+                let gap = kickers[k] - kickers[k - 1];
+                let end = (kickers[k] + gap - 1).min(n - 1);
+                for l in &mut lines[kickers[run_start]..=end] {
+                    l.removed = Some(Reason::RelatedHeadlines);
+                }
+            }
+            run_start = k + 1;
         }
     }
     let mut i = 0;
@@ -187,13 +230,13 @@ fn build_article(
             _ => {}
         }
     }
-    // Repeats of the title, and exact repeats of any other line.
-    let mut seen: Vec<String> = title.iter().cloned().collect();
-    for l in lines.iter_mut().filter(|l| l.removed.is_none()) {
-        if seen.iter().any(|s| split::same_text(s, &l.text)) {
-            l.removed = Some(Reason::RepeatedLine);
-        } else if l.text.split_whitespace().count() >= 3 {
-            seen.push(l.text.clone());
+    // Repeats of the title. Other repeated lines stay: a recipe or a table repeats its
+    // labels, and an interview its questions.
+    if let Some(key) = title.as_deref().map(split::text_key) {
+        for l in lines.iter_mut().filter(|l| l.removed.is_none()) {
+            if !key.is_empty() && split::text_key(&l.text) == key {
+                l.removed = Some(Reason::RepeatedLine);
+            }
         }
     }
 
@@ -238,7 +281,7 @@ fn build_article(
         });
     }
 
-    let language = whatlang::detect(&text)
+    let language = whatlang::detect(prefix(&text, LANGUAGE_SAMPLE_BYTES))
         .filter(|i| i.is_reliable())
         .map(|i| i.lang().code().to_string());
 
@@ -260,6 +303,18 @@ fn build_article(
     })
 }
 
+/// How much of the text language detection reads: a few paragraphs tell the language.
+const LANGUAGE_SAMPLE_BYTES: usize = 2000;
+
+/// The first `max` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// A first line is a title when it has a headline's shape and is short, or does not end like
 /// a sentence.
 fn looks_like_title(line: &str) -> bool {
@@ -276,9 +331,9 @@ fn resolve_dates(
     prov: &mut Provenance,
 ) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let from_hint = |h: &Option<Sourced<String>>| {
-        h.as_ref()
-            .filter(|_| first_part)
-            .and_then(|s| dates::parse_date(&s.value).map(|d| (d, format!("{} '{}'", s.from, s.value))))
+        h.as_ref().filter(|_| first_part).and_then(|s| {
+            dates::parse_date(&s.value).map(|d| (d, format!("{} '{}'", s.from, s.value)))
+        })
     };
     let from_text = |kind: dates::DateKind| {
         lines.iter().find_map(|l| match l.date {
@@ -310,7 +365,10 @@ fn outlet_of(hints: &dossier_model::Hints) -> (Option<String>, Option<String>) {
         .url
         .as_deref()
         .and_then(|u| url::Url::parse(u).ok())
-        .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_string()));
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_string())
+        });
     match host {
         Some(h) => (Some(h), Some("url host".into())),
         None => (None, None),
@@ -340,11 +398,19 @@ mod tests {
             "Talks resume in Geneva as ceasefire hopes grow\nBy Jane Doe\nUpdated 14 March 2024\nShare\n{P1}\nStory continues below advertisement\n{P2}\n- 5 min read\n{P3}"
         );
         let a = &clean(&doc(&text))[0];
-        assert_eq!(a.title.as_deref(), Some("Talks resume in Geneva as ceasefire hopes grow"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Talks resume in Geneva as ceasefire hopes grow")
+        );
         assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2024, 3, 14));
         assert_eq!(a.updated, NaiveDate::from_ymd_opt(2024, 3, 14));
-        assert!(a.provenance.published.as_ref().unwrap().contains("no publication date"));
+        assert!(a
+            .provenance
+            .published
+            .as_ref()
+            .unwrap()
+            .contains("no publication date"));
         assert_eq!(a.text, format!("{P1}\n{P2}\n{P3}"));
         let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason.as_str()).collect();
         assert_eq!(
@@ -385,6 +451,15 @@ mod tests {
     }
 
     #[test]
+    fn teaser_lists_are_cut() {
+        let text = format!(
+            "{P1}\n{P2}\nTIME TRAVELLER\nExperts say they spotted a famous face in an old photo\nEYE POPPING\nMan has muscle removed after injecting oil\nDRIVEN\nCity opens new ring road after ten years of delays"
+        );
+        let a = &clean(&doc(&text))[0];
+        assert_eq!(a.text, format!("{P1}\n{P2}"));
+    }
+
+    #[test]
     fn pasted_article_is_split_off() {
         let q1 = "Flood waters rose across the northern valley overnight, forcing hundreds of families from their homes as rivers burst their banks in several villages.";
         let q2 = "Emergency crews used boats to reach stranded residents, and the regional government opened schools and sports halls as shelters for those evacuated.";
@@ -411,14 +486,18 @@ mod tests {
 
     #[test]
     fn subheadings_do_not_split_an_article() {
-        let text = format!("Talks resume\n{P1}\n{P2}\nWhat comes next\nShare\n{P3}\n{P1}x\n{P2}y\n{P3}z");
+        let text =
+            format!("Talks resume\n{P1}\n{P2}\nWhat comes next\nShare\n{P3}\n{P1}x\n{P2}y\n{P3}z");
         assert_eq!(clean(&doc(&text)).len(), 1);
     }
 
     #[test]
     fn container_metadata_wins_and_outlet_from_url() {
         let mut d = doc(&format!("Talks resume in Geneva\n{P1}\n{P2}"));
-        d.hints.title = Some(Sourced::new("Talks resume in Geneva".into(), "html <title>"));
+        d.hints.title = Some(Sourced::new(
+            "Talks resume in Geneva".into(),
+            "html <title>",
+        ));
         d.hints.published = Some(Sourced::new("2025-12-02T10:00:00Z".into(), "html meta"));
         d.hints.url = Some("https://www.example.com/world/talks".into());
         let a = &clean(&d)[0];

@@ -16,7 +16,7 @@ static DATELINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\p{Lu}[\p{Lu} .'\-]{2,30}(?:,\s*\p{Lu}[\p{L} .]{1,20})?(?:\s*\([\p{L} ]{1,30}\))?\s*(?::|—|–|--| - )\s*\S").unwrap()
 });
 
-/// How far after a headline its header block (furniture, repeated headline) may reach.
+/// How many lines after a headline its header block (furniture, repeated headline) may hold.
 const HEADER_WINDOW: usize = 6;
 /// Least body (words in prose lines) on each side of a split.
 const MIN_BODY_WORDS_BEFORE: usize = 60;
@@ -28,12 +28,37 @@ const TOPIC_SHIFT_COSINE: f64 = 0.3;
 pub fn find_splits(lines: &[Line]) -> Vec<usize> {
     let mut splits = Vec::new();
     let mut start = 0;
+    let keys: Vec<String> = lines.iter().map(|l| text_key(&l.text)).collect();
+    let mut occurrences: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *occurrences.entry(k.as_str()).or_insert(0) += 1;
+    }
     for c in 0..lines.len() {
         if c <= start || lines[c].removed.is_some() {
             continue;
         }
         let text = normalise(&lines[c].text);
         if !is_headline_like(text) || is_body_like(text) {
+            continue;
+        }
+        // The header block: the lines right after the headline that are furniture or a
+        // repeat of it, up to the first line of anything else.
+        let header: Vec<&Line> = lines[c + 1..]
+            .iter()
+            .take(HEADER_WINDOW)
+            .take_while(|l| l.removed.is_some() || same_text(&l.text, &lines[c].text))
+            .collect();
+        let repeats = header.iter().filter(|l| l.removed.is_none()).count();
+        // A line that recurs elsewhere (a table header, a section label) is no headline.
+        if occurrences[keys[c].as_str()] > 1 + repeats {
+            continue;
+        }
+        let repeated = repeats > 0;
+        let header_furniture = header
+            .iter()
+            .any(|l| l.removed.is_some_and(|r| r.is_header_furniture()));
+        let structural = repeated as u32 + header_furniture as u32;
+        if structural == 0 {
             continue;
         }
         let before = body_lines(&lines[start..c]);
@@ -43,17 +68,6 @@ pub fn find_splits(lines: &[Line]) -> Vec<usize> {
             || word_count(&after) < MIN_BODY_WORDS_AFTER
             || after.len() < 3
         {
-            continue;
-        }
-        let window = &lines[c + 1..lines.len().min(c + 1 + HEADER_WINDOW)];
-        let repeated = window
-            .iter()
-            .any(|l| l.removed.is_none() && same_text(&l.text, &lines[c].text));
-        let header_furniture = window
-            .iter()
-            .any(|l| l.removed.is_some_and(|r| r.is_header_furniture()));
-        let structural = repeated as u32 + header_furniture as u32;
-        if structural == 0 {
             continue;
         }
         let dateline = lines[c + 1..]
@@ -82,16 +96,19 @@ fn word_count(lines: &[&str]) -> usize {
     lines.iter().map(|l| l.split_whitespace().count()).sum()
 }
 
+/// A line reduced to lower-case letters and digits, for comparing lines that differ only in
+/// case, punctuation or list markers.
+pub(crate) fn text_key(s: &str) -> String {
+    normalise(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 pub(crate) fn same_text(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        normalise(s)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (key(a), key(b));
-    !a.is_empty() && a == b
+    let a = text_key(a);
+    !a.is_empty() && a == text_key(b)
 }
 
 const STOPWORDS: &[&str] = &[

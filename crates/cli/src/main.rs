@@ -1,1 +1,133 @@
-fn main() {}
+//! The `dossier` command line: a thin layer that parses arguments, runs the pipeline
+//! (ingest -> clean -> analysis -> render) and reports errors. All the work lives in the
+//! library crates.
+//!
+//! Exit status: 0 when every input was read; 3 when some inputs failed but the rest were
+//! analysed; 1 when nothing could be analysed or the output could not be written; 2 for a
+//! usage error.
+
+mod pipeline;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit status when some inputs failed and the rest were analysed.
+const EXIT_PARTIAL: u8 = 3;
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Turn piles of news articles into story dossiers"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Clean, analyse and group articles into stories, and print the dossier.
+    Analyze {
+        /// Files or directories (read recursively); `-` reads standard input.
+        /// Reads .txt, .html/.htm, .jsonl and the same with .gz.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Write to FILE instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Print no summary line.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Score dossier on an evaluation set; the last line is `METRIC value`.
+    Eval {
+        #[command(subcommand)]
+        task: EvalTask,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalTask {
+    /// Main-content extraction on a folder laid out like AEB (html/*.html.gz, ground-truth.json).
+    Extraction {
+        dir: PathBuf,
+        /// Also write the extracted bodies as JSON for the benchmark's own evaluate.py.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Md,
+    Json,
+    Html,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Analyze {
+            paths,
+            format,
+            output,
+            quiet,
+        } => {
+            let run = pipeline::analyze(&paths);
+            for e in &run.errors {
+                eprintln!("dossier: error: {e}");
+            }
+            if run.dossier.articles.is_empty() {
+                anyhow::bail!("no articles could be read from the input");
+            }
+            let rendered = match format {
+                Format::Json => dossier_render::json(&run.dossier),
+                Format::Md => dossier_render::markdown(&run.dossier),
+                Format::Html => dossier_render::html(&run.dossier),
+            };
+            match &output {
+                Some(path) => std::fs::write(path, rendered)
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
+                None => {
+                    let mut out = std::io::stdout().lock();
+                    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
+                        if e.kind() != std::io::ErrorKind::BrokenPipe {
+                            anyhow::bail!("cannot write to standard output: {e}");
+                        }
+                    }
+                }
+            }
+            if !quiet {
+                eprintln!("{}", run.summary());
+            }
+            Ok(if run.errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_PARTIAL)
+            })
+        }
+        Command::Eval { task } => match task {
+            EvalTask::Extraction { dir, predictions } => {
+                let report = dossier_eval::extraction::run(&dir, predictions.as_deref())?;
+                print!("{report}");
+                Ok(ExitCode::SUCCESS)
+            }
+        },
+    }
+}

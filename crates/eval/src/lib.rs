@@ -1,0 +1,5 @@
+//! Evaluation harnesses: each reads a data set in the layout of its public dev set, runs the
+//! same code path as `dossier analyze`, and scores it the way the data set's reference scorer
+//! does. Every report ends with one line `METRIC value`.
+
+pub mod extraction;

@@ -169,7 +169,10 @@ mod tests {
     #[test]
     fn latin1_and_meta_charset() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Café crème à Genève, déjà vu.");
-        assert_eq!(decode(&bytes, false).unwrap().text, "Café crème à Genève, déjà vu.");
+        assert_eq!(
+            decode(&bytes, false).unwrap().text,
+            "Café crème à Genève, déjà vu."
+        );
         let mut html = b"<html><head><meta charset=\"iso-8859-1\"></head><body>".to_vec();
         html.extend_from_slice(&bytes);
         assert!(decode(&html, true).unwrap().text.contains("Genève"));
@@ -177,7 +180,9 @@ mod tests {
 
     #[test]
     fn stray_byte_does_not_fail() {
-        let mut b = "Putin met Witkoff in Moscow for five hours. ".repeat(20).into_bytes();
+        let mut b = "Putin met Witkoff in Moscow for five hours. "
+            .repeat(20)
+            .into_bytes();
         b.push(0xff);
         let d = decode(&b, false).unwrap();
         assert!(d.text.starts_with("Putin met"));
@@ -186,7 +191,10 @@ mod tests {
     #[test]
     fn empty_and_binary_are_refused() {
         assert_eq!(decode(b"  \n ", false).err(), Some(NotText::Empty));
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n....", false), Err(NotText::Binary(_))));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n....", false),
+            Err(NotText::Binary(_))
+        ));
         let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 256) as u8).collect();
         assert!(decode(&noise, false).is_err());
     }

@@ -225,13 +225,26 @@ fn sniff(bytes: &[u8]) -> Format {
         }
     }
     if trimmed.starts_with('<')
-        && ["<html", "<body", "<p", "<div", "<!doctype", "<article", "<head"]
-            .iter()
-            .any(|t| head.contains(t))
+        && [
+            "<html",
+            "<body",
+            "<p",
+            "<div",
+            "<!doctype",
+            "<article",
+            "<head",
+        ]
+        .iter()
+        .any(|t| head.contains(t))
     {
         return Format::Html;
     }
     Format::Text
+}
+
+/// Reads one HTML page given as bytes, exactly as a `.html` file is read.
+pub fn read_html(source: &str, bytes: &[u8]) -> Result<RawDocument, InputError> {
+    read_document(source, bytes, true, Hints::default())
 }
 
 /// Decodes and, for HTML, extracts one document.
@@ -241,7 +254,8 @@ fn read_document(
     is_html: bool,
     hints: Hints,
 ) -> Result<RawDocument, InputError> {
-    let decoded = encoding::decode(bytes, is_html).map_err(|e| InputError::new(source, e.to_string()))?;
+    let decoded =
+        encoding::decode(bytes, is_html).map_err(|e| InputError::new(source, e.to_string()))?;
     document_from_text(source, &decoded.text, is_html, hints)
 }
 
@@ -370,7 +384,8 @@ mod tests {
         p.to_string_lossy().into_owned()
     }
 
-    const BODY: &str = "The talks lasted five hours and ended without a deal, officials said on Tuesday.\n\
+    const BODY: &str =
+        "The talks lasted five hours and ended without a deal, officials said on Tuesday.\n\
         Both sides agreed to meet again next week in Geneva to continue the negotiations.";
 
     #[test]
@@ -395,7 +410,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let good = serde_json::json!({"url": "https://www.example.com/x", "outlet": "Example",
             "title": "Talks", "published": "2025-12-02", "text": BODY, "extra": 1});
-        let content = format!("{good}\n{{not json\n\n{}\n", serde_json::json!({"title": "no body"}));
+        let content = format!(
+            "{good}\n{{not json\n\n{}\n",
+            serde_json::json!({"title": "no body"})
+        );
         let f = write(dir.path(), "a.jsonl", content.as_bytes());
         let batch = read_inputs(&[f.clone()]);
         assert_eq!(batch.documents.len(), 1);
@@ -415,7 +433,11 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         gz.write_all(BODY.as_bytes()).unwrap();
         let f = write(dir.path(), "a.txt.gz", &gz.finish().unwrap());
-        let g = write(dir.path(), "page.dat", format!("<html><body><p>{BODY}</p><p>{BODY}</p></body></html>").as_bytes());
+        let g = write(
+            dir.path(),
+            "page.dat",
+            format!("<html><body><p>{BODY}</p><p>{BODY}</p></body></html>").as_bytes(),
+        );
         let batch = read_inputs(&[f, g]);
         assert!(batch.errors.is_empty(), "{:?}", batch.errors);
         assert_eq!(batch.documents.len(), 2);
@@ -427,12 +449,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let empty = write(dir.path(), "empty.txt", b"");
         let bin = write(dir.path(), "img.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-        let missing = dir.path().join("missing.txt").to_string_lossy().into_owned();
+        let missing = dir
+            .path()
+            .join("missing.txt")
+            .to_string_lossy()
+            .into_owned();
         let batch = read_inputs(&[empty, bin, missing]);
         assert!(batch.documents.is_empty());
         let msgs: Vec<String> = batch.errors.iter().map(|e| e.to_string()).collect();
-        assert!(msgs.iter().any(|m| m.contains("empty.txt: empty file")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("img.txt: binary file")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("missing.txt: no such file")), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.contains("empty.txt: empty file")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("img.txt: binary file")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("missing.txt: no such file")),
+            "{msgs:?}"
+        );
     }
 }

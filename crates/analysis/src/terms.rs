@@ -1,0 +1,286 @@
+//! Term vectors of articles for similarity: TF-IDF over stemmed content words, plus
+//! capitalised names inside sentences as separate, heavier features.
+
+use dossier_model::Article;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+
+/// How much more a shared name counts than a shared word.
+const NAME_WEIGHT: f32 = 2.0;
+
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "told",
+    "new",
+    "one",
+    "two",
+    "also",
+    "last",
+    "year",
+    "years",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "according",
+    "like",
+    "people",
+    "time",
+    "first",
+    "including",
+    "since",
+    "many",
+    "much",
+    "get",
+    "got",
+    "make",
+    "made",
+    "per",
+    "cent",
+    "percent",
+    "mr",
+    "ms",
+    "mrs",
+];
+
+/// Sparse, L2-normalised vectors, one per article, in input order.
+pub struct TermVectors {
+    vectors: Vec<Vec<(u32, f32)>>,
+}
+
+impl TermVectors {
+    pub fn build(articles: &[Article]) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let counts: Vec<HashMap<u32, f32>> = articles
+            .iter()
+            .map(|a| {
+                let mut tf: HashMap<u32, f32> = HashMap::new();
+                let text = match &a.title {
+                    Some(t) => format!("{t}\n{}", a.text),
+                    None => a.text.clone(),
+                };
+                for (feature, weight) in features(&text, &stemmer) {
+                    let n = vocab.len() as u32;
+                    let id = *vocab.entry(feature).or_insert(n);
+                    *tf.entry(id).or_insert(0.0) += weight;
+                }
+                tf
+            })
+            .collect();
+        let n_docs = articles.len() as f32;
+        let mut df: HashMap<u32, f32> = HashMap::new();
+        for tf in &counts {
+            for &t in tf.keys() {
+                *df.entry(t).or_insert(0.0) += 1.0;
+            }
+        }
+        let vectors = counts
+            .into_iter()
+            .map(|tf| {
+                let mut v: Vec<(u32, f32)> = tf
+                    .into_iter()
+                    .map(|(t, c)| {
+                        let idf = ((n_docs + 1.0) / (df[&t] + 1.0)).ln() + 1.0;
+                        (t, (1.0 + c.ln()) * idf)
+                    })
+                    .collect();
+                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    v.iter_mut().for_each(|(_, w)| *w /= norm);
+                }
+                v.sort_unstable_by_key(|(t, _)| *t);
+                v
+            })
+            .collect();
+        TermVectors { vectors }
+    }
+
+    pub fn len(&self) -> usize {
+        self.vectors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.vectors.is_empty()
+    }
+
+    pub fn cosine(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = (&self.vectors[i], &self.vectors[j]);
+        let (mut x, mut y, mut dot) = (0, 0, 0.0);
+        while x < a.len() && y < b.len() {
+            match a[x].0.cmp(&b[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a[x].1 * b[y].1;
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        dot
+    }
+}
+
+/// Content-word stems (weight 1) and capitalised names not at a sentence start (weight
+/// [`NAME_WEIGHT`], prefixed so they never collide with words).
+fn features(text: &str, stemmer: &Stemmer) -> Vec<(String, f32)> {
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for raw in text.split_whitespace() {
+        let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        // "Trump's" and "Trump’s" count as "Trump".
+        let word = trimmed
+            .strip_suffix("'s")
+            .or_else(|| trimmed.strip_suffix("’s"))
+            .unwrap_or(trimmed);
+        if !word.is_empty() {
+            let lower = word.to_lowercase();
+            let is_name = !sentence_start
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().count() > 1;
+            if is_name && !STOPWORDS.contains(&lower.as_str()) {
+                out.push((format!("@{lower}"), NAME_WEIGHT));
+            }
+            if lower.chars().count() > 2
+                && !STOPWORDS.contains(&lower.as_str())
+                && !lower.chars().all(|c| c.is_ascii_digit())
+            {
+                out.push((stemmer.stem(&lower).into_owned(), 1.0));
+            }
+        }
+        sentence_start = raw.ends_with(['.', '!', '?', ':', '"', '”']) || raw.ends_with(".\"");
+    }
+    out
+}

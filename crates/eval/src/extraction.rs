@@ -1,0 +1,229 @@
+//! Main-content extraction scored like the Article Extraction Benchmark's `evaluate.py`:
+//! per page, 4-token shingle TP/FP/FN normalised to sum 1; precision and recall averaged over
+//! pages; F1 from the averages. Each page goes through the same path as an `.html` file given to
+//! `dossier analyze` (decode, extract, clean); the body scored is the first article's text.
+
+use anyhow::{bail, Context};
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The scores of one run.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub pages: usize,
+    pub failed: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub accuracy: f64,
+    /// Time spent extracting and cleaning, on one thread.
+    pub elapsed: Duration,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secs = self.elapsed.as_secs_f64();
+        writeln!(f, "pages {}", self.pages)?;
+        writeln!(f, "failed {}", self.failed)?;
+        writeln!(f, "precision {:.4}", self.precision)?;
+        writeln!(f, "recall {:.4}", self.recall)?;
+        writeln!(f, "accuracy {:.4}", self.accuracy)?;
+        writeln!(
+            f,
+            "ms per page {:.2}",
+            secs * 1000.0 / self.pages.max(1) as f64
+        )?;
+        writeln!(
+            f,
+            "pages per second per core {:.1}",
+            self.pages as f64 / secs.max(1e-9)
+        )?;
+        writeln!(f, "F1 {:.4}", self.f1)
+    }
+}
+
+/// Runs the benchmark in `dir` (`ground-truth.json` and `html/<id>.html.gz` or `.html`).
+/// With `predictions`, also writes `{id: {"articleBody": text}}` there, the input the
+/// benchmark's own `evaluate.py` reads.
+pub fn run(dir: &Path, predictions: Option<&Path>) -> anyhow::Result<Report> {
+    let gt_path = dir.join("ground-truth.json");
+    let gt: HashMap<String, serde_json::Value> = serde_json::from_slice(
+        &std::fs::read(&gt_path).with_context(|| format!("cannot read {}", gt_path.display()))?,
+    )
+    .with_context(|| format!("{}: not a ground-truth JSON object", gt_path.display()))?;
+    if gt.is_empty() {
+        bail!("{}: no pages", gt_path.display());
+    }
+    let mut ids: Vec<&String> = gt.keys().collect();
+    ids.sort();
+    let mut scores = Vec::with_capacity(ids.len());
+    let mut exact = 0usize;
+    let mut failed = 0usize;
+    let mut elapsed = Duration::ZERO;
+    let mut out = serde_json::Map::new();
+    for id in ids {
+        let truth = gt[id]["articleBody"].as_str().unwrap_or("");
+        let bytes = load_page(dir, id)?;
+        let started = Instant::now();
+        let predicted = extract_body(id, &bytes);
+        elapsed += started.elapsed();
+        let predicted = predicted.unwrap_or_else(|| {
+            failed += 1;
+            String::new()
+        });
+        if tokens(truth) == tokens(&predicted) {
+            exact += 1;
+        }
+        scores.push(shingle_match(truth, &predicted));
+        out.insert(id.clone(), serde_json::json!({ "articleBody": predicted }));
+    }
+    if let Some(path) = predictions {
+        std::fs::write(path, serde_json::Value::Object(out).to_string())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let (precision, recall, f1) = aggregate(&scores);
+    Ok(Report {
+        pages: scores.len(),
+        failed,
+        precision,
+        recall,
+        f1,
+        accuracy: exact as f64 / scores.len() as f64,
+        elapsed,
+    })
+}
+
+fn load_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
+    let gz = dir.join("html").join(format!("{id}.html.gz"));
+    if gz.exists() {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(std::fs::File::open(&gz)?)
+            .read_to_end(&mut out)
+            .with_context(|| format!("{}: broken gzip", gz.display()))?;
+        return Ok(out);
+    }
+    let plain = dir.join("html").join(format!("{id}.html"));
+    std::fs::read(&plain).with_context(|| format!("cannot read {}", plain.display()))
+}
+
+/// The cleaned body of the page's first article, as `analyze` produces it.
+pub fn extract_body(source: &str, html: &[u8]) -> Option<String> {
+    let doc = dossier_ingest::read_html(source, html).ok()?;
+    dossier_clean::clean(&doc)
+        .into_iter()
+        .next()
+        .map(|a| a.text)
+}
+
+static WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\w+").unwrap());
+
+fn tokens(s: &str) -> Vec<&str> {
+    WORD.find_iter(s).map(|m| m.as_str()).collect()
+}
+
+fn shingles(s: &str) -> HashMap<Vec<&str>, usize> {
+    let t = tokens(s);
+    let mut m = HashMap::new();
+    let n = 4;
+    for i in 0..t.len().saturating_sub(n - 1).max(1) {
+        let sh: Vec<&str> = t[i..(i + n).min(t.len())].to_vec();
+        if !sh.is_empty() {
+            *m.entry(sh).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+/// TP, FP, FN of one page, normalised to sum to 1 (as `evaluate.py`).
+pub fn shingle_match(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let (t, p) = (shingles(truth), shingles(pred));
+    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+    for key in t.keys().chain(p.keys().filter(|k| !t.contains_key(*k))) {
+        let (tc, pc) = (
+            *t.get(key).unwrap_or(&0) as f64,
+            *p.get(key).unwrap_or(&0) as f64,
+        );
+        tp += tc.min(pc);
+        fp += (pc - tc).max(0.0);
+        fn_ += (tc - pc).max(0.0);
+    }
+    let s = tp + fp + fn_;
+    if s > 0.0 {
+        (tp / s, fp / s, fn_ / s)
+    } else {
+        (0.0, 0.0, 0.0)
+    }
+}
+
+/// Mean precision and recall over pages (pages without predictions or truth skipped as in
+/// `evaluate.py`) and F1 from the means.
+pub fn aggregate(scores: &[(f64, f64, f64)]) -> (f64, f64, f64) {
+    let precision = |&(tp, fp, fn_): &(f64, f64, f64)| -> f64 {
+        if fp == 0.0 && fn_ == 0.0 {
+            1.0
+        } else if tp == 0.0 && fp == 0.0 {
+            0.0
+        } else {
+            tp / (tp + fp)
+        }
+    };
+    let recall = |&(tp, fp, fn_): &(f64, f64, f64)| -> f64 {
+        if fp == 0.0 && fn_ == 0.0 {
+            1.0
+        } else if tp == 0.0 && fn_ == 0.0 {
+            0.0
+        } else {
+            tp / (tp + fn_)
+        }
+    };
+    let ps: Vec<f64> = scores
+        .iter()
+        .filter(|s| s.0 + s.1 > 0.0)
+        .map(precision)
+        .collect();
+    let rs: Vec<f64> = scores
+        .iter()
+        .filter(|s| s.0 + s.2 > 0.0)
+        .map(recall)
+        .collect();
+    let mean = |v: &[f64]| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
+    let (p, r) = (mean(&ps), mean(&rs));
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shingles_match_evaluate_py() {
+        // Hand-computed: truth has shingles {abcd, bcde}, prediction {abcd, bcdx}.
+        let (tp, fp, fn_) = shingle_match("a b c d e", "a b c d x");
+        assert!(
+            (tp - 1.0 / 3.0).abs() < 1e-9
+                && (fp - 1.0 / 3.0).abs() < 1e-9
+                && (fn_ - 1.0 / 3.0).abs() < 1e-9
+        );
+        // Fewer tokens than a shingle: one shingle of all tokens.
+        assert_eq!(shingle_match("a b", "a b"), (1.0, 0.0, 0.0));
+        let (p, r, f1) = aggregate(&[(1.0, 0.0, 0.0), (0.5, 0.5, 0.0)]);
+        assert!((p - 0.75).abs() < 1e-9 && (r - 1.0).abs() < 1e-9);
+        assert!((f1 - 2.0 * 0.75 / 1.75).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,209 @@
+//! The Markdown dossier: what a reader sees first in a terminal or a notes app.
+
+use crate::{article_number, StorySummary};
+use dossier_model::{Article, Dossier, Story};
+use std::fmt::Write;
+
+/// Renders the dossier as Markdown.
+pub fn markdown(d: &Dossier) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Dossier: {} {} from {} {}\n",
+        d.stories.len(),
+        plural(d.stories.len(), "story", "stories"),
+        d.articles.len(),
+        plural(d.articles.len(), "article", "articles")
+    );
+    for (i, s) in d.stories.iter().enumerate() {
+        story(&mut out, d, s, i + 1);
+    }
+    out.push_str("---\n\n# Articles, cleaned\n\n");
+    for (i, a) in d.articles.iter().enumerate() {
+        article(&mut out, a, i + 1);
+    }
+    out
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
+    let sum = StorySummary::new(d, s);
+    let _ = writeln!(out, "## Story {n}: {}\n", inline(&s.title));
+    let _ = writeln!(
+        out,
+        "*{} {} · {} · {}* · id `{}`\n",
+        sum.members.len(),
+        plural(sum.members.len(), "article", "articles"),
+        inline(&sum.outlets()),
+        sum.dates(),
+        s.id
+    );
+    let cite = |ids: &[String]| -> String {
+        ids.iter()
+            .map(|id| format!("[{}]", article_number(d, id)))
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    if !s.brief.is_empty() {
+        out.push_str("### Brief\n\n");
+        for b in &s.brief {
+            let _ = writeln!(out, "{} {}", inline(&b.text), cite(&b.articles));
+        }
+        out.push('\n');
+    }
+    if !s.entities.is_empty() {
+        out.push_str("### Who and where\n\n");
+        for e in &s.entities {
+            let roles = if e.roles.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", e.roles.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** ({:?}){} {}",
+                inline(&e.name),
+                e.kind,
+                inline(&roles),
+                cite(&e.articles)
+            );
+        }
+        out.push('\n');
+    }
+    if !s.events.is_empty() {
+        out.push_str("### Timeline\n\n");
+        for e in &s.events {
+            let _ = writeln!(
+                out,
+                "- **{}** {} {}",
+                e.date,
+                inline(&e.text),
+                cite(&e.articles)
+            );
+        }
+        out.push('\n');
+    }
+    if !s.quotes.is_empty() {
+        out.push_str("### Who said what\n\n");
+        for q in &s.quotes {
+            let who = q.speaker.as_deref().unwrap_or("unattributed");
+            let _ = writeln!(
+                out,
+                "- **{}**: “{}” {}",
+                inline(who),
+                inline(&q.text),
+                cite(std::slice::from_ref(&q.article))
+            );
+        }
+        out.push('\n');
+    }
+    if !s.positions.is_empty() {
+        out.push_str("### Positions\n\n");
+        for p in &s.positions {
+            let _ = writeln!(
+                out,
+                "- **{}**: {} {}",
+                inline(&p.party),
+                inline(&p.text),
+                cite(&p.articles)
+            );
+        }
+        out.push('\n');
+    }
+    if !s.facts.is_empty() {
+        out.push_str("### Figures and claims across outlets\n\n");
+        for f in &s.facts {
+            let _ = writeln!(out, "- **{}** ({:?})", inline(&f.about), f.relation);
+            for r in &f.reports {
+                let _ = writeln!(
+                    out,
+                    "  - {} {}",
+                    inline(&r.text),
+                    cite(std::slice::from_ref(&r.article))
+                );
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(
+        "### Articles\n\n| # | Title | Outlet | Published | Byline |\n|---|---|---|---|---|\n",
+    );
+    for a in &sum.members {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            article_number(d, &a.id),
+            cell(&a.label()),
+            cell(a.outlet.as_deref().unwrap_or("–")),
+            a.published.map_or("–".to_string(), |p| p.to_string()),
+            cell(a.byline.as_deref().unwrap_or("–")),
+        );
+    }
+    out.push('\n');
+}
+
+fn article(out: &mut String, a: &Article, n: usize) {
+    let _ = writeln!(out, "## [{n}] {}\n", inline(&a.label()));
+    let mut facts = vec![format!("source `{}`", a.source.replace('`', "'"))];
+    if a.part > 1 {
+        facts.push(format!("part {} of the source", a.part));
+    }
+    if let Some(o) = &a.outlet {
+        facts.push(inline(o));
+    }
+    if let Some(b) = &a.byline {
+        facts.push(format!("by {}", inline(b)));
+    }
+    match (&a.published, &a.provenance.published) {
+        (Some(p), Some(from)) => facts.push(format!("published {p} (from {})", inline(from))),
+        _ => facts.push("publication date unknown".into()),
+    }
+    if let Some(u) = a.updated {
+        facts.push(format!("updated {u}"));
+    }
+    let _ = writeln!(out, "*{}* · id `{}`\n", facts.join(" · "), a.id);
+    for p in a.paragraphs() {
+        let _ = writeln!(out, "{}\n", block(p));
+    }
+    if !a.removed.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details><summary>Removed by cleaning ({})</summary>\n",
+            a.removed.len()
+        );
+        for r in &a.removed {
+            let _ = writeln!(out, "- *{}*: ~~{}~~", r.reason, inline(&r.text));
+        }
+        out.push_str("\n</details>\n\n");
+    }
+}
+
+/// Text inside a line: no line breaks, and no raw HTML.
+fn inline(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A table cell: inline text with pipes escaped.
+fn cell(s: &str) -> String {
+    inline(s).replace('|', "\\|")
+}
+
+/// A paragraph: a leading list marker or heading sign stays literal text.
+fn block(s: &str) -> String {
+    let s = inline(s);
+    if s.starts_with(['#', '>', '=']) || s.starts_with("---") {
+        format!("\\{s}")
+    } else {
+        s
+    }
+}

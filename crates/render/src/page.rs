@@ -1,0 +1,139 @@
+//! The self-contained HTML dossier: one file, inline CSS, no scripts, every value escaped.
+
+use crate::{article_number, StorySummary};
+use askama::Template;
+use dossier_model::{Article, Dossier, Story};
+
+#[derive(Template)]
+#[template(path = "dossier.html")]
+struct Page<'a> {
+    d: &'a Dossier,
+    stories: Vec<StoryView<'a>>,
+    articles: Vec<ArticleView<'a>>,
+}
+
+struct StoryView<'a> {
+    n: usize,
+    s: &'a Story,
+    outlets: String,
+    dates: String,
+    members: Vec<ArticleView<'a>>,
+}
+
+struct ArticleView<'a> {
+    n: usize,
+    a: &'a Article,
+    label: String,
+    facts: Vec<String>,
+}
+
+impl<'a> ArticleView<'a> {
+    fn new(d: &Dossier, a: &'a Article) -> Self {
+        let mut facts = Vec::new();
+        if let Some(o) = &a.outlet {
+            facts.push(o.clone());
+        }
+        if let Some(b) = &a.byline {
+            facts.push(format!("by {b}"));
+        }
+        match (&a.published, &a.provenance.published) {
+            (Some(p), Some(from)) => facts.push(format!("published {p} (from {from})")),
+            _ => facts.push("publication date unknown".into()),
+        }
+        if let Some(u) = a.updated {
+            facts.push(format!("updated {u}"));
+        }
+        if a.part > 1 {
+            facts.push(format!("part {} of {}", a.part, a.source));
+        } else {
+            facts.push(a.source.clone());
+        }
+        ArticleView {
+            n: article_number(d, &a.id),
+            a,
+            label: a.label(),
+            facts,
+        }
+    }
+}
+
+/// Renders the dossier as one self-contained HTML page.
+pub fn html(d: &Dossier) -> String {
+    let stories = d
+        .stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let sum = StorySummary::new(d, s);
+            StoryView {
+                n: i + 1,
+                s,
+                outlets: sum.outlets(),
+                dates: sum.dates(),
+                members: sum.members.iter().map(|a| ArticleView::new(d, a)).collect(),
+            }
+        })
+        .collect();
+    let articles = d.articles.iter().map(|a| ArticleView::new(d, a)).collect();
+    Page {
+        d,
+        stories,
+        articles,
+    }
+    .render()
+    .expect("the dossier template renders")
+}
+
+/// Citation numbers for a list of article ids, for templates.
+fn cites(d: &Dossier, ids: &[String]) -> Vec<(String, usize)> {
+    ids.iter()
+        .map(|id| (id.clone(), article_number(d, id)))
+        .collect()
+}
+
+impl Page<'_> {
+    fn cites(&self, ids: &[String]) -> Vec<(String, usize)> {
+        cites(self.d, ids)
+    }
+    fn cite(&self, id: &str) -> Vec<(String, usize)> {
+        cites(self.d, &[id.to_string()])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_model::Removal;
+
+    #[test]
+    fn article_text_is_escaped() {
+        let a = Article {
+            id: "a1".into(),
+            source: "x.html".into(),
+            part: 1,
+            title: Some("<script>alert(1)</script>".into()),
+            text: "<img src=x onerror=alert(1)> and <a href=\"javascript:alert(1)\">x</a>".into(),
+            removed: vec![Removal {
+                text: "<b>Share</b>".into(),
+                reason: "share".into(),
+            }],
+            ..Default::default()
+        };
+        let d = Dossier {
+            stories: vec![Story {
+                id: "s1".into(),
+                title: a.title.clone().unwrap(),
+                articles: vec!["a1".into()],
+                ..Default::default()
+            }],
+            articles: vec![a],
+        };
+        let page = html(&d);
+        assert!(!page.contains("<script>alert"));
+        assert!(!page.contains("<img src=x"));
+        assert!(!page.contains("<a href=\"javascript"));
+        assert!(!page.contains("<b>Share"));
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(page.contains("Content-Security-Policy"));
+    }
+}
