@@ -197,6 +197,10 @@ fn load(source: &str) -> Result<(Vec<u8>, String), InputError> {
         return Ok((buf, String::new()));
     }
     let meta = std::fs::metadata(source).map_err(|e| err(format!("cannot read: {e}")))?;
+    let one_article = matches!(format_of(source), Format::Text | Format::Html);
+    if one_article && meta.len() > MAX_ARTICLE_BYTES as u64 {
+        return Err(too_large(source, meta.len() as usize));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(err(format!(
             "file too large: {} bytes (limit {MAX_FILE_BYTES})",
