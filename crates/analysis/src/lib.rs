@@ -67,14 +67,9 @@ fn story_title(articles: &[Article], members: &[usize], v: &TermVectors) -> Stri
 /// clusters ordered by their first member.
 fn average_link(v: &TermVectors, threshold: f32) -> Vec<Vec<usize>> {
     let n = v.len();
-    let mut sim = vec![vec![0f32; n]; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            let s = v.cosine(i, j);
-            sim[i][j] = s;
-            sim[j][i] = s;
-        }
-    }
+    let mut sim: Vec<Vec<f32>> = (0..n)
+        .map(|i| (0..n).map(|j| if i == j { 0.0 } else { v.cosine(i, j) }).collect())
+        .collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
     loop {

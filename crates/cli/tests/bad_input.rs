@@ -12,31 +12,65 @@ The regional governor said at least a dozen people had been pulled alive from th
 Aftershocks rattled the coast through the morning, and schools across the province were closed while engineers inspected their buildings.";
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    std::fs::File::create(dir.join(name)).unwrap().write_all(bytes).unwrap();
+    std::fs::File::create(dir.join(name))
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
 }
 
 #[test]
 fn each_bad_file_is_named_and_the_rest_is_analysed() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "good.txt", format!("Earthquake hits port city\n{BODY}").as_bytes());
+    write(
+        d,
+        "good.txt",
+        format!("Earthquake hits port city\n{BODY}").as_bytes(),
+    );
     write(d, "empty.txt", b"");
-    write(d, "binary.txt", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0x00, 0x10]);
+    write(
+        d,
+        "binary.txt",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0x00, 0x10],
+    );
     let big = vec![b'a'; 50 << 20];
     write(d, "big.txt", &big);
-    write(d, "broken.html", format!("<html><body><div><p>{}<p><b>unclosed <i>tags", BODY.replace('\n', "<p>")).as_bytes());
-    write(d, "nothing.html", b"<html><head><title>x</title></head><body><div></div></body></html>");
+    write(
+        d,
+        "broken.html",
+        format!(
+            "<html><body><div><p>{}<p><b>unclosed <i>tags",
+            BODY.replace('\n', "<p>")
+        )
+        .as_bytes(),
+    );
+    write(
+        d,
+        "nothing.html",
+        b"<html><head><title>x</title></head><body><div></div></body></html>",
+    );
     let good_line = serde_json::json!({"url": "https://news.example.org/quake", "title": "Quake", "text": BODY});
-    write(d, "feed.jsonl", format!("{good_line}\n{{\"title\": broken\n{good_line}\n").as_bytes());
+    write(
+        d,
+        "feed.jsonl",
+        format!("{good_line}\n{{\"title\": broken\n{good_line}\n").as_bytes(),
+    );
     let russian = "Землетрясение в портовом городе\nСпасатели во вторник искали выживших под завалами домов в портовом городе после сильного землетрясения, сообщили власти.\nГубернатор сообщил, что из-под завалов живыми извлекли не менее десяти человек.";
     let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(russian);
     write(d, "cp1251.txt", &cp1251);
 
     let (v, out) = analyze_json(&[d.to_str().unwrap()]);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(3), "partial failure status; stderr: {err}");
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "partial failure status; stderr: {err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
-    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("dossier: error:")).collect();
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("dossier: error:"))
+        .collect();
     let expect = [
         ("empty.txt", "empty file"),
         ("binary.txt", "binary file"),
@@ -53,14 +87,32 @@ fn each_bad_file_is_named_and_the_rest_is_analysed() {
     assert_eq!(lines.len(), expect.len(), "one line per bad input:\n{err}");
 
     let articles = v["articles"].as_array().unwrap();
-    let sources: Vec<&str> = articles.iter().map(|a| a["source"].as_str().unwrap()).collect();
+    let sources: Vec<&str> = articles
+        .iter()
+        .map(|a| a["source"].as_str().unwrap())
+        .collect();
     assert_eq!(articles.len(), 5, "{sources:?}");
-    for want in ["good.txt", "broken.html", "feed.jsonl:1", "feed.jsonl:3", "cp1251.txt"] {
-        assert!(sources.iter().any(|s| s.ends_with(want)), "{want} missing from {sources:?}");
+    for want in [
+        "good.txt",
+        "broken.html",
+        "feed.jsonl:1",
+        "feed.jsonl:3",
+        "cp1251.txt",
+    ] {
+        assert!(
+            sources.iter().any(|s| s.ends_with(want)),
+            "{want} missing from {sources:?}"
+        );
     }
-    let ru = articles.iter().find(|a| a["source"].as_str().unwrap().ends_with("cp1251.txt")).unwrap();
+    let ru = articles
+        .iter()
+        .find(|a| a["source"].as_str().unwrap().ends_with("cp1251.txt"))
+        .unwrap();
     assert_eq!(ru["title"], "Землетрясение в портовом городе");
-    assert!(ru["text"].as_str().unwrap().contains("Спасатели во вторник"));
+    assert!(ru["text"]
+        .as_str()
+        .unwrap()
+        .contains("Спасатели во вторник"));
     assert_eq!(ru["language"], "rus");
 }
 

@@ -10,13 +10,19 @@ const F1_FLOOR: f64 = 0.9529;
 
 #[test]
 fn aeb_body_f1_stays_above_the_floor() {
-    let Some(aeb) = shared("eval/extraction/aeb") else { return };
+    let Some(aeb) = shared("eval/extraction/aeb") else {
+        return;
+    };
     let out = dossier(&["eval", "extraction", aeb.to_str().unwrap()]);
     let text = stdout(&out);
     println!("dossier eval extraction {}\n{text}", aeb.display());
     assert!(out.status.success(), "{}", stderr(&out));
     let last = text.lines().last().unwrap();
-    let f1: f64 = last.strip_prefix("F1 ").expect("last line is `F1 <value>`").parse().unwrap();
+    let f1: f64 = last
+        .strip_prefix("F1 ")
+        .expect("last line is `F1 <value>`")
+        .parse()
+        .unwrap();
     assert!(f1 >= F1_FLOOR, "AEB body F1 {f1} fell below {F1_FLOOR}");
     assert!(text.contains("failed 0"), "every page yields text");
 }
@@ -26,5 +32,9 @@ fn a_folder_without_ground_truth_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = dossier(&["eval", "extraction", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("ground-truth.json"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("ground-truth.json"),
+        "{}",
+        stderr(&out)
+    );
 }

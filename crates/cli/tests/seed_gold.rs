@@ -18,7 +18,11 @@ fn norm(s: &str) -> String {
 
 fn file_of(a: &Value) -> String {
     let src = a["source"].as_str().unwrap();
-    std::path::Path::new(src).file_name().unwrap().to_string_lossy().into_owned()
+    std::path::Path::new(src)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
 }
 
 struct Run {
@@ -64,7 +68,11 @@ impl Run {
 #[test]
 fn six_articles_in_two_stories() {
     let Some(run) = Run::load() else { return };
-    assert_eq!(run.articles().len(), 6, "five files, one with a pasted second article");
+    assert_eq!(
+        run.articles().len(),
+        6,
+        "five files, one with a pasted second article"
+    );
     let stories = run.dossier["stories"].as_array().unwrap();
     assert_eq!(stories.len(), 2);
     // Gold stories: each gold member list is exactly one of our stories.
@@ -82,9 +90,16 @@ fn six_articles_in_two_stories() {
             })
             .collect();
         let story = members[0]["story"].as_str().unwrap();
-        assert!(members.iter().all(|a| a["story"] == story), "story {name} split up");
+        assert!(
+            members.iter().all(|a| a["story"] == story),
+            "story {name} split up"
+        );
         let ours = stories.iter().find(|s| s["id"] == story).unwrap();
-        assert_eq!(ours["articles"].as_array().unwrap().len(), members.len(), "story {name}");
+        assert_eq!(
+            ours["articles"].as_array().unwrap().len(),
+            members.len(),
+            "story {name}"
+        );
     }
 }
 
@@ -100,14 +115,20 @@ fn titles_dates_and_byline_as_gold() {
             assert_eq!(&a["byline"], b, "{file}: byline");
         }
         if a["published"].is_string() {
-            assert!(a["provenance"]["published"].is_string(), "{file}: date without provenance");
+            assert!(
+                a["provenance"]["published"].is_string(),
+                "{file}: date without provenance"
+            );
         }
         if let Some(app) = g.get("appended_article") {
             let p2 = run.article(file, 2);
             assert_eq!(p2["title"], app["title"], "{file}: pasted article title");
             for s in app["must_contain"].as_array().unwrap() {
                 let s = s.as_str().unwrap();
-                assert!(norm(p2["text"].as_str().unwrap()).contains(&norm(s)), "{file} part 2 lacks {s}");
+                assert!(
+                    norm(p2["text"].as_str().unwrap()).contains(&norm(s)),
+                    "{file} part 2 lacks {s}"
+                );
             }
         }
     }
@@ -124,13 +145,21 @@ fn furniture_is_gone_and_every_cut_has_a_reason() {
         for s in g["must_not_appear"].as_array().unwrap() {
             let s = norm(s.as_str().unwrap());
             assert!(!norm(text).contains(&s), "{file}: '{s}' left in the text");
-            assert!(!norm(&story_text).contains(&s), "{file}: '{s}' in the story");
+            assert!(
+                !norm(&story_text).contains(&s),
+                "{file}: '{s}' in the story"
+            );
         }
         let removed = a["removed"].as_array().unwrap();
         for r in removed {
             assert!(!r["reason"].as_str().unwrap().is_empty());
         }
-        for b in g.get("boilerplate_lines").and_then(Value::as_array).into_iter().flatten() {
+        for b in g
+            .get("boilerplate_lines")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let b = norm(b.as_str().unwrap());
             let bare = |l: &str| norm(l.trim_start_matches(['-', '•', ' ']));
             assert!(
@@ -141,7 +170,9 @@ fn furniture_is_gone_and_every_cut_has_a_reason() {
                 assert!(!norm(text).contains(&b), "{file}: boilerplate '{b}' left");
             }
             assert!(
-                removed.iter().any(|r| bare(r["text"].as_str().unwrap()) == bare(&b)),
+                removed
+                    .iter()
+                    .any(|r| bare(r["text"].as_str().unwrap()) == bare(&b)),
                 "{file}: '{b}' not listed among the removals"
             );
         }

@@ -419,7 +419,7 @@ mod tests {
             serde_json::json!({"title": "no body"})
         );
         let f = write(dir.path(), "a.jsonl", content.as_bytes());
-        let batch = read_inputs(&[f.clone()]);
+        let batch = read_inputs(std::slice::from_ref(&f));
         assert_eq!(batch.documents.len(), 1);
         let d = &batch.documents[0];
         assert_eq!(d.source, format!("{f}:1"));

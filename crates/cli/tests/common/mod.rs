@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 pub fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// `../shared` beside the checkout, or `None` (the test then skips with a message).
@@ -15,7 +18,10 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("SKIPPED: {} is absent (it ships beside the repository in CI)", p.display());
+        eprintln!(
+            "SKIPPED: {} is absent (it ships beside the repository in CI)",
+            p.display()
+        );
         None
     }
 }
@@ -42,8 +48,7 @@ pub fn analyze_json(args: &[&str]) -> (serde_json::Value, Output) {
     let mut all = vec!["analyze", "-f", "json", "-q"];
     all.extend_from_slice(args);
     let out = dossier(&all);
-    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("not JSON ({e}); stderr: {}", stderr(&out))
-    });
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}); stderr: {}", stderr(&out)));
     (v, out)
 }
