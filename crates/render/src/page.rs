@@ -133,7 +133,7 @@ mod tests {
         assert!(!page.contains("<img src=x"));
         assert!(!page.contains("<a href=\"javascript"));
         assert!(!page.contains("<b>Share"));
-        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(page.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
         assert!(page.contains("Content-Security-Policy"));
     }
 }
