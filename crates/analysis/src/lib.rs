@@ -14,7 +14,7 @@ use dossier_model::{Article, Story};
 use terms::TermVectors;
 
 /// Least average cosine similarity for two groups of articles to be one story.
-pub const STORY_THRESHOLD: f32 = 0.12;
+pub const STORY_THRESHOLD: f32 = 0.18;
 
 /// Groups `articles` into stories, sets each article's `story`, and returns the stories,
 /// largest first. Story sections other than `articles` are left for later stages.
@@ -68,7 +68,11 @@ fn story_title(articles: &[Article], members: &[usize], v: &TermVectors) -> Stri
 fn average_link(v: &TermVectors, threshold: f32) -> Vec<Vec<usize>> {
     let n = v.len();
     let mut sim: Vec<Vec<f32>> = (0..n)
-        .map(|i| (0..n).map(|j| if i == j { 0.0 } else { v.cosine(i, j) }).collect())
+        .map(|i| {
+            (0..n)
+                .map(|j| if i == j { 0.0 } else { v.cosine(i, j) })
+                .collect()
+        })
         .collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];

@@ -509,6 +509,31 @@ mod tests {
         assert_eq!(a.language.as_deref(), Some("eng"));
     }
 
+    /// Every non-empty input line ends up in exactly one place: an article's text or its
+    /// removals (the split-off marker aside).
+    fn assert_accounted(text: &str) {
+        let parts = clean(&doc(text));
+        let input = text.lines().filter(|l| !l.trim().is_empty()).count();
+        let kept: usize = parts.iter().map(|a| a.paragraphs().count()).sum();
+        let cut: usize = parts
+            .iter()
+            .flat_map(|a| &a.removed)
+            .filter(|r| r.reason != Reason::PastedArticle.as_str())
+            .count();
+        assert_eq!(kept + cut, input, "lines lost or doubled");
+    }
+
+    #[test]
+    fn no_line_is_dropped_silently() {
+        let q = "Flood waters rose across the northern valley overnight, forcing hundreds of families from their homes as rivers burst their banks in several villages.";
+        for text in [
+            format!("Talks resume\nBy Jane Doe\nShare\n{P1}\n\n{P2}\n3 / 4\n{P3}"),
+            format!("{P1}\n{P2}\n{P3}\nFloods hit the valley\nUpdated 3 sec ago\nFloods hit the valley\nVALLEY: {q}\n{q} Again.\n{q} More.\nRelated stories\nA headline here\nAnother headline there"),
+        ] {
+            assert_accounted(&text);
+        }
+    }
+
     #[test]
     fn only_furniture_gives_no_article() {
         assert!(clean(&doc("Share\nFollow\n3 / 4\nADVERTISEMENT")).is_empty());

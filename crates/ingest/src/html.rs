@@ -54,8 +54,16 @@ fn primary(html: &str, url: Option<&str>) -> Result<Extracted, String> {
     let mut r = dom_smoothie::Readability::new(html, url, Some(cfg)).map_err(|e| e.to_string())?;
     let a = r.parse().map_err(|e| e.to_string())?;
     let from = "html metadata (meta tags / JSON-LD)";
+    // Without a URL or a site name, the page's own canonical / og:url names the outlet.
+    let page_url = match (url, &a.site_name) {
+        (None, None) => r
+            .get_article_metadata(None)
+            .url
+            .filter(|u| url::Url::parse(u).is_ok()),
+        _ => None,
+    };
     let hints = Hints {
-        url: url.map(str::to_string),
+        url: url.map(str::to_string).or(page_url),
         outlet: a
             .site_name
             .filter(|s| !s.trim().is_empty())
