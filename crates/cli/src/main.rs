@@ -61,6 +61,13 @@ enum EvalTask {
         #[arg(long)]
         predictions: Option<PathBuf>,
     },
+    /// Named entities on CoNLL-format files (a file or a folder of them): entity-level F1.
+    Ner {
+        path: PathBuf,
+        /// Score this model file instead of the committed one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -125,6 +132,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval { task } => match task {
             EvalTask::Extraction { dir, predictions } => {
                 let report = dossier_eval::extraction::run(&dir, predictions.as_deref())?;
+                print!("{report}");
+                Ok(ExitCode::SUCCESS)
+            }
+            EvalTask::Ner { path, model } => {
+                let report = dossier_eval::ner::run(&path, model.as_deref())?;
                 print!("{report}");
                 Ok(ExitCode::SUCCESS)
             }

@@ -3,3 +3,4 @@
 //! does. Every report ends with one line `METRIC value`.
 
 pub mod extraction;
+pub mod ner;

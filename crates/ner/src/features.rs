@@ -1,0 +1,152 @@
+//! The features of one token in its sentence, as 64-bit hashes of (template, value).
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// A word's shape: letters to X/x, digits to d, other characters kept ("U.S." -> "X.X.",
+/// "Zelenskyy" -> "Xxxxxxxxx").
+pub fn shape(w: &str) -> String {
+    w.chars()
+        .map(|c| {
+            if c.is_uppercase() {
+                'X'
+            } else if c.is_alphabetic() {
+                'x'
+            } else if c.is_ascii_digit() {
+                'd'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The shape with runs collapsed ("Xxxxxxxxx" -> "Xx").
+pub fn short_shape(w: &str) -> String {
+    let mut out = String::new();
+    for c in shape(w).chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn h(template: u8, parts: &[&str]) -> u64 {
+    let mut buf = Vec::with_capacity(32);
+    buf.push(template);
+    for p in parts {
+        buf.push(0x1f);
+        buf.extend_from_slice(p.as_bytes());
+    }
+    xxh3_64(&buf)
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    let (i, _) = s.char_indices().nth(count - n).unwrap();
+    &s[i..]
+}
+
+/// Per-sentence view of the tokens that feature extraction needs.
+pub struct Sentence {
+    lower: Vec<String>,
+    words: Vec<String>,
+    shapes: Vec<String>,
+    short: Vec<String>,
+    all_caps: bool,
+}
+
+impl Sentence {
+    pub fn new(words: &[&str]) -> Self {
+        let letters: Vec<char> = words
+            .iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        Sentence {
+            lower: words.iter().map(|w| w.to_lowercase()).collect(),
+            words: words.iter().map(|w| w.to_string()).collect(),
+            shapes: words.iter().map(|w| shape(w)).collect(),
+            short: words.iter().map(|w| short_shape(w)).collect(),
+            all_caps: letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    fn lower(&self, i: isize) -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= self.len() {
+            "</s>"
+        } else {
+            &self.lower[i as usize]
+        }
+    }
+
+    fn short(&self, i: isize) -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= self.len() {
+            "</s>"
+        } else {
+            &self.short[i as usize]
+        }
+    }
+
+    /// The feature hashes of token `i`.
+    pub fn features(&self, i: usize, out: &mut Vec<u64>) {
+        out.clear();
+        let x = i as isize;
+        let w = &self.words[i];
+        let l = &self.lower[i];
+        let caps = if self.all_caps { "C" } else { "c" };
+        out.push(h(0, &[]));
+        out.push(h(1, &[l]));
+        out.push(h(2, &[w]));
+        out.push(h(3, &[&self.shapes[i]]));
+        out.push(h(4, &[&self.short[i]]));
+        for n in 1..=3 {
+            out.push(h(5, &[prefix(l, n), &n.to_string()]));
+        }
+        for n in 1..=4 {
+            out.push(h(6, &[suffix(l, n), &n.to_string()]));
+        }
+        out.push(h(7, &[self.lower(x - 1)]));
+        out.push(h(8, &[self.lower(x + 1)]));
+        out.push(h(9, &[self.lower(x - 2)]));
+        out.push(h(10, &[self.lower(x + 2)]));
+        out.push(h(11, &[self.short(x - 1)]));
+        out.push(h(12, &[self.short(x + 1)]));
+        out.push(h(13, &[self.lower(x - 1), l]));
+        out.push(h(14, &[l, self.lower(x + 1)]));
+        out.push(h(
+            15,
+            &[self.short(x - 1), &self.short[i], self.short(x + 1)],
+        ));
+        out.push(h(
+            16,
+            &[if i == 0 { "first" } else { "inner" }, &self.short[i]],
+        ));
+        out.push(h(17, &[caps, &self.short[i]]));
+        out.push(h(18, &[caps, l]));
+        out.push(h(19, &[self.lower(x - 1), &self.short[i]]));
+        out.push(h(20, &[&self.short[i], self.lower(x + 1)]));
+    }
+}

@@ -1,0 +1,320 @@
+//! The tagger's weights, Viterbi decoding, averaged-perceptron training, and the model file.
+
+// Loops run over tag ids that index several arrays at once; ranges read clearer here.
+#![allow(clippy::needless_range_loop)]
+
+use crate::features::Sentence;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+pub const N: usize = 9;
+
+/// BIO tags over the four CoNLL types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Tag(pub u8);
+
+pub const TAGS: [&str; N] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+
+impl Tag {
+    pub const O: Tag = Tag(0);
+
+    pub fn parse(s: &str) -> Option<Tag> {
+        TAGS.iter().position(|t| *t == s).map(|i| Tag(i as u8))
+    }
+
+    pub fn name(self) -> &'static str {
+        TAGS[self.0 as usize]
+    }
+
+    /// `PER`, `ORG`, `LOC`, `MISC`, or `None` for O.
+    pub fn kind(self) -> Option<&'static str> {
+        self.name().split_once('-').map(|(_, k)| k)
+    }
+
+    pub fn is_begin(self) -> bool {
+        self.name().starts_with("B-")
+    }
+
+    /// Whether `self` may follow `prev` (`None` = sentence start) under BIO.
+    fn may_follow(self, prev: Option<Tag>) -> bool {
+        if !self.name().starts_with("I-") {
+            return true;
+        }
+        prev.is_some_and(|p| p.kind() == self.kind())
+    }
+}
+
+/// Weights: per feature, one weight per tag; per tag pair, a transition weight (row `N` is the
+/// sentence start).
+#[derive(Default)]
+pub struct Model {
+    index: HashMap<u64, u32>,
+    rows: Vec<[f32; N]>,
+    trans: [[f32; N]; N + 1],
+}
+
+impl Model {
+    /// Tags a sentence given as words.
+    pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
+        let s = Sentence::new(words);
+        let mut buf = Vec::new();
+        let feats: Vec<Vec<u32>> = (0..s.len())
+            .map(|i| {
+                s.features(i, &mut buf);
+                buf.iter()
+                    .filter_map(|f| self.index.get(f).copied())
+                    .collect()
+            })
+            .collect();
+        self.viterbi(&feats)
+    }
+
+    fn emissions(&self, feats: &[u32]) -> [f32; N] {
+        let mut e = [0f32; N];
+        for &f in feats {
+            let row = &self.rows[f as usize];
+            for t in 0..N {
+                e[t] += row[t];
+            }
+        }
+        e
+    }
+
+    fn viterbi(&self, feats: &[Vec<u32>]) -> Vec<Tag> {
+        let n = feats.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut score = vec![[f32::NEG_INFINITY; N]; n];
+        let mut back = vec![[0u8; N]; n];
+        let e0 = self.emissions(&feats[0]);
+        for t in 0..N {
+            if Tag(t as u8).may_follow(None) {
+                score[0][t] = e0[t] + self.trans[N][t];
+            }
+        }
+        for i in 1..n {
+            let e = self.emissions(&feats[i]);
+            for t in 0..N {
+                let mut best = (f32::NEG_INFINITY, 0u8);
+                for p in 0..N {
+                    if score[i - 1][p] == f32::NEG_INFINITY
+                        || !Tag(t as u8).may_follow(Some(Tag(p as u8)))
+                    {
+                        continue;
+                    }
+                    let s = score[i - 1][p] + self.trans[p][t];
+                    if s > best.0 {
+                        best = (s, p as u8);
+                    }
+                }
+                score[i][t] = best.0 + e[t];
+                back[i][t] = best.1;
+            }
+        }
+        let mut t = (0..N)
+            .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+            .unwrap();
+        let mut out = vec![Tag::O; n];
+        for i in (0..n).rev() {
+            out[i] = Tag(t as u8);
+            t = back[i][t] as usize;
+        }
+        out
+    }
+
+    /// Reads a gzipped model file.
+    pub fn from_gz(bytes: &[u8]) -> std::io::Result<Model> {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        let bad =
+            || std::io::Error::new(std::io::ErrorKind::InvalidData, "not a dossier NER model");
+        if raw.len() < 12 || &raw[..8] != b"DNERv1\0\0" {
+            return Err(bad());
+        }
+        let mut pos = 8;
+        let mut take = |k: usize| -> std::io::Result<&[u8]> {
+            let s = raw.get(pos..pos + k).ok_or_else(bad)?;
+            pos += k;
+            Ok(s)
+        };
+        let mut m = Model::default();
+        for row in m.trans.iter_mut() {
+            for w in row.iter_mut() {
+                *w = f32::from_le_bytes(take(4)?.try_into().unwrap());
+            }
+        }
+        let count = u32::from_le_bytes(take(4)?.try_into().unwrap()) as usize;
+        let scale = f32::from_le_bytes(take(4)?.try_into().unwrap());
+        m.rows.reserve(count);
+        m.index.reserve(count);
+        for i in 0..count {
+            let hash = u64::from_le_bytes(take(8)?.try_into().unwrap());
+            let mut row = [0f32; N];
+            for w in row.iter_mut() {
+                *w = i16::from_le_bytes(take(2)?.try_into().unwrap()) as f32 * scale;
+            }
+            m.index.insert(hash, i as u32);
+            m.rows.push(row);
+        }
+        Ok(m)
+    }
+
+    /// Writes the model gzipped, weights quantised to 16 bits, features whose weights are all
+    /// below `prune` dropped.
+    pub fn write_gz(&self, w: impl Write, prune: f32) -> std::io::Result<usize> {
+        let max = self
+            .rows
+            .iter()
+            .flat_map(|r| r.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / i16::MAX as f32
+        } else {
+            1.0
+        };
+        let mut kept: Vec<(u64, u32)> = self
+            .index
+            .iter()
+            .filter(|(_, &r)| self.rows[r as usize].iter().any(|w| w.abs() >= prune))
+            .map(|(&h, &r)| (h, r))
+            .collect();
+        kept.sort_unstable();
+        let mut out = flate2::write::GzEncoder::new(w, flate2::Compression::best());
+        out.write_all(b"DNERv1\0\0")?;
+        for row in &self.trans {
+            for x in row {
+                out.write_all(&x.to_le_bytes())?;
+            }
+        }
+        out.write_all(&(kept.len() as u32).to_le_bytes())?;
+        out.write_all(&scale.to_le_bytes())?;
+        for (h, r) in &kept {
+            out.write_all(&h.to_le_bytes())?;
+            for x in &self.rows[*r as usize] {
+                out.write_all(&((x / scale).round() as i16).to_le_bytes())?;
+            }
+        }
+        out.finish()?;
+        Ok(kept.len())
+    }
+}
+
+/// Averaged structured-perceptron training.
+pub struct Trainer {
+    model: Model,
+    /// Sums of weights over time (for averaging), and when each was last brought up to date.
+    totals: Vec<[f32; N]>,
+    stamps: Vec<[u32; N]>,
+    trans_totals: [[f32; N]; N + 1],
+    trans_stamps: [[u32; N]; N + 1],
+    step: u32,
+}
+
+impl Default for Trainer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Trainer {
+    pub fn new() -> Self {
+        Trainer {
+            model: Model::default(),
+            totals: Vec::new(),
+            stamps: Vec::new(),
+            trans_totals: [[0.0; N]; N + 1],
+            trans_stamps: [[0; N]; N + 1],
+            step: 0,
+        }
+    }
+
+    /// Feature rows of a sentence, adding unseen features.
+    pub fn featurize(&mut self, words: &[&str]) -> Vec<Vec<u32>> {
+        let s = Sentence::new(words);
+        let mut buf = Vec::new();
+        (0..s.len())
+            .map(|i| {
+                s.features(i, &mut buf);
+                buf.iter()
+                    .map(|f| {
+                        let next = self.model.rows.len() as u32;
+                        let id = *self.model.index.entry(*f).or_insert(next);
+                        if id == next {
+                            self.model.rows.push([0.0; N]);
+                            self.totals.push([0.0; N]);
+                            self.stamps.push([0; N]);
+                        }
+                        id
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// One perceptron step on a sentence; returns whether the prediction was wrong.
+    pub fn learn(&mut self, feats: &[Vec<u32>], gold: &[Tag]) -> bool {
+        self.step += 1;
+        let pred = self.model.viterbi(feats);
+        if pred == gold {
+            return false;
+        }
+        for (i, f) in feats.iter().enumerate() {
+            let (g, p) = (gold[i].0 as usize, pred[i].0 as usize);
+            if g != p {
+                for &r in f {
+                    self.bump(r as usize, g, 1.0);
+                    self.bump(r as usize, p, -1.0);
+                }
+            }
+            let gp = if i == 0 { N } else { gold[i - 1].0 as usize };
+            let pp = if i == 0 { N } else { pred[i - 1].0 as usize };
+            if gp != pp || g != p {
+                self.bump_trans(gp, g, 1.0);
+                self.bump_trans(pp, p, -1.0);
+            }
+        }
+        true
+    }
+
+    fn bump(&mut self, r: usize, t: usize, by: f32) {
+        let elapsed = (self.step - self.stamps[r][t]) as f32;
+        self.totals[r][t] += elapsed * self.model.rows[r][t];
+        self.stamps[r][t] = self.step;
+        self.model.rows[r][t] += by;
+    }
+
+    fn bump_trans(&mut self, p: usize, t: usize, by: f32) {
+        let elapsed = (self.step - self.trans_stamps[p][t]) as f32;
+        self.trans_totals[p][t] += elapsed * self.model.trans[p][t];
+        self.trans_stamps[p][t] = self.step;
+        self.model.trans[p][t] += by;
+    }
+
+    /// The averaged model.
+    pub fn finish(mut self) -> Model {
+        let step = self.step.max(1) as f32;
+        for r in 0..self.model.rows.len() {
+            for t in 0..N {
+                let elapsed = (self.step - self.stamps[r][t]) as f32;
+                let total = self.totals[r][t] + elapsed * self.model.rows[r][t];
+                self.model.rows[r][t] = total / step;
+            }
+        }
+        for p in 0..=N {
+            for t in 0..N {
+                let elapsed = (self.step - self.trans_stamps[p][t]) as f32;
+                let total = self.trans_totals[p][t] + elapsed * self.model.trans[p][t];
+                self.model.trans[p][t] = total / step;
+            }
+        }
+        self.model
+    }
+
+    /// The current (not averaged) model, for decoding during training.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+}
