@@ -8,6 +8,8 @@
 //!
 //! Pure: no I/O, deterministic for the same input.
 
+pub mod entities;
+pub mod places;
 pub mod terms;
 
 use dossier_model::{Article, Story};
@@ -15,6 +17,28 @@ use terms::TermVectors;
 
 /// Least average cosine similarity for two groups of articles to be one story.
 pub const STORY_THRESHOLD: f32 = 0.18;
+
+/// Groups `articles` into stories and fills each story's analysis sections (so far: who and
+/// where). Sets each article's `story`.
+pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
+    let mut stories = group_stories(articles);
+    let mentions = entities::find_mentions(articles);
+    let index: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    for s in &mut stories {
+        let of_story: Vec<&entities::Mention> = s
+            .articles
+            .iter()
+            .filter_map(|id| index.get(id.as_str()))
+            .flat_map(|&i| &mentions[i])
+            .collect();
+        s.entities = entities::merge(&of_story);
+    }
+    stories
+}
 
 /// Groups `articles` into stories, sets each article's `story`, and returns the stories,
 /// largest first. Story sections other than `articles` are left for later stages.

@@ -50,7 +50,7 @@ pub fn analyze(paths: &[String]) -> Run {
         }
         articles.extend(parts);
     }
-    let stories = dossier_analysis::group_stories(&mut articles);
+    let stories = dossier_analysis::analyze(&mut articles);
     Run {
         dossier: Dossier { articles, stories },
         errors,

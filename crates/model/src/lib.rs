@@ -168,6 +168,9 @@ pub struct Entity {
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
     pub articles: Vec<String>,
+    /// For a place, its GeoNames entry (`geonames:ID`), when the gazetteer knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 /// A quote and who said it.
