@@ -27,6 +27,11 @@ pub struct Mention {
 /// The removal reason cleaning gives photo captions (`docs/schema.md`).
 const CAPTION_REASON: &str = "photo caption or credit";
 
+/// Nouns after a place name used as a modifier ("the Donetsk region").
+const PLACE_NOUNS: &[&str] = &[
+    "region", "oblast", "province", "district", "area", "city", "town", "state", "county",
+];
+
 /// Role nouns, longest first so "secretary of state" wins over "secretary".
 const ROLES: &[&str] = &[
     "secretary of state",
@@ -157,7 +162,11 @@ fn article_mentions(a: &Article) -> Vec<Mention> {
                     "ORG" => EntityKind::Organization,
                     "LOC" => EntityKind::Place,
                     // "the Donetsk region": a place name used as a modifier.
-                    _ if places::lookup(&text).is_some_and(|p| p.kind != "country") => {
+                    _ if words
+                        .get(m.end)
+                        .is_some_and(|w| PLACE_NOUNS.contains(&w.to_lowercase().as_str()))
+                        && places::lookup(&text).is_some() =>
+                    {
                         EntityKind::Place
                     }
                     _ => continue,

@@ -1,7 +1,7 @@
 //! The Markdown dossier: what a reader sees first in a terminal or a notes app.
 
 use crate::{article_number, StorySummary};
-use dossier_model::{Article, Dossier, Story};
+use dossier_model::{Article, Dossier, Entity, EntityKind, Story};
 use std::fmt::Write;
 
 /// Renders the dossier as Markdown.
@@ -46,10 +46,9 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
         s.id
     );
     let cite = |ids: &[String]| -> String {
-        ids.iter()
-            .map(|id| format!("[{}]", article_number(d, id)))
-            .collect::<Vec<_>>()
-            .join("")
+        let mut numbers: Vec<usize> = ids.iter().map(|id| article_number(d, id)).collect();
+        numbers.sort_unstable();
+        numbers.iter().map(|n| format!("[{n}]")).collect()
     };
     if !s.brief.is_empty() {
         out.push_str("### Brief\n\n");
@@ -60,20 +59,45 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
     }
     if !s.entities.is_empty() {
         out.push_str("### Who and where\n\n");
-        for e in &s.entities {
-            let roles = if e.roles.is_empty() {
+        let people: Vec<&Entity> = s
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        for e in &people {
+            let mut about = Vec::new();
+            if !e.roles.is_empty() {
+                about.push(inline(&e.roles.join(", ")));
+            }
+            if !e.aliases.is_empty() {
+                about.push(format!("also “{}”", inline(&e.aliases.join("”, “"))));
+            }
+            let about = if about.is_empty() {
                 String::new()
             } else {
-                format!(" — {}", e.roles.join(", "))
+                format!(" — {}", about.join("; "))
             };
             let _ = writeln!(
                 out,
-                "- **{}** ({:?}){} {}",
+                "- **{}**{} {}",
                 inline(&e.name),
-                e.kind,
-                inline(&roles),
+                about,
                 cite(&e.articles)
             );
+        }
+        for (kind, label) in [
+            (EntityKind::Organization, "Organisations"),
+            (EntityKind::Place, "Places"),
+        ] {
+            let names: Vec<String> = s
+                .entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| format!("{} {}", inline(&e.name), cite(&e.articles)))
+                .collect();
+            if !names.is_empty() {
+                let _ = writeln!(out, "\n**{label}:** {}", names.join(", "));
+            }
         }
         out.push('\n');
     }

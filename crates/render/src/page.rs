@@ -2,7 +2,7 @@
 
 use crate::{article_number, StorySummary};
 use askama::Template;
-use dossier_model::{Article, Dossier, Story};
+use dossier_model::{Article, Dossier, EntityKind, Story};
 
 #[derive(Template)]
 #[template(path = "dossier.html")]
@@ -86,9 +86,12 @@ pub fn html(d: &Dossier) -> String {
 
 /// Citation numbers for a list of article ids, for templates.
 fn cites(d: &Dossier, ids: &[String]) -> Vec<(String, usize)> {
-    ids.iter()
+    let mut v: Vec<(String, usize)> = ids
+        .iter()
         .map(|id| (id.clone(), article_number(d, id)))
-        .collect()
+        .collect();
+    v.sort_by_key(|(_, n)| *n);
+    v
 }
 
 impl Page<'_> {
