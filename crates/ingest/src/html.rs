@@ -35,7 +35,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, String> {
             // Keep the primary's metadata where the fallback has none.
             let mut f = f;
             if let Ok(p) = primary {
-                merge_hints(&mut f.hints, p.hints);
+                f.hints.fill_from(p.hints);
             }
             Ok(f)
         }
@@ -111,14 +111,6 @@ fn fallback(html: &str, url: Option<&str>) -> Result<Extracted, String> {
         hints,
         extractor: "trafilatura",
     })
-}
-
-fn merge_hints(into: &mut Hints, from: Hints) {
-    into.outlet = into.outlet.take().or(from.outlet);
-    into.title = into.title.take().or(from.title);
-    into.byline = into.byline.take().or(from.byline);
-    into.published = into.published.take().or(from.published);
-    into.updated = into.updated.take().or(from.updated);
 }
 
 #[cfg(test)]

@@ -272,7 +272,8 @@ fn document_from_text(
     let text = if is_html {
         let url = hints.url.clone().or_else(|| url_of(source));
         let e = html::extract(text, url.as_deref()).map_err(|m| InputError::new(source, m))?;
-        merge_container_hints(&mut hints, e.hints);
+        // Container hints (JSONL fields) win over what the page declares.
+        hints.fill_from(e.hints);
         e.text
     } else {
         text.to_string()
@@ -288,16 +289,6 @@ fn document_from_text(
         text,
         hints,
     })
-}
-
-/// Container hints (JSONL fields) win over what the page declares.
-fn merge_container_hints(container: &mut Hints, page: Hints) {
-    container.url = container.url.take().or(page.url);
-    container.outlet = container.outlet.take().or(page.outlet);
-    container.title = container.title.take().or(page.title);
-    container.byline = container.byline.take().or(page.byline);
-    container.published = container.published.take().or(page.published);
-    container.updated = container.updated.take().or(page.updated);
 }
 
 fn url_of(source: &str) -> Option<String> {

@@ -35,6 +35,18 @@ pub struct Hints {
     pub updated: Option<Sourced<String>>,
 }
 
+impl Hints {
+    /// Fills each field still unknown here from `other` (what is known here wins).
+    pub fn fill_from(&mut self, other: Hints) {
+        self.url = self.url.take().or(other.url);
+        self.outlet = self.outlet.take().or(other.outlet);
+        self.title = self.title.take().or(other.title);
+        self.byline = self.byline.take().or(other.byline);
+        self.published = self.published.take().or(other.published);
+        self.updated = self.updated.take().or(other.updated);
+    }
+}
+
 /// A value with a short human-readable statement of where it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sourced<T> {

@@ -57,6 +57,15 @@ fn suffix(s: &str, n: usize) -> &str {
     &s[i..]
 }
 
+/// `v[i]`, or a boundary marker before the start and after the end of the sentence.
+fn padded(v: &[String], i: isize) -> &str {
+    if i < 0 {
+        "<s>"
+    } else {
+        v.get(i as usize).map_or("</s>", String::as_str)
+    }
+}
+
 /// Per-sentence view of the tokens that feature extraction needs.
 pub struct Sentence {
     lower: Vec<String>,
@@ -91,23 +100,11 @@ impl Sentence {
     }
 
     fn lower(&self, i: isize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= self.len() {
-            "</s>"
-        } else {
-            &self.lower[i as usize]
-        }
+        padded(&self.lower, i)
     }
 
     fn short(&self, i: isize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= self.len() {
-            "</s>"
-        } else {
-            &self.short[i as usize]
-        }
+        padded(&self.short, i)
     }
 
     /// The feature hashes of token `i`.
