@@ -13,18 +13,9 @@ fn aeb_body_f1_stays_above_the_floor() {
     let Some(aeb) = shared("eval/extraction/aeb") else {
         return;
     };
-    let out = dossier(&["eval", "extraction", aeb.to_str().unwrap()]);
-    let text = stdout(&out);
-    println!("dossier eval extraction {}\n{text}", aeb.display());
-    assert!(out.status.success(), "{}", stderr(&out));
-    let last = text.lines().last().unwrap();
-    let f1: f64 = last
-        .strip_prefix("F1 ")
-        .expect("last line is `F1 <value>`")
-        .parse()
-        .unwrap();
+    let (f1, report) = eval_metric(&["extraction", aeb.to_str().unwrap()], "F1");
     assert!(f1 >= F1_FLOOR, "AEB body F1 {f1} fell below {F1_FLOOR}");
-    assert!(text.contains("failed 0"), "every page yields text");
+    assert!(report.contains("failed 0"), "every page yields text");
 }
 
 #[test]

@@ -13,17 +13,6 @@ fn conll_dev_f1_stays_above_the_floor() {
     let Some(dev) = shared("eval/ner/conll2003/eng-4col/eng.testa") else {
         return;
     };
-    let out = dossier(&["eval", "ner", dev.to_str().unwrap()]);
-    let text = stdout(&out);
-    println!("dossier eval ner {}\n{text}", dev.display());
-    assert!(out.status.success(), "{}", stderr(&out));
-    let f1: f64 = text
-        .lines()
-        .last()
-        .unwrap()
-        .strip_prefix("F1 ")
-        .unwrap()
-        .parse()
-        .unwrap();
+    let (f1, _) = eval_metric(&["ner", dev.to_str().unwrap()], "F1");
     assert!(f1 >= F1_FLOOR, "CoNLL dev F1 {f1} fell below {F1_FLOOR}");
 }

@@ -52,3 +52,20 @@ pub fn analyze_json(args: &[&str]) -> (serde_json::Value, Output) {
         .unwrap_or_else(|e| panic!("not JSON ({e}); stderr: {}", stderr(&out)));
     (v, out)
 }
+
+/// Runs `dossier eval ARGS`, prints its report (the scores CI shows), and returns the value
+/// of its last line, `METRIC value` (checking the metric's name), with the whole report.
+pub fn eval_metric(args: &[&str], metric: &str) -> (f64, String) {
+    let mut all = vec!["eval"];
+    all.extend_from_slice(args);
+    let out = dossier(&all);
+    let text = stdout(&out);
+    println!("dossier {}\n{text}", all.join(" "));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let last = text.lines().last().unwrap_or("");
+    let value = last
+        .strip_prefix(metric)
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("last line is not `{metric} <value>`: {last}"));
+    (value, text)
+}
