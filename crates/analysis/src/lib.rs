@@ -10,6 +10,7 @@
 
 pub mod entities;
 pub mod places;
+pub mod quotes;
 pub mod terms;
 
 use dossier_model::{Article, Story};

@@ -68,6 +68,8 @@ enum EvalTask {
         #[arg(long)]
         model: Option<PathBuf>,
     },
+    /// Quotes and speakers on a PolNeAR split (text/ and attributions/): content F1, speaker accuracy.
+    Quotes { dir: PathBuf },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -133,6 +135,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             EvalTask::Extraction { dir, predictions } => {
                 let report = dossier_eval::extraction::run(&dir, predictions.as_deref())?;
                 print!("{report}");
+                Ok(ExitCode::SUCCESS)
+            }
+            EvalTask::Quotes { dir } => {
+                print!("{}", dossier_eval::quotes::run(&dir)?);
                 Ok(ExitCode::SUCCESS)
             }
             EvalTask::Ner { path, model } => {

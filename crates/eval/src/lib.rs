@@ -4,3 +4,4 @@
 
 pub mod extraction;
 pub mod ner;
+pub mod quotes;
