@@ -22,7 +22,14 @@ pub struct Mention {
     pub kind: EntityKind,
     pub text: String,
     pub role: Option<String>,
+    /// Where: the index of the paragraph in [`Article::paragraphs`] ([`CAPTION`] for a
+    /// caption) and the byte span in it.
+    pub paragraph: usize,
+    pub span: std::ops::Range<usize>,
 }
+
+/// The `paragraph` of a mention found in a photo caption.
+pub const CAPTION: usize = usize::MAX;
 
 /// The removal reason cleaning gives photo captions (`docs/schema.md`).
 const CAPTION_REASON: &str = "photo caption or credit";
@@ -142,7 +149,8 @@ fn article_mentions(a: &Article) -> Vec<Mention> {
         .iter()
         .filter(|r| r.reason == CAPTION_REASON)
         .map(|r| without_credit(&r.text));
-    for para in a.paragraphs().filter(|p| !is_heading(p)).chain(captions) {
+    let body = a.paragraphs().enumerate().filter(|(_, p)| !is_heading(p));
+    for (index, para) in body.chain(captions.map(|c| (CAPTION, c))) {
         let tokens = tokenize(para);
         for sentence in split_sentences(&tokens) {
             // The tagger learned straight quotes (CoNLL has no curly ones).
@@ -156,7 +164,8 @@ fn article_mentions(a: &Article) -> Vec<Mention> {
                 .collect();
             let tags = model().tag(&words);
             for m in mentions(&tags) {
-                let text = para[sentence[m.start].start..sentence[m.end - 1].end].to_string();
+                let span = sentence[m.start].start..sentence[m.end - 1].end;
+                let text = para[span.clone()].to_string();
                 let kind = match m.kind {
                     "PER" => EntityKind::Person,
                     "ORG" => EntityKind::Organization,
@@ -179,6 +188,8 @@ fn article_mentions(a: &Article) -> Vec<Mention> {
                     kind,
                     text,
                     role,
+                    paragraph: index,
+                    span,
                 });
             }
         }
@@ -513,7 +524,7 @@ fn clean_surface(s: &str) -> String {
 }
 
 /// Lower-case name with possessive, dots and extra spaces removed.
-fn key_of(s: &str) -> String {
+pub fn key_of(s: &str) -> String {
     clean_surface(s)
         .to_lowercase()
         .replace(['.', '’', '\''], "")
@@ -532,6 +543,8 @@ mod tests {
             kind,
             text: text.into(),
             role: role.map(str::to_string),
+            paragraph: 0,
+            span: 0..text.len(),
         }
     }
 

@@ -11,6 +11,7 @@
 pub mod entities;
 pub mod places;
 pub mod quotes;
+pub mod speakers;
 pub mod terms;
 
 use dossier_model::{Article, Story};
@@ -20,7 +21,7 @@ use terms::TermVectors;
 pub const STORY_THRESHOLD: f32 = 0.18;
 
 /// Groups `articles` into stories and fills each story's analysis sections (so far: who and
-/// where). Sets each article's `story`.
+/// where, who said what). Sets each article's `story`.
 pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
     let mut stories = group_stories(articles);
     let mentions = entities::find_mentions(articles);
@@ -30,13 +31,18 @@ pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
     for s in &mut stories {
-        let of_story: Vec<&entities::Mention> = s
+        let members: Vec<usize> = s
             .articles
             .iter()
-            .filter_map(|id| index.get(id.as_str()))
-            .flat_map(|&i| &mentions[i])
+            .filter_map(|id| index.get(id.as_str()).copied())
             .collect();
+        let of_story: Vec<&entities::Mention> =
+            members.iter().flat_map(|&i| &mentions[i]).collect();
         s.entities = entities::merge(&of_story);
+        let member_articles: Vec<&Article> = members.iter().map(|&i| &articles[i]).collect();
+        let member_mentions: Vec<&[entities::Mention]> =
+            members.iter().map(|&i| mentions[i].as_slice()).collect();
+        s.quotes = speakers::story_quotes(&member_articles, &member_mentions, &s.entities);
     }
     stories
 }

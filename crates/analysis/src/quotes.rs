@@ -398,6 +398,36 @@ const CUES: &[&str] = &[
     "concluded",
 ];
 
+/// The plainest reporting verbs: where a sentence has one, it introduces the quote.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "declared",
+    "noted",
+    "warned",
+    "insisted",
+    "argued",
+    "claimed",
+    "explained",
+    "wrote",
+    "stressed",
+    "asked",
+    "replied",
+    "responded",
+    "tweeted",
+];
+
+fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains(&w.to_lowercase().as_str())
+}
+
 /// Words that may stand between a speaker and the cue ("Sanders also said", "has pledged").
 const CUE_AUXILIARIES: &[&str] = &[
     "also",
@@ -653,6 +683,89 @@ fn speaker_before(p: &str, ws: &[Word], cue: usize, floor: usize) -> Option<Rang
     (start < end).then(|| ws[start].span.start..ws[end - 1].span.end)
 }
 
+fn is_participle(w: &str) -> bool {
+    w.len() > 4 && w.to_lowercase().ends_with("ing")
+}
+
+/// Words that open a clause standing before a sentence's subject ("Despite praising ...,",
+/// "Speaking later to AFP, ...").
+const CLAUSE_OPENERS: &[&str] = &[
+    "despite",
+    "after",
+    "before",
+    "ahead",
+    "while",
+    "when",
+    "as",
+    "in",
+    "on",
+    "at",
+    "during",
+    "following",
+    "since",
+    "although",
+    "though",
+    "if",
+    "because",
+    "with",
+    "without",
+    "for",
+    "by",
+    "from",
+    "under",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "later",
+    "earlier",
+    "still",
+    "yet",
+    "but",
+    "and",
+    "however",
+    "instead",
+    "also",
+];
+
+/// The subject of the sentence starting at byte `from`: a pronoun, or a run of capitalised
+/// words, after any opening clause set off by a comma.
+fn sentence_subject(p: &str, ws: &[Word], from: usize) -> Option<Range<usize>> {
+    let first = ws.iter().position(|w| w.span.start >= from)?;
+    let opener = |w: &Word| CLAUSE_OPENERS.contains(&w.text.to_lowercase().as_str());
+    if opener(&ws[first]) {
+        // The subject after the opening clause's comma, else the one inside the clause
+        // ("While US President Trump expressed optimism, saying ...").
+        let comma = (first..ws.len().saturating_sub(1).min(first + 20))
+            .find(|&k| p[ws[k].span.end..ws[k + 1].span.start].contains(','));
+        return comma
+            .and_then(|c| subject_at(p, ws, c + 1))
+            .or_else(|| subject_at(p, ws, first + 1));
+    }
+    subject_at(p, ws, first)
+}
+
+/// A pronoun or a run of capitalised words starting at word `i`.
+fn subject_at(p: &str, ws: &[Word], i: usize) -> Option<Range<usize>> {
+    ws.get(i)?;
+    let lower = ws[i].text.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return Some(ws[i].span.clone());
+    }
+    let titled = |w: &Word| w.text.starts_with(char::is_uppercase);
+    if !titled(&ws[i]) {
+        return None;
+    }
+    let mut j = i;
+    while j + 1 < ws.len()
+        && j - i < 6
+        && p[ws[j].span.end..ws[j + 1].span.start].trim().is_empty()
+        && (titled(&ws[j + 1]) || ws[j + 1].text.contains('-'))
+    {
+        j += 1;
+    }
+    Some(ws[i].span.start..ws[j].span.end)
+}
+
 /// The speaker phrase right after word `cue` (`said Zelensky, ...`), up to punctuation.
 fn speaker_after(p: &str, ws: &[Word], cue: usize) -> Option<Range<usize>> {
     let mut end = cue + 1;
@@ -699,7 +812,11 @@ pub fn attributions(p: &str) -> Vec<Attribution> {
     for q in &quotes {
         let mut found: Option<SpeakerAndCue> = None;
         // After the quote: [,] SPEAKER CUE  |  [,] CUE SPEAKER
-        if let Some(k) = word_at(q.end) {
+        // A quote that ends its sentence ("... position.'") is not attributed by what follows.
+        let ends_sentence = p[q.clone()]
+            .trim_end_matches(['”', '"', '’', '\'', ' '])
+            .ends_with('.');
+        if let Some(k) = word_at(q.end).filter(|_| !ends_sentence) {
             let between = &p[q.end..ws[k].span.start];
             if !between.contains(['.', '!', '?'])
                 || between
@@ -709,7 +826,9 @@ pub fn attributions(p: &str) -> Vec<Attribution> {
             {
                 if is_cue(ws[k].text) {
                     found = Some((speaker_after(p, &ws, k), Some(ws[k].span.clone())));
-                } else if let Some(c) = (k..ws.len().min(k + 8)).find(|&c| is_cue(ws[c].text)) {
+                } else if let Some(c) =
+                    (k..ws.len().min(k + 6)).find(|&c| is_speech_verb(ws[c].text))
+                {
                     let s = speaker_before(p, &ws, c, q.end);
                     if s.as_ref().is_some_and(|s| s.start == ws[k].span.start) {
                         found = Some((s, Some(ws[c].span.clone())));
@@ -734,12 +853,21 @@ pub fn attributions(p: &str) -> Vec<Attribution> {
             let before: Vec<usize> = (0..ws.len())
                 .filter(|&i| ws[i].span.start >= sentence_start && ws[i].span.end <= q.start)
                 .collect();
-            if let Some(&c) = before.iter().rev().find(|&&i| is_cue(ws[i].text)) {
-                let s = speaker_before(p, &ws, c, sentence_start).or_else(|| {
-                    (c + 1 < ws.len() && ws[c + 1].span.end <= q.start)
-                        .then(|| speaker_after(p, &ws, c))
-                        .flatten()
-                });
+            let first_speech = before.iter().find(|&&i| is_speech_verb(ws[i].text));
+            let nearest_cue = before.iter().rev().find(|&&i| is_cue(ws[i].text));
+            if let Some(&c) = first_speech.or(nearest_cue) {
+                // A participle ("..., claiming ...", "adding: ...") takes the subject of the
+                // sentence; so does a cue with no speaker next to it ("... but stated that").
+                let s = if is_participle(ws[c].text) {
+                    None
+                } else {
+                    speaker_before(p, &ws, c, sentence_start).or_else(|| {
+                        (c + 1 < ws.len() && ws[c + 1].span.end <= q.start)
+                            .then(|| speaker_after(p, &ws, c))
+                            .flatten()
+                    })
+                }
+                .or_else(|| sentence_subject(p, &ws, sentence_start));
                 let mut from = ws[c].span.end;
                 if let Some(that) = ws
                     .get(c + 1)
@@ -826,6 +954,7 @@ pub struct DocAttribution {
     pub paragraph: usize,
     pub content: Range<usize>,
     pub quote: Option<Range<usize>>,
+    pub cue: Option<Range<usize>>,
     pub source: Option<(usize, Range<usize>)>,
     pub direct: bool,
 }
@@ -854,6 +983,7 @@ pub fn document_attributions(paragraphs: &[&str]) -> Vec<DocAttribution> {
                 paragraph: i,
                 content: a.content.clone(),
                 quote: a.quote.clone(),
+                cue: a.cue.clone(),
                 source,
                 direct: a.direct,
             });
@@ -965,7 +1095,12 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
                 .collect();
             let content = ws[idx[0]].span.start..comma;
             if after_comma.first() == Some(&c) {
-                if let Some(src) = speaker_after(p, ws, c) {
+                // "..., said Maria Lopez[, the union's leader]." ends the sentence.
+                let reaches_end = |src: &Range<usize>| {
+                    let rest = p[src.end.min(text_end)..text_end].trim();
+                    rest.is_empty() || rest.starts_with(',')
+                };
+                if let Some(src) = speaker_after(p, ws, c).filter(reaches_end) {
                     return Some(Attribution {
                         content,
                         quote: None,

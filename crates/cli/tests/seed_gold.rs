@@ -311,3 +311,40 @@ fn gold_places_and_organisations_are_found() {
     println!("gold places and organisations found: {found}; missing: {missing:?}");
     assert!(found >= 31, "found {found}, missing {missing:?}");
 }
+
+/// Every gold quote is found, inside one quote of its story, with the right speaker (the
+/// speaker matches when it is one of the gold person's names, or that entity's canonical name).
+#[test]
+fn every_gold_quote_has_its_speaker() {
+    let Some(run) = Run::load() else { return };
+    let stories = run.dossier["stories"].as_array().unwrap();
+    for g in run.gold["quotes"].as_array().unwrap() {
+        let text = norm(g["text"].as_str().unwrap());
+        let speaker = g["speaker"].as_str().unwrap();
+        let person = run.gold["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["names"].as_array().unwrap().iter().any(|n| n == speaker))
+            .expect("gold speakers are gold people");
+        let names: Vec<String> = person["names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| norm(n.as_str().unwrap()))
+            .collect();
+        let found: Vec<&Value> = stories
+            .iter()
+            .flat_map(|s| s["quotes"].as_array().unwrap())
+            .filter(|q| norm(q["text"].as_str().unwrap()).contains(&text))
+            .collect();
+        assert!(!found.is_empty(), "quote not found: {text}");
+        assert!(
+            found.iter().any(|q| q["speaker"]
+                .as_str()
+                .is_some_and(|s| names.contains(&norm(s)))),
+            "quote '{text}' attributed to {:?}, not {speaker}",
+            found.iter().map(|q| &q["speaker"]).collect::<Vec<_>>()
+        );
+    }
+}
