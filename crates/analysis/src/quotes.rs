@@ -630,6 +630,33 @@ pub fn quoted_spans(p: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Words after which a cue word is a noun ("user reports", "his support"), not a reporting
+/// verb.
+const NOT_BEFORE_A_VERB: &[&str] = &[
+    "a", "an", "the", "of", "no", "his", "her", "their", "its", "our", "my", "your", "this",
+    "these", "those", "some", "any", "every", "each", "strong", "stronger", "public", "user",
+    "popular", "broad", "wide",
+];
+
+/// Word `i` used as a reporting verb: a cue word, not capitalised inside a sentence
+/// ("United States"), not after a determiner.
+fn verb_cue(ws: &[Word], i: usize) -> bool {
+    let w = ws[i].text;
+    if !is_cue(w) {
+        return false;
+    }
+    let Some(prev) = i.checked_sub(1).map(|k| ws[k].text.to_lowercase()) else {
+        return true;
+    };
+    // More than a space between (a closing quote, a comma) starts a new clause.
+    if ws[i].span.start - ws[i - 1].span.end > 1 {
+        return true;
+    }
+    let capitalised_inside =
+        w.starts_with(char::is_uppercase) && ws[i - 1].text.starts_with(char::is_lowercase);
+    !capitalised_inside && !NOT_BEFORE_A_VERB.contains(&prev.as_str())
+}
+
 fn is_cue(w: &str) -> bool {
     CUES.contains(&w.to_lowercase().as_str())
 }
@@ -803,9 +830,28 @@ fn speaker_after(p: &str, ws: &[Word], cue: usize) -> Option<Range<usize>> {
 type SpeakerAndCue = (Option<Range<usize>>, Option<Range<usize>>);
 
 /// Finds the attributions of one paragraph.
-pub fn attributions(p: &str) -> Vec<Attribution> {
+pub fn attributions(original: &str) -> Vec<Attribution> {
+    // Typewriter quotes written as two apostrophes or backticks (''like this'' or ``this'')
+    // become a double quote mark; the replacement keeps every byte offset.
+    let typed;
+    let p = if original.contains("''") || original.contains("``") {
+        typed = original.replace("''", "\"\u{1}").replace("``", "\"\u{1}");
+        typed.as_str()
+    } else {
+        original
+    };
     let ws = words(p);
-    let quotes = quoted_spans(p);
+    let quotes: Vec<Range<usize>> = quoted_spans(p)
+        .into_iter()
+        .map(|q| {
+            if p[q.start..].starts_with('\u{1}') {
+                q.start + 1..q.end
+            } else {
+                q
+            }
+        })
+        .filter(|q| q.start < q.end)
+        .collect();
     let mut out: Vec<Attribution> = Vec::new();
     let word_at = |byte: usize| ws.iter().position(|w| w.span.start >= byte);
 
@@ -824,7 +870,7 @@ pub fn attributions(p: &str) -> Vec<Attribution> {
                     .trim()
                     .is_empty()
             {
-                if is_cue(ws[k].text) {
+                if verb_cue(&ws, k) {
                     found = Some((speaker_after(p, &ws, k), Some(ws[k].span.clone())));
                 } else if let Some(c) =
                     (k..ws.len().min(k + 6)).find(|&c| is_speech_verb(ws[c].text))
@@ -854,7 +900,7 @@ pub fn attributions(p: &str) -> Vec<Attribution> {
                 .filter(|&i| ws[i].span.start >= sentence_start && ws[i].span.end <= q.start)
                 .collect();
             let first_speech = before.iter().find(|&&i| is_speech_verb(ws[i].text));
-            let nearest_cue = before.iter().rev().find(|&&i| is_cue(ws[i].text));
+            let nearest_cue = before.iter().rev().find(|&&i| verb_cue(&ws, i));
             if let Some(&c) = first_speech.or(nearest_cue) {
                 // A participle ("..., claiming ...", "adding: ...") takes the subject of the
                 // sentence; so does a cue with no speaker next to it ("... but stated that").
@@ -1017,7 +1063,7 @@ fn introducing_speaker(p: &str) -> Option<Range<usize>> {
         .map_or(0, |i| i + 1);
     let c = (0..ws.len())
         .rev()
-        .find(|&i| ws[i].span.start >= floor && is_cue(ws[i].text))?;
+        .find(|&i| ws[i].span.start >= floor && verb_cue(&ws, i))?;
     speaker_before(p, &ws, c, floor).or_else(|| speaker_after(p, &ws, c))
 }
 
@@ -1085,7 +1131,7 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
     }
     // Trailing attribution: CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
     let tail = &idx[idx.len().saturating_sub(8)..];
-    if let Some(&c) = tail.iter().find(|&&i| is_cue(ws[i].text)) {
+    if let Some(&c) = tail.iter().find(|&&i| verb_cue(ws, i)) {
         let comma = p[s.start..ws[c].span.start].rfind(',').map(|o| s.start + o);
         if let Some(comma) = comma {
             let after_comma: Vec<usize> = idx
@@ -1128,7 +1174,7 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
     }
     // Attribution set off inside the sentence: CONTENT, SPEAKER CUE, CONTENT.
     for &c in &idx[2..idx.len().saturating_sub(2)] {
-        if !is_cue(ws[c].text)
+        if !verb_cue(ws, c)
             || !p[ws[c].span.end..ws[c + 1].span.start]
                 .trim()
                 .starts_with(',')
@@ -1156,9 +1202,10 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
     let head = &idx[..idx.len().min(16)];
     if let Some(&c) = head
         .iter()
-        .find(|&&i| is_cue(ws[i].text) && !ws[i].text.ends_with("ing"))
+        .find(|&&i| verb_cue(ws, i) && !ws[i].text.ends_with("ing"))
     {
-        let src = speaker_before(p, ws, c, s.start)?;
+        // "Sullivan put off deciding ... but said ...": the sentence's subject speaks.
+        let src = speaker_before(p, ws, c, s.start).or_else(|| sentence_subject(p, ws, s.start))?;
         let mut k = idx.iter().position(|&i| i == c)? + 1;
         // "told reporters", "said on Monday": skip a short object or time phrase up to "that".
         if let Some(off) = idx[k..idx.len().min(k + 5)]

@@ -67,6 +67,7 @@ pub fn story_quotes(
                 speaker,
                 text,
                 article: a.id.clone(),
+                direct: at.quote.is_some(),
             });
         }
     }

@@ -66,7 +66,7 @@ fn main() {
                     .unwrap()
                     .min(chars.len());
                 let src: String = g
-                    .source
+                    .cue
                     .first()
                     .map(|s| chars[s.start..s.end].iter().collect())
                     .unwrap_or_default();

@@ -70,6 +70,7 @@ impl fmt::Display for Report {
 pub struct GoldAttribution {
     pub content: Vec<Range<usize>>,
     pub source: Vec<Range<usize>>,
+    pub cue: Vec<Range<usize>>,
 }
 
 /// Reads a brat `.ann` file into attributions. Offsets are in characters.
@@ -101,6 +102,7 @@ pub fn read_ann(text: &str) -> Vec<GoldAttribution> {
             let mut g = GoldAttribution {
                 content: Vec::new(),
                 source: Vec::new(),
+                cue: Vec::new(),
             };
             for arg in e.split_whitespace() {
                 let (role, id) = arg.split_once(':')?;
@@ -108,6 +110,7 @@ pub fn read_ann(text: &str) -> Vec<GoldAttribution> {
                 match role {
                     "Content" => g.content.extend(ranges),
                     "Source" => g.source.extend(ranges),
+                    "Cue" => g.cue.extend(ranges),
                     _ => {}
                 }
             }

@@ -191,6 +191,13 @@ pub struct Quote {
     pub speaker: Option<String>,
     pub text: String,
     pub article: String,
+    /// `true` for words in quotation marks, `false` for reported speech ("X said that ...").
+    #[serde(default = "yes")]
+    pub direct: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A dated happening; `date` is `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as precise as the text allows.

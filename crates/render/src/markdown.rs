@@ -116,17 +116,32 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
     }
     if !s.quotes.is_empty() {
         out.push_str("### Who said what\n\n");
+        // Grouped by speaker, the most quoted first; unattributed quotes last.
+        let mut speakers: Vec<Option<&str>> = Vec::new();
         for q in &s.quotes {
-            let who = q.speaker.as_deref().unwrap_or("unattributed");
-            let _ = writeln!(
-                out,
-                "- **{}**: “{}” {}",
-                inline(who),
-                inline(&q.text),
-                cite(std::slice::from_ref(&q.article))
-            );
+            if !speakers.contains(&q.speaker.as_deref()) {
+                speakers.push(q.speaker.as_deref());
+            }
         }
-        out.push('\n');
+        let count = |who: Option<&str>| {
+            s.quotes
+                .iter()
+                .filter(|q| q.speaker.as_deref() == who)
+                .count()
+        };
+        speakers.sort_by_key(|who| (who.is_none(), std::cmp::Reverse(count(*who))));
+        for who in speakers {
+            let _ = writeln!(out, "**{}**\n", inline(who.unwrap_or("Unattributed")));
+            for q in s.quotes.iter().filter(|q| q.speaker.as_deref() == who) {
+                let said = if q.direct {
+                    format!("“{}”", inline(&q.text))
+                } else {
+                    format!("*(reported)* {}", inline(&q.text))
+                };
+                let _ = writeln!(out, "- {said} {}", cite(std::slice::from_ref(&q.article)));
+            }
+            out.push('\n');
+        }
     }
     if !s.positions.is_empty() {
         out.push_str("### Positions\n\n");
