@@ -95,31 +95,57 @@ fn story_title(articles: &[Article], members: &[usize], v: &TermVectors) -> Stri
 }
 
 /// Average-link agglomerative clustering. Returns clusters of indices, each in input order,
-/// clusters ordered by their first member.
+/// clusters ordered by their first member. Each cluster keeps its most similar neighbour, so a
+/// merge costs one pass over the clusters rather than over all pairs (O(n^2) overall in the
+/// usual case instead of O(n^3)).
 fn average_link(v: &TermVectors, threshold: f32) -> Vec<Vec<usize>> {
     let n = v.len();
     let mut sim: Vec<Vec<f32>> = (0..n)
         .map(|i| {
             (0..n)
-                .map(|j| if i == j { 0.0 } else { v.cosine(i, j) })
+                .map(|j| {
+                    if i == j {
+                        f32::NEG_INFINITY
+                    } else {
+                        v.cosine(i, j)
+                    }
+                })
                 .collect()
         })
         .collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
+    // The nearest alive neighbour of each cluster (lowest index among equals).
+    let nearest = |sim: &[Vec<f32>], alive: &[bool], i: usize| -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for j in 0..n {
+            if alive[j] && j != i && best.is_none_or(|b| sim[i][j] > sim[i][b]) {
+                best = Some(j);
+            }
+        }
+        best
+    };
+    let mut best: Vec<Option<usize>> = (0..n).map(|i| nearest(&sim, &alive, i)).collect();
     loop {
-        let mut best = (threshold, usize::MAX, usize::MAX);
+        // The most similar pair, ties broken by the lowest indices.
+        let mut pick: Option<(usize, usize)> = None;
         for i in (0..n).filter(|&i| alive[i]) {
-            for j in (i + 1..n).filter(|&j| alive[j]) {
-                if sim[i][j] >= best.0 && (best.1 == usize::MAX || sim[i][j] > best.0) {
-                    best = (sim[i][j], i, j);
+            if let Some(j) = best[i] {
+                let (a, b) = (i.min(j), i.max(j));
+                let better = match pick {
+                    None => true,
+                    Some((pa, pb)) => {
+                        sim[a][b] > sim[pa][pb] || (sim[a][b] == sim[pa][pb] && (a, b) < (pa, pb))
+                    }
+                };
+                if better {
+                    pick = Some((a, b));
                 }
             }
         }
-        let (_, a, b) = best;
-        if a == usize::MAX {
+        let Some((a, b)) = pick.filter(|&(a, b)| sim[a][b] >= threshold) else {
             break;
-        }
+        };
         // Lance-Williams update for average linkage.
         let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
         for k in (0..n).filter(|&k| alive[k] && k != a && k != b) {
@@ -131,6 +157,18 @@ fn average_link(v: &TermVectors, threshold: f32) -> Vec<Vec<usize>> {
         members[a].extend(moved);
         members[a].sort_unstable();
         alive[b] = false;
+        for k in 0..n {
+            if !alive[k] {
+                continue;
+            }
+            if k == a || best[k] == Some(a) || best[k] == Some(b) {
+                best[k] = nearest(&sim, &alive, k);
+            } else if let Some(bk) = best[k] {
+                if sim[k][a] > sim[k][bk] || (sim[k][a] == sim[k][bk] && a < bk) {
+                    best[k] = Some(a);
+                }
+            }
+        }
     }
     let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     out.sort_by_key(|m| m[0]);

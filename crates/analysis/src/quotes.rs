@@ -658,7 +658,13 @@ fn verb_cue(ws: &[Word], i: usize) -> bool {
 }
 
 fn is_cue(w: &str) -> bool {
-    CUES.contains(&w.to_lowercase().as_str())
+    static SET: once_cell::sync::Lazy<std::collections::HashSet<&'static str>> =
+        once_cell::sync::Lazy::new(|| CUES.iter().copied().collect());
+    if w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+        SET.contains(w)
+    } else {
+        SET.contains(w.to_lowercase().as_str())
+    }
 }
 
 /// The speaker phrase that ends right before word `cue` (walking left), if any. Auxiliaries

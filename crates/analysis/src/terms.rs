@@ -216,11 +216,12 @@ impl TermVectors {
                         (t, (1.0 + c.ln()) * idf)
                     })
                     .collect();
+                // Sorted first, so the norm is summed in the same order on every run.
+                v.sort_unstable_by_key(|(t, _)| *t);
                 let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                 if norm > 0.0 {
                     v.iter_mut().for_each(|(_, w)| *w /= norm);
                 }
-                v.sort_unstable_by_key(|(t, _)| *t);
                 v
             })
             .collect();

@@ -10,7 +10,7 @@ use crate::furniture::{is_body_like, is_headline_like, normalise};
 use crate::Line;
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 static DATELINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\p{Lu}[\p{Lu} .'\-]{2,30}(?:,\s*\p{Lu}[\p{L} .]{1,20})?(?:\s*\([\p{L} ]{1,30}\))?\s*(?::|—|–|--| - )\s*\S").unwrap()
@@ -118,8 +118,9 @@ const STOPWORDS: &[&str] = &[
     "while", "since", "being", "just", "only", "very", "most", "your", "year",
 ];
 
-fn content_words(lines: &[&str]) -> HashMap<String, f64> {
-    let mut m = HashMap::new();
+/// Content-word counts, in a sorted map so sums run in the same order on every run.
+fn content_words(lines: &[&str]) -> BTreeMap<String, f64> {
+    let mut m = BTreeMap::new();
     for l in lines {
         for w in l.split(|c: char| !c.is_alphanumeric()) {
             if w.chars().count() >= 4 {

@@ -1,7 +1,5 @@
 //! The features of one token in its sentence, as 64-bit hashes of (template, value).
 
-use xxhash_rust::xxh3::xxh3_64;
-
 /// A word's shape: letters to X/x, digits to d, other characters kept ("U.S." -> "X.X.",
 /// "Zelenskyy" -> "Xxxxxxxxx").
 pub fn shape(w: &str) -> String {
@@ -32,13 +30,13 @@ pub fn short_shape(w: &str) -> String {
 }
 
 fn h(template: u8, parts: &[&str]) -> u64 {
-    let mut buf = Vec::with_capacity(32);
-    buf.push(template);
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&[template]);
     for p in parts {
-        buf.push(0x1f);
-        buf.extend_from_slice(p.as_bytes());
+        hasher.update(&[0x1f]);
+        hasher.update(p.as_bytes());
     }
-    xxh3_64(&buf)
+    hasher.digest()
 }
 
 fn prefix(s: &str, n: usize) -> &str {

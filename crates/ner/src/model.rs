@@ -5,6 +5,27 @@
 
 use crate::features::Sentence;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Feature keys are already xxh3 hashes: use them as they are instead of hashing them again.
+#[derive(Default)]
+pub struct KeyIsHash(u64);
+
+impl Hasher for KeyIsHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type FeatureIndex = HashMap<u64, u32, BuildHasherDefault<KeyIsHash>>;
 use std::io::{Read, Write};
 
 pub const N: usize = 9;
@@ -50,7 +71,7 @@ impl Tag {
 /// sentence start).
 #[derive(Default)]
 pub struct Model {
-    index: HashMap<u64, u32>,
+    index: FeatureIndex,
     rows: Vec<[f32; N]>,
     trans: [[f32; N]; N + 1],
 }
