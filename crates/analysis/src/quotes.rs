@@ -424,7 +424,8 @@ const SPEECH_VERBS: &[&str] = &[
     "tweeted",
 ];
 
-fn is_speech_verb(w: &str) -> bool {
+/// Whether `w` is one of the plainest reporting verbs ("said", "told", "stated").
+pub fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains(&w.to_lowercase().as_str())
 }
 

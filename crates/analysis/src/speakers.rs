@@ -8,34 +8,9 @@
 //! `null`.
 
 use crate::entities::{key_of, Mention};
-use crate::quotes::{document_attributions, DocAttribution};
+use crate::quotes::{document_attributions, is_speech_verb, DocAttribution};
 use dossier_model::{Article, Entity, EntityKind, Quote};
 use std::collections::HashMap;
-
-/// Reporting verbs whose reported (not quoted) speech is shown among the quotes. Other cues
-/// ("wants", "criticized") are positions, not quotes.
-const SPEECH_CUES: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "declared",
-    "noted",
-    "warned",
-    "insisted",
-    "argued",
-    "claimed",
-    "explained",
-    "according",
-    "wrote",
-    "stressed",
-    "tweeted",
-    "replied",
-    "confirmed",
-];
 
 const PRONOUNS: &[&str] = &["he", "she", "him", "her", "i"];
 
@@ -52,7 +27,12 @@ pub fn story_quotes(
         for at in document_attributions(&paragraphs) {
             let p = paragraphs[at.paragraph];
             let cue = at.cue.as_ref().map(|c| p[c.clone()].to_lowercase());
-            if at.quote.is_none() && !cue.as_deref().is_some_and(|c| SPEECH_CUES.contains(&c)) {
+            // Reported speech is shown when a plain reporting verb introduces it; other cues
+            // ("wants", "criticized") are positions, not quotes.
+            let reported_speech = cue
+                .as_deref()
+                .is_some_and(|c| c == "according" || is_speech_verb(c));
+            if at.quote.is_none() && !reported_speech {
                 continue;
             }
             let text = p[at.quote.clone().unwrap_or(at.content.clone())]

@@ -133,24 +133,29 @@ fn head_word(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Scores the split at `dir` (`text/` and `attributions/`).
-pub fn run(dir: &Path) -> anyhow::Result<Report> {
-    let text_dir = dir.join("text");
-    let ann_dir = dir.join("attributions");
-    let mut anns: Vec<String> = std::fs::read_dir(&ann_dir)
-        .with_context(|| format!("cannot read {}", ann_dir.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".ann"))
-        .collect();
-    anns.sort();
-    let mut texts: Vec<String> = std::fs::read_dir(&text_dir)
-        .with_context(|| format!("cannot read {}", text_dir.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    texts.sort();
-    let mut r = Report::default();
-    for t in &texts {
+/// One annotated article of a PolNeAR split.
+pub struct Document {
+    pub name: String,
+    pub text: String,
+    pub gold: Vec<GoldAttribution>,
+}
+
+/// The articles of the split at `dir` (`text/*.txt` with `attributions/<name>_*.ann`), in name
+/// order; an article annotated twice is read with its first annotation file.
+pub fn documents(dir: &Path) -> anyhow::Result<Vec<Document>> {
+    let list = |sub: &str, ext: &str| -> anyhow::Result<Vec<String>> {
+        let d = dir.join(sub);
+        let mut names: Vec<String> = std::fs::read_dir(&d)
+            .with_context(|| format!("cannot read {}", d.display()))?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(ext))
+            .collect();
+        names.sort();
+        Ok(names)
+    };
+    let anns = list("attributions", ".ann")?;
+    let mut out = Vec::new();
+    for t in list("text", ".txt")? {
         let stem = t.trim_end_matches(".txt");
         let Some(ann) = anns.iter().find(|a| {
             a.strip_prefix(stem)
@@ -158,40 +163,62 @@ pub fn run(dir: &Path) -> anyhow::Result<Report> {
         }) else {
             continue;
         };
-        let text = std::fs::read_to_string(text_dir.join(t))?;
-        let gold = read_ann(&std::fs::read_to_string(ann_dir.join(ann))?);
-        // brat offsets count characters; work in characters throughout.
-        let char_of: Vec<usize> = {
-            let mut v = vec![0; text.len() + 1];
-            for (ci, (bi, _)) in text.char_indices().enumerate() {
-                v[bi] = ci;
-            }
-            v[text.len()] = text.chars().count();
-            v
-        };
-        let paragraphs: Vec<&str> = text.split('\n').collect();
-        let mut offsets = Vec::with_capacity(paragraphs.len());
-        let mut at = 0;
-        for p in &paragraphs {
-            offsets.push(at);
-            at += p.len() + 1;
-        }
-        let predicted: Vec<(Range<usize>, Option<Range<usize>>)> =
-            document_attributions(&paragraphs)
-                .into_iter()
-                .map(|a| {
-                    let o = offsets[a.paragraph];
-                    let c = char_of[o + a.content.start]..char_of[o + a.content.end];
-                    let s = a.source.map(|(sp, s)| {
-                        char_of[offsets[sp] + s.start]..char_of[offsets[sp] + s.end]
-                    });
-                    (c, s)
-                })
-                .collect();
+        out.push(Document {
+            text: std::fs::read_to_string(dir.join("text").join(&t))?,
+            gold: read_ann(&std::fs::read_to_string(
+                dir.join("attributions").join(ann),
+            )?),
+            name: t,
+        });
+    }
+    Ok(out)
+}
+
+/// For each byte offset of `text` (and its end), the character offset: brat counts characters.
+fn char_offsets(text: &str) -> Vec<usize> {
+    let mut v = vec![0; text.len() + 1];
+    for (ci, (bi, _)) in text.char_indices().enumerate() {
+        v[bi] = ci;
+    }
+    v[text.len()] = text.chars().count();
+    v
+}
+
+/// dossier's attributions in a document, as character spans of content and source (the form
+/// of the gold), paragraphs being the lines of the text.
+pub fn predict(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>)> {
+    let char_of = char_offsets(text);
+    let paragraphs: Vec<&str> = text.split('\n').collect();
+    let mut offsets = Vec::with_capacity(paragraphs.len());
+    let mut at = 0;
+    for p in &paragraphs {
+        offsets.push(at);
+        at += p.len() + 1;
+    }
+    document_attributions(&paragraphs)
+        .into_iter()
+        .map(|a| {
+            let o = offsets[a.paragraph];
+            let c = char_of[o + a.content.start]..char_of[o + a.content.end];
+            let s = a
+                .source
+                .map(|(sp, s)| char_of[offsets[sp] + s.start]..char_of[offsets[sp] + s.end]);
+            (c, s)
+        })
+        .collect()
+}
+
+/// Scores the split at `dir` (`text/` and `attributions/`).
+pub fn run(dir: &Path) -> anyhow::Result<Report> {
+    let mut r = Report::default();
+    for doc in documents(dir)? {
+        let (text, gold) = (&doc.text, &doc.gold);
+        let char_of = char_offsets(text);
+        let predicted = predict(text);
         r.docs += 1;
         r.gold += gold.len();
         r.predicted += predicted.len();
-        for m in WORD.find_iter(&text) {
+        for m in WORD.find_iter(text) {
             let tok = char_of[m.start()]..char_of[m.end()];
             let in_gold = gold
                 .iter()
