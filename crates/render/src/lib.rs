@@ -7,7 +7,7 @@
 mod markdown;
 mod page;
 
-use dossier_model::{Article, Dossier, Story};
+use dossier_model::{Article, Dossier, Quote, Story};
 use std::collections::BTreeSet;
 
 pub use markdown::markdown;
@@ -67,4 +67,19 @@ pub(crate) fn article_number(d: &Dossier, id: &str) -> usize {
         .iter()
         .position(|a| a.id == id)
         .map_or(0, |i| i + 1)
+}
+
+/// A story's quotes grouped by speaker, the most quoted first, unattributed quotes last; each
+/// group keeps the story's order.
+pub(crate) fn quotes_by_speaker(s: &Story) -> Vec<(Option<&str>, Vec<&Quote>)> {
+    let mut groups: Vec<(Option<&str>, Vec<&Quote>)> = Vec::new();
+    for q in &s.quotes {
+        let who = q.speaker.as_deref();
+        match groups.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, qs)) => qs.push(q),
+            None => groups.push((who, vec![q])),
+        }
+    }
+    groups.sort_by_key(|(who, qs)| (who.is_none(), std::cmp::Reverse(qs.len())));
+    groups
 }

@@ -1,6 +1,6 @@
 //! The Markdown dossier: what a reader sees first in a terminal or a notes app.
 
-use crate::{article_number, StorySummary};
+use crate::{article_number, quotes_by_speaker, StorySummary};
 use dossier_model::{Article, Dossier, Entity, EntityKind, Story};
 use std::fmt::Write;
 
@@ -116,23 +116,9 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
     }
     if !s.quotes.is_empty() {
         out.push_str("### Who said what\n\n");
-        // Grouped by speaker, the most quoted first; unattributed quotes last.
-        let mut speakers: Vec<Option<&str>> = Vec::new();
-        for q in &s.quotes {
-            if !speakers.contains(&q.speaker.as_deref()) {
-                speakers.push(q.speaker.as_deref());
-            }
-        }
-        let count = |who: Option<&str>| {
-            s.quotes
-                .iter()
-                .filter(|q| q.speaker.as_deref() == who)
-                .count()
-        };
-        speakers.sort_by_key(|who| (who.is_none(), std::cmp::Reverse(count(*who))));
-        for who in speakers {
+        for (who, quotes) in quotes_by_speaker(s) {
             let _ = writeln!(out, "**{}**\n", inline(who.unwrap_or("Unattributed")));
-            for q in s.quotes.iter().filter(|q| q.speaker.as_deref() == who) {
+            for q in quotes {
                 let said = if q.direct {
                     format!("“{}”", inline(&q.text))
                 } else {

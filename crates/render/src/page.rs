@@ -1,8 +1,8 @@
 //! The self-contained HTML dossier: one file, inline CSS, no scripts, every value escaped.
 
-use crate::{article_number, StorySummary};
+use crate::{article_number, quotes_by_speaker, StorySummary};
 use askama::Template;
-use dossier_model::{Article, Dossier, EntityKind, Story};
+use dossier_model::{Article, Dossier, EntityKind, Quote, Story};
 
 #[derive(Template)]
 #[template(path = "dossier.html")]
@@ -15,6 +15,7 @@ struct Page<'a> {
 struct StoryView<'a> {
     n: usize,
     s: &'a Story,
+    speakers: Vec<(Option<&'a str>, Vec<&'a Quote>)>,
     outlets: String,
     dates: String,
     members: Vec<ArticleView<'a>>,
@@ -68,6 +69,7 @@ pub fn html(d: &Dossier) -> String {
             StoryView {
                 n: i + 1,
                 s,
+                speakers: quotes_by_speaker(s),
                 outlets: sum.outlets(),
                 dates: sum.dates(),
                 members: sum.members.iter().map(|a| ArticleView::new(d, a)).collect(),
