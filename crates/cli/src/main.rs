@@ -70,6 +70,13 @@ enum EvalTask {
     },
     /// Quotes and speakers on a PolNeAR split (text/ and attributions/): content F1, speaker accuracy.
     Quotes { dir: PathBuf },
+    /// Figures on Recognizers-Text English specs and quantulum3 cases (a file or a folder): value accuracy.
+    Numbers {
+        path: PathBuf,
+        /// Print every failed case (input, gold, predicted) before the scores.
+        #[arg(long)]
+        failures: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -139,6 +146,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             EvalTask::Quotes { dir } => {
                 print!("{}", dossier_eval::quotes::run(&dir)?);
+                Ok(ExitCode::SUCCESS)
+            }
+            EvalTask::Numbers { path, failures } => {
+                let report = dossier_eval::numbers::run(&path, failures)?;
+                for failure in &report.failures {
+                    println!("FAIL {failure}");
+                }
+                print!("{report}");
                 Ok(ExitCode::SUCCESS)
             }
             EvalTask::Ner { path, model } => {

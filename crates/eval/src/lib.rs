@@ -4,4 +4,5 @@
 
 pub mod extraction;
 pub mod ner;
+pub mod numbers;
 pub mod quotes;
