@@ -71,6 +71,13 @@ enum EvalTask {
     /// Quotes and speakers on a PolNeAR split (text/ and attributions/): content F1, speaker accuracy.
     Quotes { dir: PathBuf },
     /// Figures on Recognizers-Text English specs and quantulum3 cases (a file or a folder): value accuracy.
+    /// Time expressions on TimeML files (every .tml under PATH): extraction F1, value accuracy.
+    Time {
+        path: PathBuf,
+        /// Print every matched expression whose value is wrong before the scores.
+        #[arg(long)]
+        mistakes: bool,
+    },
     Numbers {
         path: PathBuf,
         /// Print every failed case (input, gold, predicted) before the scores.
@@ -146,6 +153,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             EvalTask::Quotes { dir } => {
                 print!("{}", dossier_eval::quotes::run(&dir)?);
+                Ok(ExitCode::SUCCESS)
+            }
+            EvalTask::Time { path, mistakes } => {
+                let report = dossier_eval::time::run(&path, mistakes)?;
+                for m in &report.mistakes {
+                    println!("WRONG {m}");
+                }
+                print!("{report}");
                 Ok(ExitCode::SUCCESS)
             }
             EvalTask::Numbers { path, failures } => {

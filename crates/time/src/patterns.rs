@@ -1,0 +1,471 @@
+//! The phrases that name a time in English news, as regular expressions, each read into a
+//! [`Phrase`]; and the tense of the sentence around a phrase (future reporting resolves "on
+//! Tuesday" forward).
+
+use crate::calendar::{month, weekday};
+use crate::{Candidate, Modifier, Phrase, Unit};
+use once_cell::sync::Lazy;
+use regex::{Captures, Regex};
+
+const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))";
+const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri)\.)";
+const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?\b";
+const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)\b";
+const NUMBER: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a|an|half an?|several|a few|few|many|some|a couple of|couple of)";
+
+type Reader = fn(&Captures) -> Option<Phrase>;
+
+struct Pattern {
+    re: Regex,
+    read: Reader,
+}
+
+fn pattern(src: &str, read: Reader) -> Pattern {
+    Pattern {
+        re: Regex::new(src).expect("a valid time pattern"),
+        read,
+    }
+}
+
+fn num(s: &str) -> Option<f64> {
+    let s = s.trim().to_lowercase();
+    let s = s.trim_end_matches(" of");
+    if let Ok(v) = s.parse() {
+        return Some(v);
+    }
+    Some(match s {
+        "a" | "an" | "one" => 1.0,
+        "half a" | "half an" => 0.5,
+        "two" | "couple" | "a couple" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" | "a hundred" => 100.0,
+        _ => return None,
+    })
+}
+
+fn unit(s: &str) -> Option<Unit> {
+    let s = s.to_lowercase();
+    let s = s.trim_end_matches('s');
+    Some(match s {
+        "second" => Unit::Second,
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "night" => Unit::Night,
+        "weekend" => Unit::Weekend,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" | "centurie" => Unit::Century,
+        _ => return None,
+    })
+}
+
+fn modifier(s: &str) -> Option<Modifier> {
+    let s = s.to_lowercase();
+    Some(match s.trim() {
+        "last" | "past" => Modifier::Last,
+        "this" | "current" => Modifier::This,
+        "next" | "coming" => Modifier::Next,
+        "the previous" | "previous" | "the preceding" | "preceding" => Modifier::Previous,
+        "the following" | "following" => Modifier::Following,
+        _ => return None,
+    })
+}
+
+fn day_of(s: &str) -> Option<u32> {
+    let d: u32 = s
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn part_of_day(s: Option<regex::Match>) -> Option<&'static str> {
+    Some(match s?.as_str().to_lowercase().as_str() {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
+    vec![
+        // 2025-12-08, 1998-11-20 19:30
+        pattern(
+            r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?\b",
+            |c| {
+                let y = c[1].parse().ok()?;
+                let m = c[2].parse().ok()?;
+                let d = c[3].parse().ok()?;
+                match (c.get(4), c.get(5)) {
+                    (Some(h), Some(mi)) => Some(Phrase::DateTime(
+                        y,
+                        m,
+                        d,
+                        h.as_str().parse().ok()?,
+                        mi.as_str().parse().ok()?,
+                    )),
+                    _ => Some(Phrase::FullDate(y, m, d)),
+                }
+            },
+        ),
+        // 12/02/2025 (month first unless the first number cannot be a month)
+        pattern(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", |c| {
+            let a: u32 = c[1].parse().ok()?;
+            let b: u32 = c[2].parse().ok()?;
+            let mut y: i32 = c[3].parse().ok()?;
+            if y < 100 {
+                y += if y < 50 { 2000 } else { 1900 };
+            }
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            Some(Phrase::FullDate(y, m, d))
+        }),
+        // (Thursday,) December 4(, 2025); (the) Dec. 4th
+        pattern(
+            &format!(r"\b(?:({WEEKDAY}),?\s+)?({MONTH})\s*({DAY})(?:,?\s*({YEAR}))?"),
+            |c| {
+                let m = month(&c[2])?;
+                let d = day_of(&c[3])?;
+                match c.get(4) {
+                    Some(y) => Some(Phrase::FullDate(y.as_str().parse().ok()?, m, d)),
+                    None => Some(Phrase::MonthDay(m, d)),
+                }
+            },
+        ),
+        // (Thursday) 4 December (2025); the 4th of December
+        pattern(
+            &format!(
+                r"\b(?:({WEEKDAY}),?\s+)?(?:the\s+)?({DAY})(?:\s+of)?\s+({MONTH})(?:,?\s+({YEAR}))?"
+            ),
+            |c| {
+                let d = day_of(&c[2])?;
+                let m = month(&c[3])?;
+                match c.get(4) {
+                    Some(y) => Some(Phrase::FullDate(y.as_str().parse().ok()?, m, d)),
+                    None => Some(Phrase::MonthDay(m, d)),
+                }
+            },
+        ),
+        // February 2022, (early) May 1998
+        pattern(&format!(r"\b({MONTH}),?\s+({YEAR})"), |c| {
+            Some(Phrase::MonthYear(c[2].parse().ok()?, month(&c[1])?))
+        }),
+        // (last) August; May and March only where a date is plainly meant
+        pattern(
+            &format!(
+                r"\b(?:(?i:(last|this|next|early|late|mid|in|since|by|until|through|from|during|of|before|after))[\s-]+)?({MONTH})"
+            ),
+            |c| {
+                let name = &c[2];
+                let m = month(name)?;
+                let prep = c.get(1).map(|p| p.as_str().to_lowercase());
+                let ambiguous = matches!(name, "May" | "March") || name.len() == 3;
+                if ambiguous && prep.is_none() {
+                    return None;
+                }
+                let modifier = prep.as_deref().and_then(modifier);
+                Some(Phrase::Month(m, modifier))
+            },
+        ),
+        // (last / the previous) Tuesday (night)
+        pattern(
+            &format!(
+                r"\b(?:(?i:(last|this|next|the previous|the following|previous|following|the preceding|coming))\s+)?({WEEKDAY})(?:\s+(?i:(morning|afternoon|evening|night)))?"
+            ),
+            |c| {
+                let w = weekday(&c[2])?;
+                let m = c.get(1).and_then(|m| modifier(m.as_str()));
+                Some(Phrase::Weekday(w, m, part_of_day(c.get(3))))
+            },
+        ),
+        // today, tonight, yesterday (morning), tomorrow
+        pattern(
+            r"(?i)\b(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?\b",
+            |c| {
+                let w = c[1].to_lowercase();
+                let (offset, part) = match w.as_str() {
+                    "today" => (0, part_of_day(c.get(2))),
+                    "tonight" => (0, Some("NI")),
+                    "yesterday" => (-1, part_of_day(c.get(2))),
+                    _ => (1, part_of_day(c.get(2))),
+                };
+                Some(Phrase::DayOffset(offset, part))
+            },
+        ),
+        // this morning, last night
+        pattern(
+            r"(?i)\b(this|last)\s+(morning|afternoon|evening|night)\b",
+            |c| {
+                let offset =
+                    if c[1].eq_ignore_ascii_case("last") && c[2].eq_ignore_ascii_case("night") {
+                        -1
+                    } else {
+                        0
+                    };
+                Some(Phrase::DayOffset(offset, part_of_day(c.get(2))))
+            },
+        ),
+        // last week, this month, next year, earlier this year, the coming weeks
+        pattern(
+            r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(last|this|next|previous|current|coming)\s+(week|weekend|month|quarter|year|decade|century)\b",
+            |c| Some(Phrase::Period(modifier(&c[1])?, unit(&c[2])?)),
+        ),
+        // the week, the weekend, the year (of the anchor)
+        pattern(r"(?i)\bthe\s+(weekend)\b", |_| {
+            Some(Phrase::Period(Modifier::This, Unit::Weekend))
+        }),
+        // the past decade, the last two years, the next five months, the first nine months
+        pattern(
+            &format!(
+                r"(?i)\b(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+(?:({NUMBER})\s+)?(second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ies))s?\b"
+            ),
+            |c| {
+                let n = c.get(1).map_or(Some(1.0), |n| num(n.as_str()));
+                Some(Phrase::Duration(n, unit(&c[2])?))
+            },
+        ),
+        // two days ago, a year ago, a year earlier
+        pattern(
+            &format!(r"(?i)\b({NUMBER})\s+(day|week|month|year|decade)s?\s+(?:ago|earlier)\b"),
+            |c| Some(Phrase::Ago(num(&c[1])?, unit(&c[2])?)),
+        ),
+        // five hours, a 10-year plan, 35-year-old
+        pattern(
+            &format!(
+                r"(?i)\b({NUMBER})[\s-]+(second|minute|hour|day|night|week|month|year|decade|centur(?:y|ies))s?\b(?:-(?:long|old))?"
+            ),
+            |c| {
+                let n = num(&c[1]);
+                Some(Phrase::Duration(n, unit(&c[2])?))
+            },
+        ),
+        // the 1960s, the late 1990s
+        pattern(
+            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?((?:1[5-9]|20)\d0)'?s\b",
+            |c| Some(Phrase::Decade(c[1].parse().ok()?)),
+        ),
+        // 2014
+        pattern(&format!(r"\b({YEAR})"), |c| {
+            Some(Phrase::Year(c[1].parse().ok()?))
+        }),
+        // now, currently, recently, the past, the future
+        pattern(
+            r"(?i)\b(now|currently|nowadays|current|recently|recent|lately|previously|the\s+past|the\s+future|future|soon)\b",
+            |c| {
+                let w = c[1].to_lowercase();
+                Some(Phrase::Reference(match w.as_str() {
+                    "now" | "currently" | "nowadays" | "current" => "PRESENT_REF",
+                    "the future" | "future" | "soon" => "FUTURE_REF",
+                    _ => "PAST_REF",
+                }))
+            },
+        ),
+        // 3 p.m., 10:30 am, noon
+        pattern(
+            r"(?i)\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)",
+            |c| {
+                let mut h: u32 = c[1].parse().ok()?;
+                let m: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+                let pm = c[3].to_lowercase().starts_with('p');
+                if h > 12 || m > 59 {
+                    return None;
+                }
+                if pm && h < 12 {
+                    h += 12;
+                }
+                if !pm && h == 12 {
+                    h = 0;
+                }
+                Some(Phrase::Clock(h, m))
+            },
+        ),
+        pattern(r"(?i)\b(noon|midnight)\b", |c| {
+            Some(Phrase::Clock(
+                if c[1].eq_ignore_ascii_case("noon") {
+                    12
+                } else {
+                    0
+                },
+                0,
+            ))
+        }),
+        // the third quarter (of 1998), third-quarter
+        pattern(
+            &format!(
+                r"(?i)\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b(?:\s+of\s+({YEAR}))?"
+            ),
+            |c| {
+                let q = match c[1].to_lowercase().as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    _ => 4,
+                };
+                let y = c.get(2).and_then(|y| y.as_str().parse().ok());
+                Some(Phrase::Quarter(q, y))
+            },
+        ),
+        // this summer, last fall, the winter of 2014
+        pattern(
+            &format!(
+                r"(?i)\b(?:(this|last|next)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?({YEAR}))?"
+            ),
+            |c| {
+                let m = c.get(1).and_then(|m| modifier(m.as_str()));
+                let y = c.get(3).and_then(|y| y.as_str().parse().ok());
+                if m.is_none() && y.is_none() {
+                    return None;
+                }
+                let s = match c[2].to_lowercase().as_str() {
+                    "spring" => "SP",
+                    "summer" => "SU",
+                    "fall" | "autumn" => "FA",
+                    _ => "WI",
+                };
+                Some(Phrase::Season(s, m, y))
+            },
+        ),
+        // every week, daily
+        pattern(
+            r"(?i)\b(?:every|each)\s+(day|week|month|year|night)\b",
+            |c| Some(Phrase::Set(unit(&c[1])?)),
+        ),
+        pattern(r"(?i)\b(daily|weekly|monthly|annually|yearly)\b", |c| {
+            Some(Phrase::Set(match c[1].to_lowercase().as_str() {
+                "daily" => Unit::Day,
+                "weekly" => Unit::Week,
+                "monthly" => Unit::Month,
+                _ => Unit::Year,
+            }))
+        }),
+    ]
+});
+
+/// Words before a figure-like year that make it a quantity, not a year.
+fn year_is_quantity(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    if before.ends_with(['$', '£', '€', '#']) || before.ends_with("No.") {
+        return true;
+    }
+    let after = text[end..].trim_start();
+    if after.starts_with(['%', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    next == "percent"
+        || (next.len() > 3
+            && next.ends_with('s')
+            && !matches!(next.as_str(), "was" | "has" | "is" | "says" | "this"))
+}
+
+/// Every time phrase in `text`, longest first where they overlap.
+pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
+    let mut all: Vec<Candidate> = Vec::new();
+    for p in PATTERNS.iter() {
+        for c in p.re.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            let Some(phrase) = (p.read)(&c) else { continue };
+            let (mut start, end) = (m.start(), m.end());
+            // a leading preposition is not part of the expression ("in August")
+            if let Phrase::Month(..) = phrase {
+                if let Some(name) = c.get(2) {
+                    let prep = c.get(1).map(|p| p.as_str().to_lowercase());
+                    if prep.as_deref().and_then(modifier).is_none()
+                        && !matches!(prep.as_deref(), Some("early" | "late" | "mid"))
+                    {
+                        start = name.start();
+                    }
+                }
+            }
+            if let Phrase::Year(_) = phrase {
+                if year_is_quantity(text, start, end) {
+                    continue;
+                }
+            }
+            all.push(Candidate { start, end, phrase });
+        }
+    }
+    all.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut chosen: Vec<Candidate> = Vec::new();
+    // longest first, then leftmost, without overlaps
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(all[i].end - all[i].start), all[i].start));
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut keep = vec![false; all.len()];
+    for i in order {
+        let (s, e) = (all[i].start, all[i].end);
+        if taken.iter().all(|&(a, b)| e <= a || s >= b) {
+            taken.push((s, e));
+            keep[i] = true;
+        }
+    }
+    for (i, c) in all.into_iter().enumerate() {
+        if keep[i] {
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|c| c.start);
+    chosen
+}
+
+static FUTURE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)(\bwill\b|'ll\b|\bwon't\b|\bshall\b|\bis to\b|\bare to\b|\bset to\b|\bscheduled to\b|\bexpected to\b|\bplans? to\b|\bplanning to\b|\bgoing to\b|\bupcoming\b|\bto be held\b|\bas soon as\b)",
+    )
+    .expect("a valid pattern")
+});
+
+/// Whether the sentence around `start..end` reports the future ("will meet on Tuesday").
+pub(crate) fn future_tense(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let to = text[end..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| end + i);
+    FUTURE.is_match(&text[from..to])
+}
+
+/// Whether the sentence around `start..end` contains `word` (case-insensitive).
+pub(crate) fn sentence_mentions(text: &str, start: usize, end: usize, word: &str) -> bool {
+    let from = text[..start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let to = text[end..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| end + i);
+    text[from..to].to_lowercase().contains(word)
+}
