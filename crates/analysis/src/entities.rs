@@ -208,7 +208,7 @@ fn without_credit(caption: &str) -> &str {
 
 /// A sub-heading or standfirst line: short and not ending like a sentence. Its capitalised
 /// words are headline style, not names.
-fn is_heading(p: &str) -> bool {
+pub(crate) fn is_heading(p: &str) -> bool {
     let p = p.trim();
     p.split_whitespace().count() <= 12 && !p.ends_with(['.', '!', '?', '"', '”', '’', ':'])
 }

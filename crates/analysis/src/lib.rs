@@ -9,8 +9,13 @@
 //! Pure: no I/O, deterministic for the same input.
 
 pub mod entities;
+pub mod events;
+pub mod figures;
 pub mod places;
+pub mod positions;
 pub mod quotes;
+pub mod reading;
+pub mod sentences;
 pub mod speakers;
 pub mod terms;
 
@@ -43,6 +48,16 @@ pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
         let member_mentions: Vec<&[entities::Mention]> =
             members.iter().map(|&i| mentions[i].as_slice()).collect();
         s.quotes = speakers::story_quotes(&member_articles, &member_mentions, &s.entities);
+        let read: Vec<Vec<reading::Sentence>> =
+            member_articles.iter().map(|a| reading::read(a)).collect();
+        let ids: Vec<&str> = member_articles.iter().map(|a| a.id.as_str()).collect();
+        s.events = events::story_events(&ids, &read, &s.entities);
+        s.positions = positions::story_positions(&ids, &read, &s.entities);
+        s.figures = member_articles
+            .iter()
+            .zip(&read)
+            .flat_map(|(a, r)| figures::article_figures(a, r))
+            .collect();
     }
     stories
 }

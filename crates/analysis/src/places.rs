@@ -32,6 +32,7 @@ static PLACES: Lazy<HashMap<String, Place>> = Lazy::new(|| {
         let kind = match f[1] {
             "country" => "country",
             "province" => "province",
+            "capital" | "demonym" => continue,
             _ => "city",
         };
         let p = Place {
@@ -56,6 +57,69 @@ static PLACES: Lazy<HashMap<String, Place>> = Lazy::new(|| {
     map
 });
 
+/// What the gazetteer says about countries: canonical names, capitals and demonyms, by ISO code.
+struct Countries {
+    /// ISO code -> the country's GeoNames name ("RU" -> "Russia").
+    names: HashMap<String, String>,
+    /// lower-cased capital or demonym -> ISO code ("moscow" / "russian" -> "RU").
+    words: HashMap<String, String>,
+}
+
+static COUNTRIES: Lazy<Countries> = Lazy::new(|| {
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(DATA)
+        .read_to_string(&mut text)
+        .expect("the shipped gazetteer decodes");
+    let mut names: HashMap<String, (u64, String)> = HashMap::new();
+    let mut words: HashMap<String, Vec<String>> = HashMap::new();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 5 {
+            continue;
+        }
+        match f[1] {
+            "country" if !f[2].is_empty() => {
+                let pop: u64 = f[4].parse().unwrap_or(0);
+                names.insert(f[3].to_string(), (pop, f[0].to_string()));
+            }
+            "capital" | "demonym" => words
+                .entry(f[0].to_lowercase())
+                .or_default()
+                .push(f[3].to_string()),
+            _ => {}
+        }
+    }
+    // a demonym several countries share ("American") means the most populous one
+    let words = words
+        .into_iter()
+        .map(|(w, isos)| {
+            let best = isos
+                .into_iter()
+                .max_by_key(|iso| names.get(iso).map_or(0, |n| n.0))
+                .unwrap_or_default();
+            (w, best)
+        })
+        .collect();
+    Countries {
+        names: names.into_iter().map(|(iso, (_, n))| (iso, n)).collect(),
+        words,
+    }
+});
+
+/// The country a word stands for: its name or another spelling ("Ukraine", "USA"), its capital
+/// ("Kyiv", "Moscow") or its people ("Russian", "Ukrainian"). The country's GeoNames name.
+pub fn country_of(word: &str) -> Option<&'static str> {
+    let key = word.trim().to_lowercase();
+    let iso = match COUNTRIES.words.get(&key) {
+        Some(iso) => iso.clone(),
+        None => lookup(word)
+            .filter(|p| p.kind == "country")?
+            .country
+            .clone(),
+    };
+    COUNTRIES.names.get(&iso).map(String::as_str)
+}
+
 /// The place a name most likely means, if it is a place name.
 pub fn lookup(name: &str) -> Option<&'static Place> {
     PLACES.get(&name.trim().to_lowercase())
@@ -73,5 +137,17 @@ mod tests {
         assert_eq!(lookup("kiev").unwrap().country, "UA");
         assert_eq!(lookup("Hallandale Beach").unwrap().country, "US");
         assert!(lookup("Vladimir Putin").is_none());
+    }
+
+    #[test]
+    fn countries_from_capitals_and_demonyms() {
+        assert_eq!(country_of("Kyiv"), Some("Ukraine"));
+        assert_eq!(country_of("Russian"), Some("Russia"));
+        assert_eq!(country_of("American"), Some("United States"));
+        assert_eq!(
+            country_of("United States of America"),
+            Some("United States")
+        );
+        assert_eq!(country_of("Putin"), None);
     }
 }

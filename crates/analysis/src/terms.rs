@@ -8,7 +8,7 @@ use std::collections::HashMap;
 /// How much more a shared name counts than a shared word.
 const NAME_WEIGHT: f32 = 2.0;
 
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a",
     "about",
     "above",

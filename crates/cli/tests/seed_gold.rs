@@ -348,3 +348,92 @@ fn every_gold_quote_has_its_speaker() {
         );
     }
 }
+
+/// The Kremlin-talks story (the story of the first gold member).
+fn kremlin_story(run: &Run) -> &Value {
+    let member = run.gold["stories"]["kremlin-talks"]["members"][0]
+        .as_str()
+        .unwrap();
+    let a = run.article(member, 1);
+    run.dossier["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == a["story"])
+        .unwrap()
+}
+
+/// Every gold event is one event of its story on the gold date, whose sentence names one of
+/// the gold keywords and which every gold source reports (undated articles included: their
+/// dates come from the dates they mention, or from the other reports of the same event).
+#[test]
+fn every_gold_event_is_dated_and_reported_by_its_sources() {
+    let Some(run) = Run::load() else { return };
+    let story = kremlin_story(&run);
+    let events = story["events"].as_array().unwrap();
+    for g in run.gold["events"].as_array().unwrap() {
+        let date = g["date"].as_str().unwrap();
+        let keywords: Vec<String> = g["keywords"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| norm(k.as_str().unwrap()))
+            .collect();
+        let sources: Vec<&str> = g["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| run.article(s.as_str().unwrap(), 1)["id"].as_str().unwrap())
+            .collect();
+        let found = events.iter().find(|e| {
+            e["date"] == date
+                && keywords
+                    .iter()
+                    .any(|k| norm(e["text"].as_str().unwrap()).contains(k))
+                && sources
+                    .iter()
+                    .all(|s| e["articles"].as_array().unwrap().iter().any(|a| a == s))
+        });
+        assert!(
+            found.is_some(),
+            "no event on {date} about {keywords:?} reported by {sources:?}; events on that date: {:#?}",
+            events
+                .iter()
+                .filter(|e| e["date"] == date)
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Every gold position is a position of its party whose text names one of the gold keywords.
+#[test]
+fn every_gold_position_is_attributed_to_its_party() {
+    let Some(run) = Run::load() else { return };
+    let story = kremlin_story(&run);
+    let positions = story["positions"].as_array().unwrap();
+    for g in run.gold["positions"].as_array().unwrap() {
+        let party = g["party"].as_str().unwrap();
+        let keywords: Vec<String> = g["keywords"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| norm(k.as_str().unwrap()))
+            .collect();
+        let found = positions.iter().any(|p| {
+            p["party"] == party
+                && keywords
+                    .iter()
+                    .any(|k| norm(p["text"].as_str().unwrap()).contains(k))
+        });
+        assert!(
+            found,
+            "{party}: no position about {keywords:?} ({}); {party}'s positions: {:#?}",
+            g["issue"],
+            positions
+                .iter()
+                .filter(|p| p["party"] == party)
+                .map(|p| &p["text"])
+                .collect::<Vec<_>>()
+        );
+    }
+}

@@ -159,6 +159,9 @@ pub struct Story {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
+    /// Every figure the articles report, in article order (the raw material of `facts`).
+    #[serde(default)]
+    pub figures: Vec<Figure>,
     pub facts: Vec<Fact>,
     pub positions: Vec<Position>,
     pub brief: Vec<BriefSentence>,
@@ -200,12 +203,51 @@ fn yes() -> bool {
     true
 }
 
-/// A dated happening; `date` is `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as precise as the text allows.
+/// A dated happening, as every article that reports it dates it.
+///
+/// `date` is as precise as the reports allow: `YYYY-MM-DD`, `YYYY-Www` (an ISO week),
+/// `YYYY-MM`, `YYYY-Qn` or `YYYY`; a weekday nothing anchored stays unresolved, written with
+/// X's (`XXXX-WXX-2`: a Tuesday), never guessed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub date: String,
+    /// `day`, `week`, `month`, `quarter`, `year`, `decade`, or `unresolved`.
+    #[serde(default)]
+    pub precision: String,
+    /// The sentence of the first report.
     pub text: String,
+    /// How that report says when ("the previous Tuesday", "December 2, 2025").
+    #[serde(default)]
+    pub when: String,
     pub articles: Vec<String>,
+}
+
+/// A number an article reports, read as a value: what it counts, in what unit, how hedged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// As written: "more than 19%", "five-hour", "25,000 to 30,000".
+    pub text: String,
+    /// The value, or the lower end of a range.
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// "hour", "percentage", "US dollar", "square kilometre".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// What the unit measures: "duration", "percent", "currency", "length", ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<String>,
+    /// `about`, `nearly`, `more-than`, `at-least`, `less-than`, `at-most`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// What it counts or measures: "ballistic missiles", "meeting".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<String>,
+    /// The denominator of a rate: "month" in "30,000 casualties per month".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    pub sentence: String,
+    pub article: String,
 }
 
 /// How the reports of one fact relate across outlets.
@@ -233,11 +275,23 @@ pub struct FactReport {
     pub value: Option<String>,
 }
 
-/// What a party demands, offers, accepts or rejects.
+/// What a party demands, offers, accepts or rejects: one entry per distinct demand.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Position {
+    /// The country, government or alliance ("Russia": Putin, Moscow and the Kremlin speak for
+    /// it).
     pub party: String,
+    /// `demands`, `offers`, `accepts` or `rejects`.
+    #[serde(default)]
+    pub stance: String,
+    /// What is demanded, offered, accepted or rejected.
     pub text: String,
+    /// Who says it in the first report ("Putin", "Moscow", "Kyiv").
+    #[serde(default)]
+    pub holder: String,
+    /// The sentence of the first report.
+    #[serde(default)]
+    pub sentence: String,
     pub articles: Vec<String>,
 }
 

@@ -7,7 +7,7 @@
 mod markdown;
 mod page;
 
-use dossier_model::{Article, Dossier, Quote, Story};
+use dossier_model::{Article, Dossier, Figure, Position, Quote, Story};
 use std::collections::BTreeSet;
 
 pub use markdown::markdown;
@@ -82,4 +82,70 @@ pub(crate) fn quotes_by_speaker(s: &Story) -> Vec<(Option<&str>, Vec<&Quote>)> {
     }
     groups.sort_by_key(|(who, qs)| (who.is_none(), std::cmp::Reverse(qs.len())));
     groups
+}
+
+/// A story's positions grouped by party, the party with the most positions first; within a
+/// party, demands, then offers, acceptances and rejections, each in the story's order.
+pub(crate) fn positions_by_party(s: &Story) -> Vec<(&str, Vec<&Position>)> {
+    let mut groups: Vec<(&str, Vec<&Position>)> = Vec::new();
+    for p in &s.positions {
+        match groups.iter_mut().find(|(party, _)| *party == p.party) {
+            Some((_, ps)) => ps.push(p),
+            None => groups.push((p.party.as_str(), vec![p])),
+        }
+    }
+    let rank = |stance: &str| match stance {
+        "demands" => 0,
+        "offers" => 1,
+        "accepts" => 2,
+        _ => 3,
+    };
+    for (_, ps) in &mut groups {
+        ps.sort_by_key(|p| rank(&p.stance));
+    }
+    groups.sort_by_key(|(_, ps)| std::cmp::Reverse(ps.len()));
+    groups
+}
+
+/// A figure's value as a reader would say it: "more than 19 percentage", "25,000–30,000 per
+/// month", "5 hour".
+pub(crate) fn figure_value(f: &Figure) -> String {
+    let n = |v: f64| {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            let digits = format!("{}", v.abs() as i64);
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            if v < 0.0 {
+                format!("-{grouped}")
+            } else {
+                grouped
+            }
+        } else {
+            format!("{v}")
+        }
+    };
+    let mut out = String::new();
+    if let Some(q) = &f.qualifier {
+        out.push_str(&q.replace('-', " "));
+        out.push(' ');
+    }
+    out.push_str(&n(f.value));
+    if let Some(u) = f.upper {
+        out.push('–');
+        out.push_str(&n(u));
+    }
+    if let Some(unit) = &f.unit {
+        out.push(' ');
+        out.push_str(unit);
+    }
+    if let Some(per) = &f.per {
+        out.push_str(" per ");
+        out.push_str(per);
+    }
+    out
 }

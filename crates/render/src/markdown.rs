@@ -1,6 +1,6 @@
 //! The Markdown dossier: what a reader sees first in a terminal or a notes app.
 
-use crate::{article_number, quotes_by_speaker, StorySummary};
+use crate::{article_number, figure_value, positions_by_party, quotes_by_speaker, StorySummary};
 use dossier_model::{Article, Dossier, Entity, EntityKind, Story};
 use std::fmt::Write;
 
@@ -106,8 +106,10 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
         for e in &s.events {
             let _ = writeln!(
                 out,
-                "- **{}** {} {}",
+                "- **{}** ({}, “{}”) {} {}",
                 e.date,
+                e.precision,
+                inline(&e.when),
                 inline(&e.text),
                 cite(&e.articles)
             );
@@ -131,13 +133,33 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
     }
     if !s.positions.is_empty() {
         out.push_str("### Positions\n\n");
-        for p in &s.positions {
+        for (party, ps) in positions_by_party(s) {
+            let _ = writeln!(out, "**{}**\n", inline(party));
+            for p in ps {
+                let _ = writeln!(
+                    out,
+                    "- *{}* {} ({}) {}",
+                    p.stance,
+                    inline(&p.text),
+                    inline(&p.holder),
+                    cite(&p.articles)
+                );
+            }
+            out.push('\n');
+        }
+    }
+    if !s.figures.is_empty() {
+        out.push_str(
+            "### Figures reported\n\n| Figure | Value | Of | Source |\n|---|---|---|---|\n",
+        );
+        for f in &s.figures {
             let _ = writeln!(
                 out,
-                "- **{}**: {} {}",
-                inline(&p.party),
-                inline(&p.text),
-                cite(&p.articles)
+                "| {} | {} | {} | {} |",
+                cell(&f.text),
+                cell(&figure_value(f)),
+                cell(f.counts.as_deref().unwrap_or("–")),
+                cite(std::slice::from_ref(&f.article))
             );
         }
         out.push('\n');

@@ -1,8 +1,8 @@
 //! The self-contained HTML dossier: one file, inline CSS, no scripts, every value escaped.
 
-use crate::{article_number, quotes_by_speaker, StorySummary};
+use crate::{article_number, figure_value, positions_by_party, quotes_by_speaker, StorySummary};
 use askama::Template;
-use dossier_model::{Article, Dossier, EntityKind, Quote, Story};
+use dossier_model::{Article, Dossier, EntityKind, Figure, Position, Quote, Story};
 
 #[derive(Template)]
 #[template(path = "dossier.html")]
@@ -16,6 +16,7 @@ struct StoryView<'a> {
     n: usize,
     s: &'a Story,
     speakers: Vec<(Option<&'a str>, Vec<&'a Quote>)>,
+    parties: Vec<(&'a str, Vec<&'a Position>)>,
     outlets: String,
     dates: String,
     members: Vec<ArticleView<'a>>,
@@ -70,6 +71,7 @@ pub fn html(d: &Dossier) -> String {
                 n: i + 1,
                 s,
                 speakers: quotes_by_speaker(s),
+                parties: positions_by_party(s),
                 outlets: sum.outlets(),
                 dates: sum.dates(),
                 members: sum.members.iter().map(|a| ArticleView::new(d, a)).collect(),
@@ -102,6 +104,9 @@ impl Page<'_> {
     }
     fn cite(&self, id: &str) -> Vec<(String, usize)> {
         cites(self.d, &[id.to_string()])
+    }
+    fn value(&self, f: &Figure) -> String {
+        figure_value(f)
     }
 }
 

@@ -410,6 +410,17 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
                     }
                 }
             }
+            // "India Today", "USA Today": a name, not a day
+            if let Phrase::DayOffset(..) = phrase {
+                let prev = text[..start].split_whitespace().next_back().unwrap_or("");
+                let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+                if capitalised(&text[start..end])
+                    && capitalised(prev)
+                    && !prev.ends_with(['.', ':'])
+                {
+                    continue;
+                }
+            }
             if let Phrase::Year(_) = phrase {
                 if year_is_quantity(text, start, end) {
                     continue;

@@ -4,9 +4,10 @@
 //! `cargo run --release -p dossier-analysis --bin build-gazetteer -- ../shared/eval/gazetteer`
 //!
 //! Each line: `name<TAB>kind<TAB>geonames-id-or-empty<TAB>ISO country code<TAB>population`,
-//! kind one of `country`, `province`, `city`. Kept: every country name and its Latin alternative
-//! spellings, capitals and provinces; every city's main name; Latin alternative names of cities
-//! of 100,000 people or more. Output is sorted, so the same input gives the same file.
+//! kind one of `country`, `province`, `city`, `capital` (a country's seat of government, also
+//! listed as a city) or `demonym` ("Russian": the country's people). Kept: every country name and
+//! its Latin alternative spellings, capitals, demonyms and provinces; every city's main name;
+//! Latin alternative names of cities of 100,000 people or more. Output is sorted, so the same input gives the same file.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -58,6 +59,10 @@ fn main() {
         }
         if let Some(cap) = c["capital"].as_str().filter(|s| latin_name(s)) {
             rows.insert((cap.to_string(), "city", String::new(), iso.clone(), 0));
+            rows.insert((cap.to_string(), "capital", String::new(), iso.clone(), 0));
+        }
+        if let Some(d) = c["demonym"].as_str().filter(|s| latin_name(s)) {
+            rows.insert((d.to_string(), "demonym", String::new(), iso.clone(), 0));
         }
         for p in c["provinces"].as_array().into_iter().flatten() {
             // "Khersons'ka (Kherson)": the name and the name in brackets.

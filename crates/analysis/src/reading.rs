@@ -1,0 +1,59 @@
+//! An article read sentence by sentence, each sentence with the time expressions in it,
+//! resolved against the article's publication date (or, for an undated article, against the
+//! dates it mentions): the common input of events, figures and positions.
+
+use crate::entities::is_heading;
+use crate::sentences::sentences;
+use chrono::NaiveDate;
+use dossier_model::Article;
+use dossier_time::{find_times, TimeExpression};
+
+/// One sentence of an article's body.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    /// Index of its paragraph in [`Article::paragraphs`].
+    pub paragraph: usize,
+    /// The whole paragraph (`text` is a slice of it).
+    pub paragraph_text: &'a str,
+    /// Time expressions in it, with byte spans relative to `text`.
+    pub times: Vec<TimeExpression>,
+}
+
+/// The body sentences of `a` (headings and sub-headings left out), in order.
+pub fn read(a: &Article) -> Vec<Sentence<'_>> {
+    let published: Option<NaiveDate> = a.published;
+    // Resolve over the whole body at once: an undated article's later expressions lean on the
+    // dates its earlier sentences give.
+    let mut times = find_times(&a.text, published).into_iter().peekable();
+    let base = a.text.as_ptr() as usize;
+    let mut out = Vec::new();
+    for (index, para) in a.paragraphs().enumerate() {
+        let para_start = para.as_ptr() as usize - base;
+        for r in sentences(para) {
+            let (s, e) = (para_start + r.start, para_start + r.end);
+            let mut inside = Vec::new();
+            while let Some(t) = times.peek() {
+                if t.start >= e {
+                    break;
+                }
+                let mut t = times.next().expect("peeked");
+                if t.start >= s && t.end <= e {
+                    t.start -= s;
+                    t.end -= s;
+                    inside.push(t);
+                }
+            }
+            if is_heading(para) {
+                continue;
+            }
+            out.push(Sentence {
+                text: &para[r],
+                paragraph: index,
+                paragraph_text: para,
+                times: inside,
+            });
+        }
+    }
+    out
+}
