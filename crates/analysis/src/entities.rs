@@ -163,7 +163,7 @@ fn article_mentions(a: &Article) -> Vec<Mention> {
                 })
                 .collect();
             let tags = model().tag(&words);
-            for m in mentions(&tags) {
+            for m in with_media_names(&words, mentions(&tags)) {
                 let span = sentence[m.start].start..sentence[m.end - 1].end;
                 let text = para[span.clone()].to_string();
                 let kind = match m.kind {
@@ -195,6 +195,80 @@ fn article_mentions(a: &Article) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Nouns that follow a news outlet's name ("the India Today TV channel", "the Kommersant
+/// newspaper").
+const MEDIA_NOUNS: &[&str] = &[
+    "channel",
+    "newspaper",
+    "broadcaster",
+    "magazine",
+    "daily",
+    "tabloid",
+    "network",
+    "radio",
+    "agency",
+    "outlet",
+    "website",
+    "station",
+];
+
+/// The tagged mentions of a sentence, corrected: a news outlet's name before a media noun is
+/// one organisation ("India Today TV channel": not the place India); a one-word person in a
+/// list of places is a place.
+fn with_media_names(
+    words: &[&str],
+    mut found: Vec<dossier_ner::Mention>,
+) -> Vec<dossier_ner::Mention> {
+    for (i, w) in words.iter().enumerate() {
+        if !MEDIA_NOUNS.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        let mut end = i;
+        if end > 0 && matches!(words[end - 1], "TV" | "television" | "news" | "radio") {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0
+            && words[start - 1]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            start -= 1;
+        }
+        // one word that names a country's people is not an outlet ("Russian state TV")
+        let lone_demonym = end - start == 1 && places::country_of(words[start]).is_some();
+        if start == end || lone_demonym || end - start > 5 {
+            continue;
+        }
+        found.retain(|m| m.end <= start || m.start >= end);
+        found.push(dossier_ner::Mention {
+            start,
+            end,
+            kind: "ORG",
+        });
+    }
+    found.sort_by_key(|m| m.start);
+    // A one-word "person" listed among places is a place ("Crimea, Donbas, Zaporizhzhia, and
+    // Kherson").
+    let listed = |a: &dossier_ner::Mention, b: &dossier_ner::Mention| {
+        let (first, second) = if a.end <= b.start { (a, b) } else { (b, a) };
+        let between: Vec<&str> = words[first.end..second.start].to_vec();
+        matches!(
+            between.as_slice(),
+            [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+        )
+    };
+    let places: Vec<dossier_ner::Mention> =
+        found.iter().filter(|m| m.kind == "LOC").cloned().collect();
+    for m in found.iter_mut() {
+        if m.kind == "PER" && m.end - m.start == 1 && places.iter().any(|p| listed(m, p)) {
+            m.kind = "LOC";
+        }
+    }
+    found
 }
 
 /// A caption without its trailing photo credit ("... (Getty Images via AFP)").
@@ -402,13 +476,19 @@ impl Group {
             EntityKind::Organization,
             EntityKind::Place,
         ];
+        // A one-word name read as a person as often as a place or organisation ("controlling
+        // Donbas" / "Crimea, Donbas and Kherson") is the place or organisation: people are
+        // named in full at least once.
+        let person_last = self.single_token();
         *order
             .iter()
             .max_by_key(|k| {
-                (
-                    self.kinds.get(k).copied().unwrap_or(0),
-                    std::cmp::Reverse(**k as u8),
-                )
+                let tie = if person_last && **k == EntityKind::Person {
+                    0
+                } else {
+                    3 - **k as u8
+                };
+                (self.kinds.get(k).copied().unwrap_or(0), tie)
             })
             .unwrap()
     }
