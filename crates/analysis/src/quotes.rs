@@ -111,6 +111,20 @@ const CUES: &[&str] = &[
     "promised",
     "estimated",
     "concluded",
+    "concludes",
+    "continues",
+    "observes",
+    "remarks",
+    "comments",
+    "recalls",
+    "replies",
+    "responds",
+    "predicts",
+    "contends",
+    "maintains",
+    "cautions",
+    "tweets",
+    "points",
     "observed",
     "remarked",
     "commented",
@@ -856,9 +870,7 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
             {
                 if verb_cue(&ws, k) {
                     found = Some((speaker_after(p, &ws, k), Some(ws[k].span.clone())));
-                } else if let Some(c) =
-                    (k..ws.len().min(k + 6)).find(|&c| is_speech_verb(ws[c].text))
-                {
+                } else if let Some(c) = (k..ws.len().min(k + 14)).find(|&c| is_cue(ws[c].text)) {
                     let s = speaker_before(p, &ws, c, q.end);
                     if s.as_ref().is_some_and(|s| s.start == ws[k].span.start) {
                         found = Some((s, Some(ws[c].span.clone())));
@@ -912,6 +924,17 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                     content = from..end.max(q.end);
                 }
                 found = Some((s, Some(ws[c].span.clone())));
+            }
+        }
+        // "Jeffrey M. Jones: “...”", "Bernie Sanders: ‘It Is Not A Radical Idea’ ...": a name
+        // and a colon introduce the words after it.
+        if found.is_none() {
+            let before = p[..q.start].trim_end_matches(['“', '"', '‘', '\'', ' ']);
+            if let Some(colon) = before.strip_suffix(':').map(str::len) {
+                if let Some(src) = colon_speaker(p, colon) {
+                    content = q.start..sentence_end(p, q.end).max(q.end);
+                    found = Some((Some(src), Some(colon..colon + 1)));
+                }
             }
         }
         // A quote of its own with no attribution continues the previous attributed quote.
@@ -1083,6 +1106,21 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
         return None;
     }
     let text_end = p[..s.end].trim_end_matches(['.', '!', '?']).len();
+    // NAME: WHAT THEY SAY (a headline or a quoted source in a roundup)
+    if let Some(colon) = p[s.start..text_end].find(':').map(|o| s.start + o) {
+        if let Some(src) = colon_speaker(p, colon) {
+            let from = colon + 1 + (p[colon + 1..].len() - p[colon + 1..].trim_start().len());
+            if p[from..text_end].split_whitespace().count() >= 3 {
+                return Some(Attribution {
+                    content: from..text_end,
+                    quote: None,
+                    source: Some(src),
+                    cue: Some(colon..colon + 1),
+                    direct: false,
+                });
+            }
+        }
+    }
     // According to X, ...
     if let Some(k) = idx
         .iter()
@@ -1126,9 +1164,35 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
             let content = ws[idx[0]].span.start..comma;
             if after_comma.first() == Some(&c) {
                 // "..., said Maria Lopez[, the union's leader]." ends the sentence.
+                // ... and is a name, not a clause ("..., said the Boeing was unusual")
                 let reaches_end = |src: &Range<usize>| {
                     let rest = p[src.end.min(text_end)..text_end].trim();
-                    rest.is_empty() || rest.starts_with(',')
+                    let clause = p[src.clone()].split_whitespace().any(|w| {
+                        matches!(
+                            w,
+                            "was"
+                                | "is"
+                                | "were"
+                                | "are"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "could"
+                                | "can"
+                                | "did"
+                                | "does"
+                                | "should"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "I"
+                        )
+                    });
+                    (rest.is_empty() || rest.starts_with(',')) && !clause
                 };
                 if let Some(src) = speaker_after(p, ws, c).filter(reaches_end) {
                     return Some(Attribution {
@@ -1182,14 +1246,78 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
             }
         }
     }
+    // A participle after a comma: "..., saying (that) CONTENT": the sentence's subject speaks.
+    for (k, &c) in idx.iter().enumerate().skip(2) {
+        let w = ws[c].text.to_lowercase();
+        let participle = w.ends_with("ing") && is_cue(&w.replace("ing", "ed"))
+            || matches!(
+                w.as_str(),
+                "saying"
+                    | "adding"
+                    | "arguing"
+                    | "noting"
+                    | "claiming"
+                    | "insisting"
+                    | "warning"
+                    | "stating"
+                    | "telling"
+                    | "writing"
+            );
+        if !participle || !p[ws[idx[k - 1]].span.end..ws[c].span.start].contains(',') {
+            continue;
+        }
+        let mut from = k + 1;
+        if idx
+            .get(from)
+            .is_some_and(|&i| ws[i].text.eq_ignore_ascii_case("that"))
+        {
+            from += 1;
+        }
+        if idx.len() - from < 3 {
+            break;
+        }
+        let Some(src) = sentence_subject(p, ws, s.start) else {
+            break;
+        };
+        if src.end > ws[c].span.start {
+            break;
+        }
+        return Some(Attribution {
+            content: ws[idx[from]].span.start..text_end,
+            quote: None,
+            source: Some(src),
+            cue: Some(ws[c].span.clone()),
+            direct: false,
+        });
+    }
     // Leading attribution: SPEAKER CUE (that) CONTENT.
-    let head = &idx[..idx.len().min(16)];
-    if let Some(&c) = head
+    let head = &idx[..idx.len().min(32)];
+    let relative = |src: &Range<usize>| {
+        let before = p[..src.start].split_whitespace().next_back().unwrap_or("");
+        let first = p[src.clone()].split_whitespace().next().unwrap_or("");
+        [before, first]
+            .iter()
+            .any(|w| matches!(w.to_lowercase().as_str(), "who" | "which" | "whom" | "that"))
+    };
+    for (pos, &c) in head
         .iter()
-        .find(|&&i| verb_cue(ws, i) && !ws[i].text.ends_with("ing"))
+        .enumerate()
+        .filter(|(_, &i)| verb_cue(ws, i) && !ws[i].text.ends_with("ing"))
     {
-        // "Sullivan put off deciding ... but said ...": the sentence's subject speaks.
-        let src = speaker_before(p, ws, c, s.start).or_else(|| sentence_subject(p, ws, s.start))?;
+        // "Sullivan put off deciding ... but said ...": the sentence's subject speaks. Far into
+        // a sentence ("Greg Raiff, chief executive of ..., said") only a speaker right before
+        // the cue counts. A relative clause ("Sanders, who endorsed Clinton, said ...") is an
+        // aside: its verb is not the cue.
+        let Some(src) = speaker_before(p, ws, c, s.start)
+            .or_else(|| {
+                (pos < 16)
+                    .then(|| sentence_subject(p, ws, s.start))
+                    .flatten()
+            })
+            .filter(|src| !relative(src))
+        else {
+            continue;
+        };
         let mut k = idx.iter().position(|&i| i == c)? + 1;
         // "told reporters", "said on Monday": skip a short object or time phrase up to "that".
         if let Some(off) = idx[k..idx.len().min(k + 5)]
@@ -1209,8 +1337,68 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
                 direct: false,
             });
         }
+        return None;
     }
     None
+}
+
+/// The name before a colon at byte `colon` ("Jeffrey M. Jones:", "Bernie Sanders:"), when the
+/// colon opens its paragraph or a segment after a dash: one to four capitalised words.
+fn colon_speaker(p: &str, colon: usize) -> Option<Range<usize>> {
+    const NOT_NAMES: &[&str] = &[
+        "related",
+        "update",
+        "updated",
+        "note",
+        "editor",
+        "editors",
+        "photo",
+        "watch",
+        "read",
+        "source",
+        "sources",
+        "image",
+        "credit",
+        "advertisement",
+        "video",
+        "listen",
+        "see",
+        "more",
+        "also",
+        "correction",
+        "disclosure",
+        "warning",
+        "breaking",
+        "analysis",
+        "opinion",
+        "q",
+        "a",
+    ];
+    let head = &p[..colon];
+    let seg_start = ["- ", "– ", "— "]
+        .iter()
+        .filter_map(|d| head.rfind(d).map(|i| i + d.len()))
+        .max()
+        .unwrap_or(0);
+    let name = head[seg_start..].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_like = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&" | "of")
+    };
+    let ok = (1..=4).contains(&words.len())
+        && words.iter().all(|w| name_like(w))
+        && words.first().is_some_and(|w| {
+            !NOT_NAMES.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        });
+    if !ok {
+        return None;
+    }
+    let start = colon - head[seg_start..].trim_start().len();
+    Some(start..start + name.len())
 }
 
 #[cfg(test)]
@@ -1227,6 +1415,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn colon_headlines_participles_and_long_appositions() {
+        let p = "Bernie Sanders: ‘It Is Not A Radical Idea’ To Ask For A Higher Wage";
+        assert_eq!(show(p)[0].1.as_deref(), Some("Bernie Sanders"));
+        let p = "Fiorina was upfront about her distaste for the front-runner, saying conservatives need to band together to stop him.";
+        let got = show(p);
+        assert_eq!(got[0].0, "conservatives need to band together to stop him");
+        assert_eq!(got[0].1.as_deref(), Some("Fiorina"));
+        let p = "“Cruz could win the general election in a landslide,” Viguerie concludes.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("Viguerie"));
+        let p = "Former Democratic candidate Bernie Sanders, who on Tuesday endorsed the nominee after a long primary, said Wednesday he agrees with the remarks.";
+        assert_eq!(
+            show(p)[0].1.as_deref(),
+            Some("Former Democratic candidate Bernie Sanders")
+        );
     }
 
     #[test]

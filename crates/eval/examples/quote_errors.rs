@@ -2,7 +2,7 @@
 //! `misses` prints gold attributions no prediction overlaps, with their cue;
 //! `false` prints predictions that overlap no gold content, with their speaker.
 //!
-//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false DIR [N]`
+//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false DIR [N] [--context]`
 
 use dossier_eval::quotes::{documents, predict};
 use std::ops::Range;
@@ -15,6 +15,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (mode, dir) = (args[1].as_str(), std::path::Path::new(&args[2]));
     let n: usize = args.get(3).and_then(|x| x.parse().ok()).unwrap_or(40);
+    let context = args.iter().any(|a| a == "--context");
     let mut shown = 0;
     for doc in documents(dir).expect("a PolNeAR split").iter().step_by(7) {
         let chars: Vec<char> = doc.text.chars().collect();
@@ -36,6 +37,14 @@ fn main() {
                         "[{cue}] {}",
                         g.content.iter().map(&slice).collect::<Vec<_>>().join(" … ")
                     );
+                    if context {
+                        let at = g.content.first().map_or(0, |c| c.start);
+                        let from = at.saturating_sub(160);
+                        println!(
+                            "    CONTEXT: {}",
+                            slice(&(from..at + 60)).replace('\n', " ¶ ")
+                        );
+                    }
                     shown += 1;
                 }
             }
