@@ -434,10 +434,13 @@ struct Group {
     articles: BTreeSet<String>,
     first_article: Option<String>,
     count: usize,
+    /// [`Group::kind`], computed once until the group changes.
+    kind_cache: std::cell::Cell<Option<EntityKind>>,
 }
 
 impl Group {
     fn add(&mut self, m: &Mention, key: &str) {
+        self.kind_cache.set(None);
         self.keys.insert(key.to_string());
         *self.surfaces.entry(clean_surface(&m.text)).or_insert(0) += 1;
         *self.kinds.entry(m.kind).or_insert(0) += 1;
@@ -454,6 +457,7 @@ impl Group {
     }
 
     fn absorb(&mut self, other: Group) {
+        self.kind_cache.set(None);
         self.keys.extend(other.keys);
         for (s, n) in other.surfaces {
             *self.surfaces.entry(s).or_insert(0) += n;
@@ -471,6 +475,15 @@ impl Group {
     }
 
     fn kind(&self) -> EntityKind {
+        if let Some(k) = self.kind_cache.get() {
+            return k;
+        }
+        let k = self.vote_kind();
+        self.kind_cache.set(Some(k));
+        k
+    }
+
+    fn vote_kind(&self) -> EntityKind {
         let order = [
             EntityKind::Person,
             EntityKind::Organization,
@@ -552,26 +565,23 @@ impl Group {
 
 /// Merges groups pairwise while `same(a, b)` holds for some pair (b absorbs a).
 fn merge_where(groups: &mut [Group], same: impl Fn(&Group, &Group) -> bool) {
+    // Passes until nothing merges; within a pass each group joins the first it matches.
     loop {
-        let mut found = None;
-        'outer: for i in 0..groups.len() {
-            for j in 0..groups.len() {
-                if i != j
-                    && groups[i].count > 0
-                    && groups[j].count > 0
-                    && same(&groups[i], &groups[j])
-                {
-                    found = Some((i, j));
-                    break 'outer;
-                }
+        let mut merged = false;
+        for i in 0..groups.len() {
+            if groups[i].count == 0 {
+                continue;
             }
-        }
-        match found {
-            Some((i, j)) => {
+            let target = (0..groups.len())
+                .find(|&j| i != j && groups[j].count > 0 && same(&groups[i], &groups[j]));
+            if let Some(j) = target {
                 let g = std::mem::take(&mut groups[i]);
                 groups[j].absorb(g);
+                merged = true;
             }
-            None => break,
+        }
+        if !merged {
+            break;
         }
     }
 }

@@ -8,6 +8,7 @@
 //! date anchored ("on Tuesday" in an undated article) takes the date of the matching report of
 //! another article that falls on that weekday; otherwise it stays unresolved.
 
+use crate::names::NameFinder;
 use crate::reading::Sentence;
 use crate::terms::STOPWORDS;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -33,14 +34,15 @@ struct Report<'a> {
 }
 
 /// The events of a story: `articles` are its member ids, `sentences` each member's sentences,
-/// `entities` the story's entities. Sorted by date; unresolved ones last.
+/// `entities` the story's entities and `names` their finder. Sorted by date; unresolved ones
+/// last.
 pub fn story_events(
     articles: &[&str],
     sentences: &[Vec<Sentence>],
     entities: &[Entity],
+    names: &NameFinder,
 ) -> Vec<Event> {
     let stemmer = Stemmer::create(Algorithm::English);
-    let surfaces = entity_surfaces(entities);
     let mut reports: Vec<Report> = Vec::new();
     for (ai, ss) in sentences.iter().enumerate() {
         for s in ss {
@@ -53,7 +55,13 @@ pub fn story_events(
                     precision: t.precision,
                     value: t.value.clone(),
                     weekday: t.weekday,
-                    entities: entities_in(s.text, &surfaces),
+                    // names of two letters ("US") are too common to tie reports together
+                    entities: names
+                        .find(s.text)
+                        .into_iter()
+                        .filter(|m| m.end - m.start >= 3)
+                        .map(|m| m.entity)
+                        .collect(),
                     words: content_words(s.text, &stemmer),
                 });
             }
@@ -123,46 +131,6 @@ fn is_event_date(t: &TimeExpression) -> bool {
         }
         _ => false,
     }
-}
-
-/// Every spelling of every entity, longest first, with its entity's index.
-fn entity_surfaces(entities: &[Entity]) -> Vec<(String, usize)> {
-    let mut v: Vec<(String, usize)> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| {
-            std::iter::once(e.name.clone())
-                .chain(e.aliases.iter().cloned())
-                .map(move |s| (s, i))
-        })
-        .filter(|(s, _)| s.chars().count() >= 3)
-        .collect();
-    v.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    v
-}
-
-/// The entities a sentence names (whole words).
-pub(crate) fn entities_in(sentence: &str, surfaces: &[(String, usize)]) -> HashSet<usize> {
-    let mut found = HashSet::new();
-    for (s, i) in surfaces {
-        if found.contains(i) {
-            continue;
-        }
-        let mut from = 0;
-        while let Some(k) = sentence[from..].find(s.as_str()) {
-            let at = from + k;
-            let before = sentence[..at].chars().next_back();
-            let after = sentence[at + s.len()..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-            {
-                found.insert(*i);
-                break;
-            }
-            from = at + s.len();
-        }
-    }
-    found
 }
 
 fn content_words(sentence: &str, stemmer: &Stemmer) -> HashSet<String> {

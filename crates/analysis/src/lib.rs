@@ -11,6 +11,7 @@
 pub mod entities;
 pub mod events;
 pub mod figures;
+pub mod names;
 pub mod places;
 pub mod positions;
 pub mod quotes;
@@ -51,8 +52,9 @@ pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
         let read: Vec<Vec<reading::Sentence>> =
             member_articles.iter().map(|a| reading::read(a)).collect();
         let ids: Vec<&str> = member_articles.iter().map(|a| a.id.as_str()).collect();
-        s.events = events::story_events(&ids, &read, &s.entities);
-        s.positions = positions::story_positions(&ids, &read, &s.entities);
+        let names = names::NameFinder::new(&s.entities, 1);
+        s.events = events::story_events(&ids, &read, &s.entities, &names);
+        s.positions = positions::story_positions(&ids, &read, &s.entities, &names);
         s.figures = member_articles
             .iter()
             .zip(&read)
@@ -115,19 +117,7 @@ fn story_title(articles: &[Article], members: &[usize], v: &TermVectors) -> Stri
 /// usual case instead of O(n^3)).
 fn average_link(v: &TermVectors, threshold: f32) -> Vec<Vec<usize>> {
     let n = v.len();
-    let mut sim: Vec<Vec<f32>> = (0..n)
-        .map(|i| {
-            (0..n)
-                .map(|j| {
-                    if i == j {
-                        f32::NEG_INFINITY
-                    } else {
-                        v.cosine(i, j)
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let mut sim: Vec<Vec<f32>> = v.similarities();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
     // The nearest alive neighbour of each cluster (lowest index among equals).

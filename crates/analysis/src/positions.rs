@@ -17,6 +17,7 @@
 //! position, split into one entry per item of a list ("abandon its NATO bid, limit its army,
 //! and ..."); the same party's equal positions across articles are one entry.
 
+use crate::names::NameFinder;
 use crate::places;
 use crate::reading::Sentence;
 use dossier_model::{Entity, EntityKind, Position};
@@ -25,7 +26,7 @@ use regex::Regex;
 use std::collections::HashSet;
 
 static CUES: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
-    let cue = |s: &str| Regex::new(&format!(r"(?i)\b(?:{s})\b")).expect("a valid cue");
+    let cue = |s: &str| Regex::new(&format!(r"(?i)(?-u:\b)(?:{s})(?-u:\b)")).expect("a valid cue");
     vec![
         (
             cue(
@@ -58,7 +59,7 @@ const MODAL: &str = "modal";
 
 /// Verbs that report what someone said or thinks: a subject after them is the reported one.
 static SPEECH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|say|stated|states|insisted|insists|warned|warns|reiterated|emphasi[sz]ed|added|argued|noted|declared|told|believes|believe|signalled|signaled|indicated|made clear|announced)\b(?:\s+that)?")
+    Regex::new(r"(?i)(?-u:\b)(?:said|says|say|stated|states|insisted|insists|warned|warns|reiterated|emphasi[sz]ed|added|argued|noted|declared|told|believes|believe|signalled|signaled|indicated|made clear|announced)(?-u:\b)(?:\s+that)?")
         .expect("a valid pattern")
 });
 
@@ -98,7 +99,7 @@ const OPENERS: &[&str] = &[
 
 /// "Moscow's main demands, including ...", "Key Russian demands include ...".
 static NOUN_CUE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:main\s+|key\s+|core\s+|central\s+)?demands?(?:,)?\s+(?:include|including|are|that)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:main\s+|key\s+|core\s+|central\s+)?demands?(?:,)?\s+(?:include|including|are|that)(?-u:\b)")
         .expect("a valid cue")
 });
 
@@ -142,11 +143,11 @@ pub fn story_positions(
     articles: &[&str],
     sentences: &[Vec<Sentence>],
     entities: &[Entity],
+    names: &NameFinder,
 ) -> Vec<Position> {
-    let surfaces = surfaces(entities);
-    let sides = affiliations(sentences, &surfaces, entities);
+    let sides = affiliations(sentences, names, entities);
     let parties = Parties {
-        surfaces: &surfaces,
+        names,
         entities,
         sides: &sides,
     };
@@ -171,7 +172,7 @@ pub fn story_positions(
 
 /// What the story knows about who speaks for whom.
 struct Parties<'a> {
-    surfaces: &'a [(String, usize)],
+    names: &'a NameFinder,
     entities: &'a [Entity],
     /// entity index -> the party a person belongs to ("Russian President Vladimir Putin").
     sides: &'a std::collections::HashMap<usize, String>,
@@ -182,34 +183,28 @@ struct Parties<'a> {
 /// Witkoff", "Kremlin spokesman Dmitry Peskov"): the most frequent one.
 fn affiliations(
     sentences: &[Vec<Sentence>],
-    surfaces: &[(String, usize)],
+    names: &NameFinder,
     entities: &[Entity],
 ) -> std::collections::HashMap<usize, String> {
     let mut votes: std::collections::HashMap<usize, std::collections::HashMap<String, usize>> =
         Default::default();
     for s in sentences.iter().flatten() {
-        for (name, i) in surfaces {
-            if entities[*i].kind != EntityKind::Person {
+        for m in names.find(s.text) {
+            if entities[m.entity].kind != EntityKind::Person {
                 continue;
             }
-            let mut from = 0;
-            while let Some(k) = s.text[from..].find(name.as_str()) {
-                let at = from + k;
-                from = at + name.len();
-                let before: Vec<&str> = s.text[..at].split_whitespace().rev().take(4).collect();
-                // stop at a break in the noun phrase ("said", a comma)
-                for w in before {
-                    let clean = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-                    if let Some(p) = party_of(clean, None) {
-                        *votes.entry(*i).or_default().entry(p).or_default() += 1;
-                        break;
-                    }
-                    if w.ends_with([',', ';', ':'])
-                        || clean.chars().next().is_some_and(char::is_lowercase)
-                            && !is_title_word(clean)
-                    {
-                        break;
-                    }
+            let before: Vec<&str> = s.text[..m.start].split_whitespace().rev().take(4).collect();
+            // stop at a break in the noun phrase ("said", a comma)
+            for w in before {
+                let clean = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+                if let Some(p) = party_of(clean, None) {
+                    *votes.entry(m.entity).or_default().entry(p).or_default() += 1;
+                    break;
+                }
+                if w.ends_with([',', ';', ':'])
+                    || clean.chars().next().is_some_and(char::is_lowercase) && !is_title_word(clean)
+                {
+                    break;
                 }
             }
         }
@@ -305,21 +300,6 @@ fn add(out: &mut Vec<Position>, f: Found, article: &str, sentence: &str) {
     }
 }
 
-/// Every spelling of every entity with its entity, longest first.
-fn surfaces(entities: &[Entity]) -> Vec<(String, usize)> {
-    let mut v: Vec<(String, usize)> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| {
-            std::iter::once(e.name.clone())
-                .chain(e.aliases.iter().cloned())
-                .map(move |s| (s, i))
-        })
-        .collect();
-    v.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    v
-}
-
 /// The clauses of a sentence.
 fn clauses(s: &str) -> Vec<&str> {
     static SPLIT: Lazy<Regex> = Lazy::new(|| {
@@ -377,32 +357,14 @@ fn party_terms(
     parties: &Parties,
     last: &Option<(String, String)>,
 ) -> Vec<(usize, usize, String, String)> {
-    let (surfaces, entities) = (parties.surfaces, parties.entities);
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
-    let boundary = |at: usize, len: usize| {
-        !text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && !text[at + len..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-    };
-    for (s, i) in surfaces {
-        let mut from = 0;
-        while let Some(k) = text[from..].find(s.as_str()) {
-            let at = from + k;
-            from = at + s.len();
-            if !boundary(at, s.len()) || taken.iter().any(|&(a, b)| at < b && a < at + s.len()) {
-                continue;
-            }
-            let side = parties.sides.get(i).cloned();
-            if let Some(p) = side.or_else(|| party_of(s, Some(&entities[*i]))) {
-                taken.push((at, at + s.len()));
-                out.push((at, at + s.len(), s.clone(), p));
-            }
+    for m in parties.names.find(text) {
+        let side = parties.sides.get(&m.entity).cloned();
+        let term = &text[m.start..m.end];
+        if let Some(p) = side.or_else(|| party_of(term, Some(&parties.entities[m.entity]))) {
+            taken.push((m.start, m.end));
+            out.push((m.start, m.end, term.to_string(), p));
         }
     }
     // capitalised words the entities missed: "Russian", "Kyiv", "European"; and pronouns
@@ -506,17 +468,17 @@ fn clause_positions(
             *last = Some((clean(holder), party.clone()));
         }
     }
+    let nouns: Vec<(usize, usize)> = NOUN_CUE
+        .find_iter(clause)
+        .map(|n| (n.start(), n.end()))
+        .collect();
     let mut cues: Vec<(usize, usize, &'static str)> = CUES
         .iter()
         .flat_map(|(re, stance)| {
             re.find_iter(clause)
                 .map(move |m| (m.start(), m.end(), *stance))
         })
-        .filter(|(s, e, _)| {
-            !NOUN_CUE
-                .find_iter(clause)
-                .any(|n| *s < n.end() && n.start() < *e)
-        })
+        .filter(|(s, e, _)| !nouns.iter().any(|n| *s < n.1 && n.0 < *e))
         .filter(|(s, e, _)| !in_quotes(*s) && plain_verb(clause, *s, *e))
         .collect();
     cues.sort();
@@ -609,7 +571,7 @@ fn opening_phrase_end(clause: &str) -> usize {
 /// Asides set off by commas (", who received ..., "; ", which ..., ").
 fn asides(clause: &str) -> Vec<std::ops::Range<usize>> {
     static ASIDE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r",\s+(?:who|which|whose|whom)\b[^,]*,").expect("valid"));
+        Lazy::new(|| Regex::new(r",\s+(?:who|which|whose|whom)(?-u:\b)[^,]*,").expect("valid"));
     ASIDE.find_iter(clause).map(|m| m.range()).collect()
 }
 

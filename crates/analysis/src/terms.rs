@@ -236,6 +236,29 @@ impl TermVectors {
         self.vectors.is_empty()
     }
 
+    /// Every pairwise cosine, computed through an inverted index (only pairs that share a term
+    /// cost anything); the diagonal is negative infinity.
+    pub fn similarities(&self) -> Vec<Vec<f32>> {
+        let n = self.vectors.len();
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        for (d, v) in self.vectors.iter().enumerate() {
+            for &(t, w) in v {
+                postings.entry(t).or_default().push((d as u32, w));
+            }
+        }
+        let mut sim = vec![vec![0.0f32; n]; n];
+        for (i, v) in self.vectors.iter().enumerate() {
+            let row = &mut sim[i];
+            for &(t, w) in v {
+                for &(j, wj) in &postings[&t] {
+                    row[j as usize] += w * wj;
+                }
+            }
+            row[i] = f32::NEG_INFINITY;
+        }
+        sim
+    }
+
     pub fn cosine(&self, i: usize, j: usize) -> f32 {
         let (a, b) = (&self.vectors[i], &self.vectors[j]);
         let (mut x, mut y, mut dot) = (0, 0, 0.0);

@@ -12,18 +12,18 @@ const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 static ISO: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})").unwrap());
 static DAY_MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+(\d{{4}})\b"
+        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+(\d{{4}})(?-u:\b)"
     ))
     .unwrap()
 });
 static MONTH_DAY_YEAR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        r"(?i)^({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)"
     ))
     .unwrap()
 });
 static NUMERIC: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").unwrap());
+    Lazy::new(|| Regex::new(r"^(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)").unwrap());
 static WEEKDAY: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+").unwrap());
 
@@ -111,7 +111,7 @@ static LABEL: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 static TIME_OF_DAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^[\s,|\-–—]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b|[+\-]\d{2}:?\d{2}|\(?(?:utc|gmt)[+\-]?\d*\)?)?").unwrap()
+    Regex::new(r"(?i)^[\s,|\-–—]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?-u:\b)|[+\-]\d{2}:?\d{2}|\(?(?:utc|gmt)[+\-]?\d*\)?)?").unwrap()
 });
 
 /// Reads a furniture date line: an optional label ("Updated", "Published:", "date") and an

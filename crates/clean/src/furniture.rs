@@ -81,12 +81,12 @@ static AD: Lazy<Regex> = Lazy::new(|| {
 });
 static NEWSLETTER_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:newsletters?|sign\s*up|subscribe|subscription|inbox|email\s+address|privacy\s+(?:policy|notice)|terms\s+(?:and|&)\s+conditions|terms\s+of\s+(?:use|service)|unsubscribe|delivered\s+to\s+your)\b",
+        r"(?i)(?-u:\b)(?:newsletters?|sign\s*up|subscribe|subscription|inbox|email\s+address|privacy\s+(?:policy|notice)|terms\s+(?:and|&)\s+conditions|terms\s+of\s+(?:use|service)|unsubscribe|delivered\s+to\s+your)(?-u:\b)",
     )
 });
 static SHARE_PHRASE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:send|e-?mail|share|print|save|copy)\s+(?:this|the)\s+(?:page|article|story|link|url)\b.{0,60}$|^click\s+to\s+(?:share|print|email)\b|^opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)$|^(?:follow|find)\s+us\s+on\b.{0,40}$",
+        r"(?i)^(?:send|e-?mail|share|print|save|copy)\s+(?:this|the)\s+(?:page|article|story|link|url)(?-u:\b).{0,60}$|^click\s+to\s+(?:share|print|email)(?-u:\b)|^opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)$|^(?:follow|find)\s+us\s+on(?-u:\b).{0,40}$",
     )
 });
 /// Words a share/follow/print widget is made of.
@@ -207,12 +207,12 @@ static SLIDE: Lazy<Regex> = Lazy::new(|| {
 });
 static CAPTION_CREDIT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\((?:[^()]{0,60}\b)?(?:afp|ap|reuters|getty|images?|photo(?:graph)?s?|pictures?|epa|efe|shutterstock|xinhua|sputnik|tass|anadolu|pool|file|credit|courtesy|handout|alamy|istock|dpa|bloomberg)(?:\b[^()]{0,60})?\)\.?$|(?:credit|photo|image|picture)s?\s*:\s*[^.!?:]{1,60}$",
+        r"(?i)\((?:[^()]{0,60}(?-u:\b))?(?:afp|ap|reuters|getty|images?|photo(?:graph)?s?|pictures?|epa|efe|shutterstock|xinhua|sputnik|tass|anadolu|pool|file|credit|courtesy|handout|alamy|istock|dpa|bloomberg)(?:(?-u:\b)[^()]{0,60})?\)\.?$|(?:credit|photo|image|picture)s?\s*:\s*[^.!?:]{1,60}$",
     )
 });
 static CAPTION_START: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:in\s+this\s+(?:\w+\s+){0,3}(?:photo(?:graph)?|image|picture|file\s+photo|handout)|(?:photo|image|picture|photograph|caption|credit|pictured|above|top|main\s+image)\s*(?:credit)?\s*:|\(photo\b|photo\s+by\s|file\s+photo\b)",
+        r"(?i)^(?:in\s+this\s+(?:\w+\s+){0,3}(?:photo(?:graph)?|image|picture|file\s+photo|handout)|(?:photo|image|picture|photograph|caption|credit|pictured|above|top|main\s+image)\s*(?:credit)?\s*:|\(photo(?-u:\b)|photo\s+by\s|file\s+photo(?-u:\b))",
     )
 });
 static VIDEO: Lazy<Regex> = Lazy::new(|| {
@@ -240,18 +240,18 @@ static BYLINE: Lazy<Regex> = Lazy::new(|| {
 });
 static LEGAL: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:©|\(c\)|copyright\b).{0,160}$|^all\s+rights\s+reserved\.?$|^this\s+(?:material|article)\s+may\s+not\s+be\s+(?:published|reproduced)",
+        r"(?i)^(?:©|\(c\)|copyright(?-u:\b)).{0,160}$|^all\s+rights\s+reserved\.?$|^this\s+(?:material|article)\s+may\s+not\s+be\s+(?:published|reproduced)",
     )
 });
 /// A listing's meta line: timestamps, read times and a section name, nothing else.
 static LISTING_META_PART: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:\d+|an?)\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago|\d{1,3}\s*(?:min|mins|minutes?)\s+read|[\d.,]+\s*[km]?\s+views?|\b\p{Lu}{2,}(?:\s+\p{Lu}{2,})?\b|[•·|\-–—]",
+        r"(?i)(?:\d+|an?)\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago|\d{1,3}\s*(?:min|mins|minutes?)\s+read|[\d.,]+\s*[km]?\s+views?|(?-u:\b)\p{Lu}{2,}(?:\s+\p{Lu}{2,})?(?-u:\b)|[•·|\-–—]",
     )
 });
 static RELATED_HEADING: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:related(?:\s+(?:stories|articles|news|coverage|content|topics|reading))?|read\s+(?:more|next|also)|more\s+(?:from|on|about|stories|news|in)\b.{0,40}|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|reading))?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|latest\s+(?:news|stories)|also\s+read|see\s+also|editor'?s?\s+picks?|top\s+stories|what\s+to\s+read\s+next|don'?t\s+miss)\s*:?$",
+        r"(?i)^(?:related(?:\s+(?:stories|articles|news|coverage|content|topics|reading))?|read\s+(?:more|next|also)|more\s+(?:from|on|about|stories|news|in)(?-u:\b).{0,40}|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|recommended(?:\s+(?:for\s+you|stories|reading))?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|latest\s+(?:news|stories)|also\s+read|see\s+also|editor'?s?\s+picks?|top\s+stories|what\s+to\s+read\s+next|don'?t\s+miss)\s*:?$",
     )
 });
 static RELATED_INLINE: Lazy<Regex> = Lazy::new(|| {
@@ -326,11 +326,12 @@ pub fn classify(line: &str) -> Option<Reason> {
 
 static TIMESTAMP_PART: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|updated?|posted|published|last|modified|first|at|on|[ap]\.?m\.?|utc|gmt|[ecmp][sd]t|bst|cet|cest)\b\.?|\d{1,4}(?:[:/.\-]\d{1,4}){0,2}(?:st|nd|rd|th)?|[@·•|;,:\-–—()]",
+        r"(?i)(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|updated?|posted|published|last|modified|first|at|on|[ap]\.?m\.?|utc|gmt|[ecmp][sd]t|bst|cet|cest)(?-u:\b)\.?|\d{1,4}(?:[:/.\-]\d{1,4}){0,2}(?:st|nd|rd|th)?|[@·•|;,:\-–—()]",
     )
 });
-static TIMESTAMP_SIGN: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\d{1,2}[:.]\d{2}|\b(?:updated?|posted|published|modified)\b|\d{4}"));
+static TIMESTAMP_SIGN: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\d{1,2}[:.]\d{2}|(?-u:\b)(?:updated?|posted|published|modified)(?-u:\b)|\d{4}")
+});
 
 /// A line made only of dates, times, weekdays and "Updated"/"Posted" labels ("Updated 5:27 am
 /// CST, Wednesday, November 20, 2019", "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM").
@@ -345,7 +346,7 @@ pub fn is_timestamp_line(s: &str) -> bool {
 /// The words of a sign-up form itself, as opposed to prose about subscribing to something.
 static FORM_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:newsletters?|inbox|email\s+address|privacy\s+(?:policy|notice)|terms\s+(?:and|&)\s+conditions|terms\s+of\s+(?:use|service)|unsubscribe|delivered\s+to\s+your)\b",
+        r"(?i)(?-u:\b)(?:newsletters?|inbox|email\s+address|privacy\s+(?:policy|notice)|terms\s+(?:and|&)\s+conditions|terms\s+of\s+(?:use|service)|unsubscribe|delivered\s+to\s+your)(?-u:\b)",
     )
 });
 

@@ -29,15 +29,31 @@ pub fn short_shape(w: &str) -> String {
     out
 }
 
+/// The hash of a template and its values: xxh3 of `template, (0x1f, value)*`. The bytes are
+/// laid out on the stack and hashed at once (the same digest as streaming them, much cheaper
+/// than a streaming hasher per feature).
 fn h(template: u8, parts: &[&str]) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(&[template]);
+    let len = 1 + parts.iter().map(|p| 1 + p.len()).sum::<usize>();
+    let mut stack = [0u8; 160];
+    let mut heap = Vec::new();
+    let buf: &mut [u8] = if len <= stack.len() {
+        &mut stack[..len]
+    } else {
+        heap.resize(len, 0);
+        &mut heap
+    };
+    buf[0] = template;
+    let mut at = 1;
     for p in parts {
-        hasher.update(&[0x1f]);
-        hasher.update(p.as_bytes());
+        buf[at] = 0x1f;
+        buf[at + 1..at + 1 + p.len()].copy_from_slice(p.as_bytes());
+        at += 1 + p.len();
     }
-    hasher.digest()
+    xxhash_rust::xxh3::xxh3_64(buf)
 }
+
+/// "1" to "4": the lengths of prefixes and suffixes, as feature values.
+const LENGTHS: [&str; 5] = ["0", "1", "2", "3", "4"];
 
 fn prefix(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
@@ -117,11 +133,11 @@ impl Sentence {
         out.push(h(2, &[w]));
         out.push(h(3, &[&self.shapes[i]]));
         out.push(h(4, &[&self.short[i]]));
-        for n in 1..=3 {
-            out.push(h(5, &[prefix(l, n), &n.to_string()]));
+        for (n, len) in LENGTHS.iter().enumerate().take(4).skip(1) {
+            out.push(h(5, &[prefix(l, n), len]));
         }
-        for n in 1..=4 {
-            out.push(h(6, &[suffix(l, n), &n.to_string()]));
+        for (n, len) in LENGTHS.iter().enumerate().skip(1) {
+            out.push(h(6, &[suffix(l, n), len]));
         }
         out.push(h(7, &[self.lower(x - 1)]));
         out.push(h(8, &[self.lower(x + 1)]));

@@ -7,10 +7,10 @@ use crate::{Candidate, Modifier, Phrase, Unit};
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
 
-const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))";
-const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri)\.)";
-const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?\b";
-const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)\b";
+const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b)))";
+const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri)\.)";
+const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)";
+const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)(?-u:\b)";
 const NUMBER: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a|an|half an?|several|a few|few|many|some|a couple of|couple of)";
 
 type Reader = fn(&Captures) -> Option<Phrase>;
@@ -121,7 +121,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
     vec![
         // 2025-12-08, 1998-11-20 19:30
         pattern(
-            r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?\b",
+            r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?(?-u:\b)",
             |c| {
                 let y = c[1].parse().ok()?;
                 let m = c[2].parse().ok()?;
@@ -139,7 +139,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
             },
         ),
         // 12/02/2025 (month first unless the first number cannot be a month)
-        pattern(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", |c| {
+        pattern(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?-u:\b)", |c| {
             let a: u32 = c[1].parse().ok()?;
             let b: u32 = c[2].parse().ok()?;
             let mut y: i32 = c[3].parse().ok()?;
@@ -151,7 +151,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         }),
         // (Thursday,) December 4(, 2025); (the) Dec. 4th
         pattern(
-            &format!(r"\b(?:({WEEKDAY}),?\s+)?({MONTH})\s*({DAY})(?:,?\s*({YEAR}))?"),
+            &format!(r"(?-u:\b)(?:({WEEKDAY}),?\s+)?({MONTH})\s*({DAY})(?:,?\s*({YEAR}))?"),
             |c| {
                 let m = month(&c[2])?;
                 let d = day_of(&c[3])?;
@@ -164,7 +164,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         // (Thursday) 4 December (2025); the 4th of December
         pattern(
             &format!(
-                r"\b(?:({WEEKDAY}),?\s+)?(?:the\s+)?({DAY})(?:\s+of)?\s+({MONTH})(?:,?\s+({YEAR}))?"
+                r"(?-u:\b)(?:({WEEKDAY}),?\s+)?(?:the\s+)?({DAY})(?:\s+of)?\s+({MONTH})(?:,?\s+({YEAR}))?"
             ),
             |c| {
                 let d = day_of(&c[2])?;
@@ -176,13 +176,13 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
             },
         ),
         // February 2022, (early) May 1998
-        pattern(&format!(r"\b({MONTH}),?\s+({YEAR})"), |c| {
+        pattern(&format!(r"(?-u:\b)({MONTH}),?\s+({YEAR})"), |c| {
             Some(Phrase::MonthYear(c[2].parse().ok()?, month(&c[1])?))
         }),
         // (last) August; May and March only where a date is plainly meant
         pattern(
             &format!(
-                r"\b(?:(?i:(last|this|next|early|late|mid|in|since|by|until|through|from|during|of|before|after))[\s-]+)?({MONTH})"
+                r"(?-u:\b)(?:(?i:(last|this|next|early|late|mid|in|since|by|until|through|from|during|of|before|after))[\s-]+)?({MONTH})"
             ),
             |c| {
                 let name = &c[2];
@@ -199,7 +199,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         // (last / the previous) Tuesday (night)
         pattern(
             &format!(
-                r"\b(?:(?i:(last|this|next|the previous|the following|previous|following|the preceding|coming))\s+)?({WEEKDAY})(?:\s+(?i:(morning|afternoon|evening|night)))?"
+                r"(?-u:\b)(?:(?i:(last|this|next|the previous|the following|previous|following|the preceding|coming))\s+)?({WEEKDAY})(?:\s+(?i:(morning|afternoon|evening|night)))?"
             ),
             |c| {
                 let w = weekday(&c[2])?;
@@ -209,7 +209,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // today, tonight, yesterday (morning), tomorrow
         pattern(
-            r"(?i)\b(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?\b",
+            r"(?i)(?-u:\b)(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?(?-u:\b)",
             |c| {
                 let w = c[1].to_lowercase();
                 let (offset, part) = match w.as_str() {
@@ -223,7 +223,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // this morning, last night
         pattern(
-            r"(?i)\b(this|last)\s+(morning|afternoon|evening|night)\b",
+            r"(?i)(?-u:\b)(this|last)\s+(morning|afternoon|evening|night)(?-u:\b)",
             |c| {
                 let offset =
                     if c[1].eq_ignore_ascii_case("last") && c[2].eq_ignore_ascii_case("night") {
@@ -236,17 +236,17 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // last week, this month, next year, earlier this year, the coming weeks
         pattern(
-            r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(last|this|next|previous|current|coming)\s+(week|weekend|month|quarter|year|decade|century)\b",
+            r"(?i)(?-u:\b)(?:(?:earlier|later|early|late)\s+)?(last|this|next|previous|current|coming)\s+(week|weekend|month|quarter|year|decade|century)(?-u:\b)",
             |c| Some(Phrase::Period(modifier(&c[1])?, unit(&c[2])?)),
         ),
         // the week, the weekend, the year (of the anchor)
-        pattern(r"(?i)\bthe\s+(weekend)\b", |_| {
+        pattern(r"(?i)(?-u:\b)the\s+(weekend)(?-u:\b)", |_| {
             Some(Phrase::Period(Modifier::This, Unit::Weekend))
         }),
         // the past decade, the last two years, the next five months, the first nine months
         pattern(
             &format!(
-                r"(?i)\b(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+(?:({NUMBER})\s+)?(second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ies))s?\b"
+                r"(?i)(?-u:\b)(?:the\s+)?(?:past|last|next|first|coming|previous|following)\s+(?:({NUMBER})\s+)?(second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ies))s?(?-u:\b)"
             ),
             |c| {
                 let n = c.get(1).map_or(Some(1.0), |n| num(n.as_str()));
@@ -255,13 +255,15 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // two days ago, a year ago, a year earlier
         pattern(
-            &format!(r"(?i)\b({NUMBER})\s+(day|week|month|year|decade)s?\s+(?:ago|earlier)\b"),
+            &format!(
+                r"(?i)(?-u:\b)({NUMBER})\s+(day|week|month|year|decade)s?\s+(?:ago|earlier)(?-u:\b)"
+            ),
             |c| Some(Phrase::Ago(num(&c[1])?, unit(&c[2])?)),
         ),
         // five hours, a 10-year plan, 35-year-old
         pattern(
             &format!(
-                r"(?i)\b({NUMBER})[\s-]+(second|minute|hour|day|night|week|month|year|decade|centur(?:y|ies))s?\b(?:-(?:long|old))?"
+                r"(?i)(?-u:\b)({NUMBER})[\s-]+(second|minute|hour|day|night|week|month|year|decade|centur(?:y|ies))s?(?-u:\b)(?:-(?:long|old))?"
             ),
             |c| {
                 let n = num(&c[1]);
@@ -270,16 +272,16 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // the 1960s, the late 1990s
         pattern(
-            r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?((?:1[5-9]|20)\d0)'?s\b",
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?((?:1[5-9]|20)\d0)'?s(?-u:\b)",
             |c| Some(Phrase::Decade(c[1].parse().ok()?)),
         ),
         // 2014
-        pattern(&format!(r"\b({YEAR})"), |c| {
+        pattern(&format!(r"(?-u:\b)({YEAR})"), |c| {
             Some(Phrase::Year(c[1].parse().ok()?))
         }),
         // now, currently, recently, the past, the future
         pattern(
-            r"(?i)\b(now|currently|nowadays|current|recently|recent|lately|previously|the\s+past|the\s+future|future|soon)\b",
+            r"(?i)(?-u:\b)(now|currently|nowadays|current|recently|recent|lately|previously|the\s+past|the\s+future|future|soon)(?-u:\b)",
             |c| {
                 let w = c[1].to_lowercase();
                 Some(Phrase::Reference(match w.as_str() {
@@ -291,7 +293,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // 3 p.m., 10:30 am, noon
         pattern(
-            r"(?i)\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)",
+            r"(?i)(?-u:\b)(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))",
             |c| {
                 let mut h: u32 = c[1].parse().ok()?;
                 let m: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
@@ -308,7 +310,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
                 Some(Phrase::Clock(h, m))
             },
         ),
-        pattern(r"(?i)\b(noon|midnight)\b", |c| {
+        pattern(r"(?i)(?-u:\b)(noon|midnight)(?-u:\b)", |c| {
             Some(Phrase::Clock(
                 if c[1].eq_ignore_ascii_case("noon") {
                     12
@@ -321,7 +323,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         // the third quarter (of 1998), third-quarter
         pattern(
             &format!(
-                r"(?i)\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b(?:\s+of\s+({YEAR}))?"
+                r"(?i)(?-u:\b)(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?-u:\b)(?:\s+of\s+({YEAR}))?"
             ),
             |c| {
                 let q = match c[1].to_lowercase().as_str() {
@@ -337,7 +339,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         // this summer, last fall, the winter of 2014
         pattern(
             &format!(
-                r"(?i)\b(?:(this|last|next)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?({YEAR}))?"
+                r"(?i)(?-u:\b)(?:(this|last|next)\s+)?(spring|summer|fall|autumn|winter)(?-u:\b)(?:\s+(?:of\s+)?({YEAR}))?"
             ),
             |c| {
                 let m = c.get(1).and_then(|m| modifier(m.as_str()));
@@ -356,17 +358,20 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // every week, daily
         pattern(
-            r"(?i)\b(?:every|each)\s+(day|week|month|year|night)\b",
+            r"(?i)(?-u:\b)(?:every|each)\s+(day|week|month|year|night)(?-u:\b)",
             |c| Some(Phrase::Set(unit(&c[1])?)),
         ),
-        pattern(r"(?i)\b(daily|weekly|monthly|annually|yearly)\b", |c| {
-            Some(Phrase::Set(match c[1].to_lowercase().as_str() {
-                "daily" => Unit::Day,
-                "weekly" => Unit::Week,
-                "monthly" => Unit::Month,
-                _ => Unit::Year,
-            }))
-        }),
+        pattern(
+            r"(?i)(?-u:\b)(daily|weekly|monthly|annually|yearly)(?-u:\b)",
+            |c| {
+                Some(Phrase::Set(match c[1].to_lowercase().as_str() {
+                    "daily" => Unit::Day,
+                    "weekly" => Unit::Week,
+                    "monthly" => Unit::Month,
+                    _ => Unit::Year,
+                }))
+            },
+        ),
     ]
 });
 
@@ -454,7 +459,7 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
 
 static FUTURE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)(\bwill\b|'ll\b|\bwon't\b|\bshall\b|\bis to\b|\bare to\b|\bset to\b|\bscheduled to\b|\bexpected to\b|\bplans? to\b|\bplanning to\b|\bgoing to\b|\bupcoming\b|\bto be held\b|\bas soon as\b)",
+        r"(?i)((?-u:\b)will(?-u:\b)|'ll(?-u:\b)|(?-u:\b)won't(?-u:\b)|(?-u:\b)shall(?-u:\b)|(?-u:\b)is to(?-u:\b)|(?-u:\b)are to(?-u:\b)|(?-u:\b)set to(?-u:\b)|(?-u:\b)scheduled to(?-u:\b)|(?-u:\b)expected to(?-u:\b)|(?-u:\b)plans? to(?-u:\b)|(?-u:\b)planning to(?-u:\b)|(?-u:\b)going to(?-u:\b)|(?-u:\b)upcoming(?-u:\b)|(?-u:\b)to be held(?-u:\b)|(?-u:\b)as soon as(?-u:\b))",
     )
     .expect("a valid pattern")
 });
