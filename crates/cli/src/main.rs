@@ -94,6 +94,13 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    // A closed pipe (`dossier ... | head`) ends the program quietly, as for any Unix filter,
+    // instead of a panic in `print!`.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
