@@ -10,6 +10,7 @@
 
 pub mod entities;
 pub mod events;
+pub mod facts;
 pub mod figures;
 pub mod names;
 pub mod places;
@@ -55,6 +56,7 @@ pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
         let names = names::NameFinder::new(&s.entities, 1);
         s.events = events::story_events(&ids, &read, &s.entities, &names);
         s.positions = positions::story_positions(&ids, &read, &s.entities, &names);
+        s.facts = facts::story_facts(&member_articles, &read, &s.entities, &names);
         s.figures = member_articles
             .iter()
             .zip(&read)

@@ -436,3 +436,106 @@ fn every_gold_position_is_attributed_to_its_party() {
         );
     }
 }
+
+/// The gold facts across outlets: the meeting's length reported compatibly ("five-hour", "over
+/// four hours"), the plan's size changed (28 points, later 27), Trump's office in conflict with
+/// the one article that says "former" marked as the odd one out, the two nights' drone counts
+/// not a conflict, and the single-source figures kept as such.
+#[test]
+fn gold_facts_are_grouped_and_related() {
+    let Some(run) = Run::load() else { return };
+    let story = kremlin_story(&run);
+    let facts = story["facts"].as_array().unwrap();
+    let id = |file: &str| run.article(file, 1)["id"].as_str().unwrap().to_string();
+    let articles_of = |f: &Value| -> Vec<String> {
+        f["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["article"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let says = |f: &Value, text: &str| {
+        f["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| norm(r["text"].as_str().unwrap()).contains(&norm(text)))
+    };
+    for g in run.gold["facts"].as_array().unwrap() {
+        let relation = g["relation"].as_str().unwrap();
+        let reports = g["reports"].as_array().unwrap();
+        let files: Vec<String> = reports
+            .iter()
+            .map(|r| id(r["file"].as_str().unwrap()))
+            .collect();
+        let kind = relation.split(':').next().unwrap();
+        match kind {
+            "compatible" | "change over time" => {
+                let want = if kind == "compatible" {
+                    "compatible"
+                } else {
+                    "changed"
+                };
+                let found = facts.iter().any(|f| {
+                    f["relation"] == want && files.iter().all(|a| articles_of(f).contains(a))
+                });
+                assert!(
+                    found,
+                    "no {want} fact reported by {files:?} ({})",
+                    g["about"]
+                );
+            }
+            "conflict" => {
+                let odd = id(reports[0]["file"].as_str().unwrap());
+                let found = facts
+                    .iter()
+                    .find(|f| f["relation"] == "conflict" && articles_of(f).contains(&odd));
+                let f = found.unwrap_or_else(|| panic!("no conflict about {}", g["about"]));
+                assert!(articles_of(f).len() >= 3, "{f:#}");
+                for r in f["reports"].as_array().unwrap() {
+                    assert_eq!(r["odd"] == true, r["article"] == odd.as_str(), "{f:#}");
+                }
+            }
+            "different nights" => {
+                // the counts of each report ("111", "138")
+                let counts: Vec<String> = reports
+                    .iter()
+                    .filter_map(|r| {
+                        r["says"]
+                            .as_str()
+                            .unwrap()
+                            .split_whitespace()
+                            .rfind(|w| w.chars().all(|c| c.is_ascii_digit()))
+                            .map(str::to_string)
+                    })
+                    .collect();
+                let both = facts.iter().any(|f| {
+                    f["relation"] == "conflict"
+                        && files.iter().all(|a| articles_of(f).contains(a))
+                        && counts.iter().all(|c| says(f, c))
+                });
+                assert!(!both, "different nights' counts taken for a conflict");
+            }
+            "single source" => {
+                for r in reports {
+                    let text = r["says"].as_str().unwrap();
+                    // the gold quotes the phrase; the figure is its number part
+                    let figure = text
+                        .split_whitespace()
+                        .take(3)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let found = facts.iter().any(|f| {
+                        f["relation"] == "single-source"
+                            && (says(f, text)
+                                || says(f, &figure)
+                                || says(f, text.split(' ').next().unwrap()))
+                    });
+                    assert!(found, "single-source figure {text} not kept");
+                }
+            }
+            other => panic!("unknown gold relation {other}"),
+        }
+    }
+}

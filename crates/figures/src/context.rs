@@ -580,13 +580,30 @@ const STOP: &[&str] = &[
 
 /// What the figure counts: up to four words after it, stopping at function words.
 pub(crate) fn counted_after(toks: &[Tok], j: usize) -> Option<(String, usize)> {
-    let mut words: Vec<&str> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     let mut k = j;
     while k < toks.len() && words.len() < 4 {
         let t = &toks[k];
+        // initials: "U.S. draft proposals"
+        let initial = |i: usize| {
+            toks.get(i).is_some_and(|w| {
+                w.kind == Kind::Word && w.text.len() == 1 && w.text.chars().all(char::is_uppercase)
+            }) && sym_at(toks, i + 1, ".")
+                && attached(toks, i + 1)
+        };
+        if initial(k) {
+            let mut abbr = String::new();
+            while initial(k) && (abbr.is_empty() || attached(toks, k)) {
+                abbr.push_str(toks[k].text);
+                abbr.push('.');
+                k += 2;
+            }
+            words.push(abbr);
+            continue;
+        }
         if t.kind == Kind::Sym && t.text == "-" && !t.space_before && !words.is_empty() {
             if word_at(toks, k + 1).is_some() && attached(toks, k + 1) {
-                words.push("-");
+                words.push("-".into());
                 k += 1;
                 continue;
             }
@@ -597,11 +614,15 @@ pub(crate) fn counted_after(toks: &[Tok], j: usize) -> Option<(String, usize)> {
         }
         let w = t.lower.as_str();
         if (w == "and" || w == "or") && !words.is_empty() {
+            // "points and organised into": a verb after "and" starts a new clause
             let next_plain = word_at(toks, k + 1).is_some_and(|n| {
-                !STOP.contains(&n) && words::small(n).is_none() && words::scale(n).is_none()
+                !STOP.contains(&n)
+                    && words::small(n).is_none()
+                    && words::scale(n).is_none()
+                    && !(n.len() > 4 && (n.ends_with("ed") || n.ends_with("ing")))
             });
             if next_plain {
-                words.push(t.text);
+                words.push(t.text.to_string());
                 k += 1;
                 continue;
             }
@@ -610,7 +631,7 @@ pub(crate) fn counted_after(toks: &[Tok], j: usize) -> Option<(String, usize)> {
         if STOP.contains(&w) || words::small(w).is_some() || words::scale(w).is_some() {
             break;
         }
-        words.push(t.text);
+        words.push(t.text.to_string());
         k += 1;
         // a plural noun ends the phrase: "ballistic missiles overnight"
         let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
@@ -620,7 +641,7 @@ pub(crate) fn counted_after(toks: &[Tok], j: usize) -> Option<(String, usize)> {
     }
     while words
         .last()
-        .is_some_and(|w| matches!(*w, "and" | "or" | "-"))
+        .is_some_and(|w| matches!(w.as_str(), "and" | "or" | "-"))
     {
         words.pop();
     }

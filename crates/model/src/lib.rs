@@ -261,6 +261,19 @@ pub enum Relation {
     SingleSource,
 }
 
+impl Relation {
+    /// The name used in JSON ("single-source").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Agree => "agree",
+            Relation::Compatible => "compatible",
+            Relation::Changed => "changed",
+            Relation::Conflict => "conflict",
+            Relation::SingleSource => "single-source",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     pub about: String,
@@ -271,8 +284,16 @@ pub struct Fact {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FactReport {
     pub article: String,
+    /// The figure or words as written ("over four hours", "former US President Donald Trump").
     pub text: String,
+    /// The value read from them ("more than 4 hour", "former president").
     pub value: Option<String>,
+    /// The sentence they stand in.
+    #[serde(default)]
+    pub sentence: String,
+    /// The odd one out of a conflict: what fewer articles say.
+    #[serde(default)]
+    pub odd: bool,
 }
 
 /// What a party demands, offers, accepts or rejects: one entry per distinct demand.

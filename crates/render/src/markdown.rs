@@ -167,13 +167,20 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
     if !s.facts.is_empty() {
         out.push_str("### Figures and claims across outlets\n\n");
         for f in &s.facts {
-            let _ = writeln!(out, "- **{}** ({:?})", inline(&f.about), f.relation);
+            let _ = writeln!(out, "- **{}** ({})", inline(&f.about), f.relation.as_str());
             for r in &f.reports {
+                let value = r.value.as_deref().map(|v| format!(" = {}", inline(v)));
                 let _ = writeln!(
                     out,
-                    "  - {} {}",
+                    "  - “{}”{} {}{}",
                     inline(&r.text),
-                    cite(std::slice::from_ref(&r.article))
+                    value.unwrap_or_default(),
+                    cite(std::slice::from_ref(&r.article)),
+                    if r.odd {
+                        " **← the odd one out**"
+                    } else {
+                        ""
+                    }
                 );
             }
         }
