@@ -71,6 +71,8 @@ enum EvalTask {
     /// Quotes and speakers on a PolNeAR split (text/ and attributions/): content F1, speaker accuracy.
     Quotes { dir: PathBuf },
     /// Figures on Recognizers-Text English specs and quantulum3 cases (a file or a folder): value accuracy.
+    /// Story clustering on ECB+ (a folder with clusters.tsv) or a NeuS .source file: B3 and pairwise F1.
+    Clustering { path: PathBuf },
     /// Time expressions on TimeML files (every .tml under PATH): extraction F1, value accuracy.
     Time {
         path: PathBuf,
@@ -160,6 +162,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             EvalTask::Quotes { dir } => {
                 print!("{}", dossier_eval::quotes::run(&dir)?);
+                Ok(ExitCode::SUCCESS)
+            }
+            EvalTask::Clustering { path } => {
+                print!("{}", dossier_eval::clustering::run(&path)?);
                 Ok(ExitCode::SUCCESS)
             }
             EvalTask::Time { path, mistakes } => {
