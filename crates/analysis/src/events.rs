@@ -10,7 +10,7 @@
 
 use crate::names::NameFinder;
 use crate::reading::Sentence;
-use crate::terms::STOPWORDS;
+use crate::terms::content_stems;
 use chrono::{Datelike, NaiveDate, Weekday};
 use dossier_model::{Entity, EntityKind, Event};
 use dossier_time::{Precision, TimeExpression};
@@ -62,7 +62,7 @@ pub fn story_events(
                         .filter(|m| m.end - m.start >= 3)
                         .map(|m| m.entity)
                         .collect(),
-                    words: content_words(s.text, &stemmer),
+                    words: content_stems(s.text, &stemmer, is_calendar_word),
                 });
             }
         }
@@ -131,16 +131,6 @@ fn is_event_date(t: &TimeExpression) -> bool {
         }
         _ => false,
     }
-}
-
-fn content_words(sentence: &str, stemmer: &Stemmer) -> HashSet<String> {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4 && !w.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_lowercase)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()) && !is_calendar_word(w))
-        .map(|w| stemmer.stem(&w).into_owned())
-        .collect()
 }
 
 fn is_calendar_word(w: &str) -> bool {

@@ -17,7 +17,7 @@
 
 use crate::names::NameFinder;
 use crate::reading::Sentence;
-use crate::terms::STOPWORDS;
+use crate::terms::content_stems;
 use chrono::NaiveDate;
 use dossier_figures::{quantities, Dimension, Qualifier, Quantity};
 use dossier_model::{Article, Entity, EntityKind, Fact, FactReport, Relation};
@@ -119,7 +119,7 @@ fn collect(
                     .into_iter()
                     .map(|m| m.entity)
                     .collect::<HashSet<_>>(),
-                content_words(text, stemmer),
+                content_stems(text, stemmer, |_| false),
             )
         });
         out.push(Report {
@@ -145,15 +145,6 @@ fn head_noun(counts: &str) -> Option<String> {
         .filter(|w| w.chars().any(char::is_alphabetic) && !w.ends_with('.'))
         .last()
         .map(str::to_string)
-}
-
-fn content_words(text: &str, stemmer: &Stemmer) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4 && !w.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_lowercase)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .map(|w| stemmer.stem(&w).into_owned())
-        .collect()
 }
 
 fn is_dimensionless(r: &Report) -> bool {

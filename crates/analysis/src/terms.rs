@@ -308,3 +308,18 @@ fn features(text: &str, stemmer: &Stemmer) -> Vec<(String, f32)> {
     }
     out
 }
+
+/// The stems of a text's content words (four letters or more, no digits, no stopwords),
+/// leaving out the words `skip` names: what two sentences share when they tell of one thing.
+pub(crate) fn content_stems(
+    text: &str,
+    stemmer: &Stemmer,
+    skip: impl Fn(&str) -> bool,
+) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4 && !w.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()) && !skip(w))
+        .map(|w| stemmer.stem(&w).into_owned())
+        .collect()
+}
