@@ -1,4 +1,5 @@
-//! Analysis of cleaned articles: which articles tell the same story.
+//! Analysis of cleaned articles: which articles tell the same story, and each story's
+//! dossier (entities, quotes, events, positions, facts, figures, copies, brief).
 //!
 //! [`group_stories`] represents each article by TF-IDF weights of its stemmed content words plus
 //! its capitalised names (weighted higher: shared people and places are the strongest sign of a
@@ -8,6 +9,8 @@
 //!
 //! Pure: no I/O, deterministic for the same input.
 
+pub mod brief;
+pub mod copies;
 pub mod entities;
 pub mod events;
 pub mod facts;
@@ -27,8 +30,8 @@ use terms::TermVectors;
 /// Least average cosine similarity for two groups of articles to be one story.
 pub const STORY_THRESHOLD: f32 = 0.18;
 
-/// Groups `articles` into stories and fills each story's analysis sections (so far: who and
-/// where, who said what). Sets each article's `story`.
+/// Groups `articles` into stories and fills each story's analysis sections. Sets each
+/// article's `story`.
 pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
     let mut stories = group_stories(articles);
     let mentions = entities::find_mentions(articles);
@@ -43,27 +46,59 @@ pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
             .iter()
             .filter_map(|id| index.get(id.as_str()).copied())
             .collect();
-        let of_story: Vec<&entities::Mention> =
-            members.iter().flat_map(|&i| &mentions[i]).collect();
-        s.entities = entities::merge(&of_story);
-        let member_articles: Vec<&Article> = members.iter().map(|&i| &articles[i]).collect();
-        let member_mentions: Vec<&[entities::Mention]> =
-            members.iter().map(|&i| mentions[i].as_slice()).collect();
-        s.quotes = speakers::story_quotes(&member_articles, &member_mentions, &s.entities);
-        let read: Vec<Vec<reading::Sentence>> =
-            member_articles.iter().map(|a| reading::read(a)).collect();
-        let ids: Vec<&str> = member_articles.iter().map(|a| a.id.as_str()).collect();
-        let names = names::NameFinder::new(&s.entities, 1);
-        s.events = events::story_events(&ids, &read, &s.entities, &names);
-        s.positions = positions::story_positions(&ids, &read, &s.entities, &names);
-        s.facts = facts::story_facts(&member_articles, &read, &s.entities, &names);
-        s.figures = member_articles
-            .iter()
-            .zip(&read)
-            .flat_map(|(a, r)| figures::article_figures(a, r))
-            .collect();
+        fill_story(s, articles, &mentions, &members);
     }
     stories
+}
+
+/// Analyses `articles` as one story, whatever their similarity (for a story whose members
+/// are known, as in an evaluation set or a stored story that grew).
+pub fn analyze_story(articles: &mut [Article]) -> Story {
+    let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+    let vectors = TermVectors::build(articles);
+    let members: Vec<usize> = (0..articles.len()).collect();
+    let mut story = Story {
+        id: story_id(&ids),
+        title: story_title(articles, &members, &vectors),
+        articles: ids,
+        ..Default::default()
+    };
+    for a in articles.iter_mut() {
+        a.story = Some(story.id.clone());
+    }
+    let mentions = entities::find_mentions(articles);
+    fill_story(&mut story, articles, &mentions, &members);
+    story
+}
+
+/// Fills the analysis sections of story `s`, whose members are `articles[members]`.
+fn fill_story(
+    s: &mut Story,
+    articles: &[Article],
+    mentions: &[Vec<entities::Mention>],
+    members: &[usize],
+) {
+    let of_story: Vec<&entities::Mention> = members.iter().flat_map(|&i| &mentions[i]).collect();
+    s.entities = entities::merge(&of_story);
+    let member_articles: Vec<&Article> = members.iter().map(|&i| &articles[i]).collect();
+    let member_mentions: Vec<&[entities::Mention]> =
+        members.iter().map(|&i| mentions[i].as_slice()).collect();
+    s.quotes = speakers::story_quotes(&member_articles, &member_mentions, &s.entities);
+    let read: Vec<Vec<reading::Sentence>> =
+        member_articles.iter().map(|a| reading::read(a)).collect();
+    let ids: Vec<&str> = member_articles.iter().map(|a| a.id.as_str()).collect();
+    let names = names::NameFinder::new(&s.entities, 1);
+    s.events = events::story_events(&ids, &read, &s.entities, &names);
+    s.positions = positions::story_positions(&ids, &read, &s.entities, &names);
+    s.facts = facts::story_facts(&member_articles, &read, &s.entities, &names);
+    s.figures = member_articles
+        .iter()
+        .zip(&read)
+        .flat_map(|(a, r)| figures::article_figures(a, r))
+        .collect();
+    s.copies = copies::find_copies(&member_articles);
+    let groups = copies::independent_groups(&member_articles, &s.copies);
+    s.brief = brief::story_brief(&member_articles, &read, &s.facts, &groups);
 }
 
 /// Groups `articles` into stories, sets each article's `story`, and returns the stories,

@@ -70,9 +70,16 @@ enum EvalTask {
     },
     /// Quotes and speakers on a PolNeAR split (text/ and attributions/): content F1, speaker accuracy.
     Quotes { dir: PathBuf },
-    /// Figures on Recognizers-Text English specs and quantulum3 cases (a file or a folder): value accuracy.
     /// Story clustering on ECB+ (a folder with clusters.tsv) or a NeuS .source file: B3 and pairwise F1.
     Clustering { path: PathBuf },
+    /// The brief on a NeuS .source file (its .target beside it): ROUGE-1/2/L of dossier, lead
+    /// and TextRank with the same number of sentences, and citation precision.
+    Brief {
+        source: PathBuf,
+        /// Sentences per summary, for every system.
+        #[arg(long, default_value_t = 3)]
+        sentences: usize,
+    },
     /// Time expressions on TimeML files (every .tml under PATH): extraction F1, value accuracy.
     Time {
         path: PathBuf,
@@ -80,6 +87,7 @@ enum EvalTask {
         #[arg(long)]
         mistakes: bool,
     },
+    /// Figures on Recognizers-Text English specs and quantulum3 cases (a file or a folder): value accuracy.
     Numbers {
         path: PathBuf,
         /// Print every failed case (input, gold, predicted) before the scores.
@@ -166,6 +174,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             EvalTask::Clustering { path } => {
                 print!("{}", dossier_eval::clustering::run(&path)?);
+                Ok(ExitCode::SUCCESS)
+            }
+            EvalTask::Brief { source, sentences } => {
+                print!("{}", dossier_eval::brief::run(&source, sentences)?);
                 Ok(ExitCode::SUCCESS)
             }
             EvalTask::Time { path, mistakes } => {

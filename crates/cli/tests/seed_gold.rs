@@ -539,3 +539,69 @@ fn gold_facts_are_grouped_and_related() {
         }
     }
 }
+
+/// The brief of the sample story: five to eight sentences, none from page furniture, each
+/// citing articles of the story whose text says it (most of its words in one of the cited
+/// article's paragraphs), no two alike, and the gold conflict named, citing the odd article.
+#[test]
+fn brief_sentences_cite_their_articles_and_name_the_conflict() {
+    let Some(run) = Run::load() else { return };
+    let story = kremlin_story(&run);
+    let brief = story["brief"].as_array().unwrap();
+    assert!((5..=8).contains(&brief.len()), "{brief:#?}");
+    let members: Vec<&str> = story["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        norm(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 3)
+            .map(str::to_string)
+            .collect()
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for b in brief {
+        let text = b["text"].as_str().unwrap();
+        let cited = b["articles"].as_array().unwrap();
+        assert!(!cited.is_empty(), "uncited: {text}");
+        assert!(!seen.contains(&norm(text)), "said twice: {text}");
+        seen.push(norm(text));
+        for id in cited {
+            let id = id.as_str().unwrap();
+            assert!(members.contains(&id), "{id} is not in the story");
+            if text.starts_with("Outlets disagree") {
+                continue;
+            }
+            let article = run.articles().iter().find(|a| a["id"] == id).unwrap();
+            let want = words(text);
+            let best = article["text"]
+                .as_str()
+                .unwrap()
+                .lines()
+                .map(|p| words(p).intersection(&want).count())
+                .max()
+                .unwrap_or(0);
+            assert!(best * 2 >= want.len(), "{id} does not say: {text}");
+        }
+    }
+    // The conflict of the gold, named and citing its odd article.
+    let conflict = run.gold["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["relation"].as_str().unwrap().starts_with("conflict"))
+        .unwrap();
+    let odd = run.article(conflict["reports"][0]["file"].as_str().unwrap(), 1)["id"]
+        .as_str()
+        .unwrap();
+    assert!(
+        brief.iter().any(|b| {
+            b["text"].as_str().unwrap().starts_with("Outlets disagree")
+                && b["articles"].as_array().unwrap().iter().any(|a| a == odd)
+        }),
+        "{brief:#?}"
+    );
+}

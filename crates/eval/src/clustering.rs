@@ -199,10 +199,34 @@ fn ecb_text(xml: &str, skip_url: bool) -> anyhow::Result<String> {
 }
 
 fn neus(file: &Path) -> anyhow::Result<Vec<(RawDocument, usize)>> {
+    let mut out: Vec<(RawDocument, usize)> = neus_stories(file)?
+        .into_iter()
+        .enumerate()
+        .flat_map(|(story, docs)| docs.into_iter().map(move |d| (d, story)))
+        .collect();
+    if out.is_empty() {
+        bail!("{}: no `[SEP]`-separated stories", file.display());
+    }
+    // all stories' articles mixed together, in an order that does not follow the stories
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for i in (1..out.len()).rev() {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let j = (state >> 33) as usize % (i + 1);
+        out.swap(i, j);
+    }
+    Ok(out)
+}
+
+/// The stories of a NeuS `.source` file, one per line, each its articles (`TITLE=> ...
+/// ARTICLE=> ...`, separated by `[SEP]`) as raw documents. An empty line is an empty story.
+pub(crate) fn neus_stories(file: &Path) -> anyhow::Result<Vec<Vec<RawDocument>>> {
     let raw = std::fs::read_to_string(file)
         .with_context(|| format!("{}: cannot read", file.display()))?;
     let mut out = Vec::new();
     for (story, line) in raw.lines().enumerate() {
+        let mut docs = Vec::new();
         for (k, part) in line.split("[SEP]").enumerate() {
             let part = part.trim();
             let (title, body) = match part.split_once("ARTICLE=>") {
@@ -216,27 +240,13 @@ fn neus(file: &Path) -> anyhow::Result<Vec<(RawDocument, usize)>> {
                 title: (!title.is_empty()).then(|| Sourced::new(title.to_string(), "NeuS TITLE")),
                 ..Default::default()
             };
-            out.push((
-                RawDocument {
-                    source: format!("{}:{}:{}", file.display(), story + 1, k + 1),
-                    text: body.to_string(),
-                    hints,
-                },
-                story,
-            ));
+            docs.push(RawDocument {
+                source: format!("{}:{}:{}", file.display(), story + 1, k + 1),
+                text: body.to_string(),
+                hints,
+            });
         }
-    }
-    if out.is_empty() {
-        bail!("{}: no `[SEP]`-separated stories", file.display());
-    }
-    // all stories' articles mixed together, in an order that does not follow the stories
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    for i in (1..out.len()).rev() {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let j = (state >> 33) as usize % (i + 1);
-        out.swap(i, j);
+        out.push(docs);
     }
     Ok(out)
 }

@@ -2,6 +2,7 @@
 //! same code path as `dossier analyze`, and scores it the way the data set's reference scorer
 //! does. Every report ends with one line `METRIC value`.
 
+pub mod brief;
 pub mod clustering;
 pub mod extraction;
 pub mod ner;

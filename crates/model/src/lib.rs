@@ -165,6 +165,9 @@ pub struct Story {
     pub facts: Vec<Fact>,
     pub positions: Vec<Position>,
     pub brief: Vec<BriefSentence>,
+    /// Which member articles copy or rewrite which others.
+    #[serde(default)]
+    pub copies: Vec<CopyLink>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -314,6 +317,26 @@ pub struct Position {
     #[serde(default)]
     pub sentence: String,
     pub articles: Vec<String>,
+}
+
+/// How an article repeats another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CopyKind {
+    /// The same text, lightly edited (wire copy run by several outlets).
+    Copy,
+    /// The same sentences, reworded (a paraphrase of the other article).
+    Rewrite,
+}
+
+/// `article` copies or rewrites `of` (the earlier, or the fuller, of the two).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyLink {
+    pub article: String,
+    pub of: String,
+    pub kind: CopyKind,
+    /// Share of `article`'s sentences that have a counterpart in `of` (0 to 1).
+    pub share: f32,
 }
 
 /// One sentence of the brief and every article that supports it.

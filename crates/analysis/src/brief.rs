@@ -1,0 +1,326 @@
+//! The brief: a few sentences that tell a story, each citing every article that supports it.
+//!
+//! Extractive. Every body sentence of the story's articles (headings, captions and furniture
+//! are already gone) of a readable length, not a question, not mostly a quotation and not
+//! opening on a pronoun that needs the sentence before it, is a candidate. Its weight is the
+//! centroid score of its content words, where a word weighs the share of independent sources
+//! (outlets, with copies and rewrites counted once) that use it; times a lead bonus (news puts
+//! the story first); times the number of independent sources that say the same sentence (an
+//! article supports it when one of its sentences holds at least [`SUPPORT`] of its content
+//! words). Sentences are chosen by maximal marginal relevance, and one that shares
+//! [`REDUNDANT`] of its words with a chosen one is never taken: no two brief sentences say the
+//! same thing. Conflicts between outlets are named in a last sentence each, citing both sides.
+
+use crate::quotes::quoted_spans;
+use crate::reading::Sentence;
+use crate::terms::content_stems;
+use dossier_model::{Article, BriefSentence, Fact, Relation};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+
+/// Extracted sentences at most (conflict sentences come on top, up to [`MAX_CONFLICTS`]).
+pub const MAX_SENTENCES: usize = 6;
+const MAX_CONFLICTS: usize = 2;
+/// Least share of a brief sentence's content words a sentence of another article must hold for
+/// that article to be cited as saying it too.
+pub const SUPPORT: f32 = 0.6;
+/// Dice overlap at which a candidate repeats a chosen sentence.
+const REDUNDANT: f32 = 0.5;
+/// Weight of redundancy against relevance in the marginal relevance.
+const DIVERSITY: f32 = 0.5;
+/// How many best candidates get their support counted (the rest cannot win anyway).
+const SHORTLIST: usize = 60;
+
+struct Candidate<'a> {
+    article: usize,
+    text: &'a str,
+    stems: HashSet<String>,
+    score: f32,
+    cites: Vec<usize>,
+}
+
+/// Pronouns and links that need the sentence before them.
+const DANGLING: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "also",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "there",
+];
+
+fn readable(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(8..=60).contains(&words.len()) || text.trim_end().ends_with(['?', ':']) {
+        return false;
+    }
+    // A bullet, a dash or an opening quote mark: a fragment of a list or of a quotation.
+    if !text.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let first = words[0]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if DANGLING.contains(&first.as_str()) {
+        return false;
+    }
+    let quoted: usize = quoted_spans(text).iter().map(|r| r.len()).sum();
+    quoted * 2 < text.len()
+}
+
+/// The brief of a story: `articles` its members, `sentences` each member's sentences, `facts`
+/// its facts and `groups` each member's independent-source group (see
+/// [`crate::copies::independent_groups`]).
+pub fn story_brief(
+    articles: &[&Article],
+    sentences: &[Vec<Sentence>],
+    facts: &[Fact],
+    groups: &[usize],
+) -> Vec<BriefSentence> {
+    let mut brief = extract(articles, sentences, groups, MAX_SENTENCES);
+    brief.extend(conflicts(articles, facts).into_iter().take(MAX_CONFLICTS));
+    brief
+}
+
+/// The `n` best extracted sentences in the order of choice (the most central first).
+pub fn extract(
+    articles: &[&Article],
+    sentences: &[Vec<Sentence>],
+    groups: &[usize],
+    n: usize,
+) -> Vec<BriefSentence> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let all: Vec<Vec<HashSet<String>>> = sentences
+        .iter()
+        .map(|ss| {
+            ss.iter()
+                .map(|s| content_stems(s.text, &stemmer, |_| false))
+                .collect()
+        })
+        .collect();
+    // The centroid: each stem weighs the share of independent sources using it.
+    let sources: HashSet<usize> = groups.iter().copied().collect();
+    let mut users: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for (a, stems) in all.iter().enumerate() {
+        for t in stems.iter().flatten() {
+            users.entry(t.as_str()).or_default().insert(groups[a]);
+        }
+    }
+    let weight = |t: &str| users.get(t).map_or(0.0, |u| u.len() as f32) / sources.len() as f32;
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (a, ss) in sentences.iter().enumerate() {
+        for (k, s) in ss.iter().enumerate() {
+            let stems = &all[a][k];
+            if stems.len() < 4 || !readable(s.text) {
+                continue;
+            }
+            let centrality: f32 =
+                stems.iter().map(|t| weight(t)).sum::<f32>() / (stems.len() as f32).sqrt();
+            let lead = 1.0 + 1.0 / (1.0 + k as f32);
+            candidates.push(Candidate {
+                article: a,
+                text: s.text.trim(),
+                stems: stems.clone(),
+                score: centrality * lead,
+                cites: vec![a],
+            });
+        }
+    }
+    candidates.sort_by(|x, y| y.score.total_cmp(&x.score));
+    candidates.truncate(SHORTLIST);
+    for c in &mut candidates {
+        c.cites = supporters(c, &all);
+        let independent: HashSet<usize> = c.cites.iter().map(|&a| groups[a]).collect();
+        c.score *= 1.0 + (independent.len() as f32).ln();
+    }
+    let top = candidates.iter().map(|c| c.score).fold(0.0f32, f32::max);
+    let mut chosen: Vec<usize> = Vec::new();
+    while chosen.len() < n {
+        let mut best: Option<(usize, f32)> = None;
+        for (i, c) in candidates.iter().enumerate() {
+            if chosen.contains(&i) {
+                continue;
+            }
+            let overlap = chosen
+                .iter()
+                .map(|&j| dice(&c.stems, &candidates[j].stems))
+                .fold(0.0f32, f32::max);
+            if overlap >= REDUNDANT {
+                continue;
+            }
+            let value = c.score / top - DIVERSITY * overlap;
+            if best.is_none_or(|(_, b)| value > b) {
+                best = Some((i, value));
+            }
+        }
+        match best {
+            Some((i, _)) => chosen.push(i),
+            None => break,
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|i| {
+            let c = &candidates[i];
+            BriefSentence {
+                text: c.text.to_string(),
+                articles: c.cites.iter().map(|&a| articles[a].id.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The articles with a sentence holding at least [`SUPPORT`] of the candidate's content words
+/// (its own article first).
+fn supporters(c: &Candidate, all: &[Vec<HashSet<String>>]) -> Vec<usize> {
+    let mut out = vec![c.article];
+    let need = (c.stems.len() as f32 * SUPPORT).ceil() as usize;
+    for (a, stems) in all.iter().enumerate() {
+        if a != c.article
+            && stems
+                .iter()
+                .any(|s| s.intersection(&c.stems).count() >= need.max(3))
+        {
+            out.push(a);
+        }
+    }
+    out
+}
+
+fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    2.0 * a.intersection(b).count() as f32 / total as f32
+}
+
+/// One sentence per conflict: what the odd article says against what the others say.
+fn conflicts(articles: &[&Article], facts: &[Fact]) -> Vec<BriefSentence> {
+    let name = |id: &str| -> String {
+        articles
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| {
+                a.outlet
+                    .clone()
+                    .unwrap_or_else(|| format!("\u{2018}{}\u{2019}", a.label()))
+            })
+            .unwrap_or_else(|| id.to_string())
+    };
+    let mut out = Vec::new();
+    for f in facts.iter().filter(|f| f.relation == Relation::Conflict) {
+        let (odd, rest): (Vec<_>, Vec<_>) = f.reports.iter().partition(|r| r.odd);
+        let (Some(o), Some(r)) = (odd.first(), rest.first()) else {
+            continue;
+        };
+        let others: HashSet<&str> = rest.iter().map(|r| r.article.as_str()).collect();
+        let said =
+            |r: &dossier_model::FactReport| r.value.clone().unwrap_or_else(|| r.text.clone());
+        let text = format!(
+            "Outlets disagree on {}: \u{201c}{}\u{201d} in {}, against \u{201c}{}\u{201d} in {} other {}.",
+            f.about,
+            said(o),
+            name(&o.article),
+            said(r),
+            others.len(),
+            if others.len() == 1 { "article" } else { "articles" },
+        );
+        let mut cited: Vec<String> = Vec::new();
+        for rep in &f.reports {
+            if !cited.contains(&rep.article) {
+                cited.push(rep.article.clone());
+            }
+        }
+        out.push(BriefSentence {
+            text,
+            articles: cited,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reading::read;
+
+    fn art(id: &str, outlet: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            outlet: Some(outlet.into()),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn brief_cites_every_supporting_article_and_never_repeats() {
+        let a = art("a", "Wire", "Finance ministers of the Eurozone agreed a bailout for Greece worth 10 billion euros in Brussels on Monday.\n\nThe deal ends months of talks between Athens and its creditors over pension cuts.\n\nShares in Greek banks rose sharply after the announcement in early trading.");
+        let b = art("b", "Daily", "Eurozone finance ministers agreed a Greece bailout worth 10 billion euros at a meeting in Brussels on Monday.\n\nGreek Prime Minister Alexis Tsipras called the agreement a fresh start for the country's economy.");
+        let c = art("c", "Courier", "A bailout for Greece worth 10 billion euros was agreed by Eurozone finance ministers in Brussels.\n\nThe money will be paid in three instalments over the next year, officials said.");
+        let arts = [&a, &b, &c];
+        let read: Vec<_> = arts.iter().map(|x| read(x)).collect();
+        let brief = extract(&arts, &read, &[0, 1, 2], 3);
+        assert_eq!(brief.len(), 3);
+        // The sentence all three report comes first and cites all three.
+        assert!(brief[0].text.contains("10 billion euros"), "{brief:?}");
+        assert_eq!(brief[0].articles.len(), 3, "{brief:?}");
+        // The other two bailout sentences are not repeated.
+        assert_eq!(
+            brief
+                .iter()
+                .filter(|s| s.text.contains("10 billion"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn conflicts_are_named_with_both_sides_cited() {
+        use dossier_model::FactReport;
+        let a = art("a", "Wire", "x");
+        let b = art("b", "Daily", "x");
+        let report = |id: &str, text: &str, odd| FactReport {
+            article: id.into(),
+            text: text.into(),
+            value: None,
+            sentence: String::new(),
+            odd,
+        };
+        let f = Fact {
+            about: "Donald Trump's office (president)".into(),
+            reports: vec![
+                report("a", "former US President Donald Trump", true),
+                report("b", "US President Donald Trump", false),
+            ],
+            relation: Relation::Conflict,
+        };
+        let out = conflicts(&[&a, &b], &[f]);
+        assert_eq!(out.len(), 1);
+        assert!(
+            out[0]
+                .text
+                .contains("\u{201c}former US President Donald Trump\u{201d} in Wire"),
+            "{}",
+            out[0].text
+        );
+        assert_eq!(out[0].articles, ["a", "b"]);
+    }
+}
