@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use dossier_model::{Entity, EntityKind, Event};
 use dossier_time::{Precision, TimeExpression};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Least shared evidence for two reports to be one event.
 const SAME_EVENT: f32 = 2.0;
@@ -72,11 +72,33 @@ pub fn story_events(
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by_key(|&i| (reports[i].precision.is_none(), reports[i].precision, i));
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Groups by their lead's value, and day-precise groups by day: a report is compared only
+    // with the groups its date can agree with (see `dates_agree`), not with every group.
+    let mut by_value: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_day: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
     for i in order {
         let r = &reports[i];
-        let best = groups
-            .iter()
-            .enumerate()
+        let mut candidates: Vec<usize> =
+            by_value.get(r.value.as_str()).cloned().unwrap_or_default();
+        if let (Some(start), Some(p)) = (r.date, r.precision) {
+            let end = match p {
+                Precision::Week => Some(start + chrono::Duration::days(7)),
+                Precision::Month => start.checked_add_months(chrono::Months::new(1)),
+                _ => None,
+            };
+            if let Some(end) = end {
+                candidates.extend(
+                    by_day
+                        .range(start..end)
+                        .flat_map(|(_, g)| g.iter().copied()),
+                );
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let best = candidates
+            .into_iter()
+            .map(|gi| (gi, &groups[gi]))
             .filter(|(_, g)| g.iter().all(|&k| reports[k].article != r.article))
             .filter(|(_, g)| dates_agree(&reports[g[0]], r))
             .map(|(gi, g)| {
@@ -87,10 +109,17 @@ pub fn story_events(
                 (gi, score)
             })
             .filter(|&(_, score)| score >= SAME_EVENT)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         match best {
             Some((gi, _)) => groups[gi].push(i),
-            None => groups.push(vec![i]),
+            None => {
+                let gi = groups.len();
+                groups.push(vec![i]);
+                by_value.entry(r.value.as_str()).or_default().push(gi);
+                if let (Some(day), Some(Precision::Day)) = (r.date, r.precision) {
+                    by_day.entry(day).or_default().push(gi);
+                }
+            }
         }
     }
     let mut events: Vec<Event> = groups

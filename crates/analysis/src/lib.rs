@@ -23,6 +23,7 @@ pub mod reading;
 pub mod sentences;
 pub mod speakers;
 pub mod terms;
+pub mod timeline;
 
 use dossier_model::{Article, Story};
 use terms::TermVectors;

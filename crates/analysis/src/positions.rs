@@ -154,9 +154,14 @@ pub fn story_positions(
     let mut out: Vec<Position> = Vec::new();
     for (ai, ss) in sentences.iter().enumerate() {
         let mut last: Option<(String, String)> = None;
+        // quotes are found in the paragraph (a quote may open in an earlier sentence), once
+        // per paragraph
+        let mut quoted: (usize, Vec<std::ops::Range<usize>>) = (usize::MAX, Vec::new());
         for s in ss {
-            // quotes are found in the paragraph: a quote may open in an earlier sentence
-            let quoted = crate::quotes::quoted_spans(s.paragraph_text);
+            if quoted.0 != s.paragraph {
+                quoted = (s.paragraph, crate::quotes::quoted_spans(s.paragraph_text));
+            }
+            let quoted = &quoted.1;
             let base = s.paragraph_text.as_ptr() as usize;
             for clause in clauses(s.text) {
                 let at = clause.as_ptr() as usize - base;

@@ -30,6 +30,7 @@ pub fn read(a: &Article) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
     for (index, para) in a.paragraphs().enumerate() {
         let para_start = para.as_ptr() as usize - base;
+        let heading = is_heading(para);
         for r in sentences(para) {
             let (s, e) = (para_start + r.start, para_start + r.end);
             let mut inside = Vec::new();
@@ -44,7 +45,7 @@ pub fn read(a: &Article) -> Vec<Sentence<'_>> {
                     inside.push(t);
                 }
             }
-            if is_heading(para) {
+            if heading {
                 continue;
             }
             out.push(Sentence {

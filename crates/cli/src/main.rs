@@ -72,6 +72,9 @@ enum EvalTask {
     Quotes { dir: PathBuf },
     /// Story clustering on ECB+ (a folder with clusters.tsv) or a NeuS .source file: B3 and pairwise F1.
     Clustering { path: PathBuf },
+    /// Timeline summarisation on Timeline17 (a folder of topics with articles.json and
+    /// *.timeline.json): Date-F1 and alignment ROUGE (AR1, AR2) as in news-tls.
+    Timeline { path: PathBuf },
     /// The brief on a NeuS .source file (its .target beside it): ROUGE-1/2/L of dossier, lead
     /// and TextRank with the same number of sentences, and citation precision.
     Brief {
@@ -174,6 +177,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             EvalTask::Clustering { path } => {
                 print!("{}", dossier_eval::clustering::run(&path)?);
+                Ok(ExitCode::SUCCESS)
+            }
+            EvalTask::Timeline { path } => {
+                print!("{}", dossier_eval::timeline::run(&path)?);
                 Ok(ExitCode::SUCCESS)
             }
             EvalTask::Brief { source, sentences } => {

@@ -9,3 +9,4 @@ pub mod ner;
 pub mod numbers;
 pub mod quotes;
 pub mod time;
+pub mod timeline;
