@@ -2,10 +2,12 @@
 //! dossier (entities, quotes, events, positions, facts, figures, copies, brief).
 //!
 //! [`group_stories`] represents each article by TF-IDF weights of its stemmed content words plus
-//! its capitalised names (weighted higher: shared people and places are the strongest sign of a
-//! shared story), and merges articles by average-link agglomerative clustering on cosine
-//! similarity until no two groups are more similar than [`STORY_THRESHOLD`]. Average link, not
-//! single link, so a chain of loosely related articles does not collapse into one story.
+//! its capitalised names and numbers (weighted higher: shared people, places and figures are the
+//! strongest sign of a shared story), and merges articles by average-link agglomerative
+//! clustering on cosine similarity until no two groups are more similar than
+//! [`STORY_THRESHOLD`]; two groups with any pair of members less similar than [`STORY_FLOOR`]
+//! never merge. Average link with a floor, not single link, so a chain of loosely related
+//! articles does not collapse into one story, and one topic's many events stay apart.
 //!
 //! Pure: no I/O, deterministic for the same input.
 
@@ -29,7 +31,10 @@ use dossier_model::{Article, Story};
 use terms::TermVectors;
 
 /// Least average cosine similarity for two groups of articles to be one story.
-pub const STORY_THRESHOLD: f32 = 0.18;
+pub const STORY_THRESHOLD: f32 = 0.2;
+/// Least cosine similarity of any two articles of one story: a story whose members drift
+/// apart (weekly jobless claims, one summit after another) is several stories of one topic.
+pub const STORY_FLOOR: f32 = 0.15;
 
 /// Groups `articles` into stories and fills each story's analysis sections. Sets each
 /// article's `story`.
@@ -106,7 +111,7 @@ fn fill_story(
 /// largest first. Story sections other than `articles` are left for later stages.
 pub fn group_stories(articles: &mut [Article]) -> Vec<Story> {
     let vectors = TermVectors::build(articles);
-    let clusters = average_link(&vectors, STORY_THRESHOLD);
+    let clusters = average_link(&vectors, STORY_THRESHOLD, STORY_FLOOR);
     let mut stories: Vec<Story> = clusters
         .into_iter()
         .map(|members| {
@@ -149,13 +154,22 @@ fn story_title(articles: &[Article], members: &[usize], v: &TermVectors) -> Stri
     best.map(|i| articles[i].label()).unwrap_or_default()
 }
 
-/// Average-link agglomerative clustering. Returns clusters of indices, each in input order,
+/// Average-link agglomerative clustering, where two clusters with a pair of members less
+/// similar than `floor` never merge. Returns clusters of indices, each in input order,
 /// clusters ordered by their first member. Each cluster keeps its most similar neighbour, so a
 /// merge costs one pass over the clusters rather than over all pairs (O(n^2) overall in the
 /// usual case instead of O(n^3)).
-fn average_link(v: &TermVectors, threshold: f32) -> Vec<Vec<usize>> {
+fn average_link(v: &TermVectors, threshold: f32, floor: f32) -> Vec<Vec<usize>> {
     let n = v.len();
     let mut sim: Vec<Vec<f32>> = v.similarities();
+    let mut least: Vec<Vec<f32>> = sim.clone();
+    for row in sim.iter_mut() {
+        for x in row.iter_mut() {
+            if *x < floor {
+                *x = f32::NEG_INFINITY;
+            }
+        }
+    }
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
     // The nearest alive neighbour of each cluster (lowest index among equals).
@@ -192,7 +206,14 @@ fn average_link(v: &TermVectors, threshold: f32) -> Vec<Vec<usize>> {
         // Lance-Williams update for average linkage.
         let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
         for k in (0..n).filter(|&k| alive[k] && k != a && k != b) {
-            let s = (na * sim[a][k] + nb * sim[b][k]) / (na + nb);
+            let m = least[a][k].min(least[b][k]);
+            least[a][k] = m;
+            least[k][a] = m;
+            let s = if m < floor {
+                f32::NEG_INFINITY
+            } else {
+                (na * sim[a][k] + nb * sim[b][k]) / (na + nb)
+            };
             sim[a][k] = s;
             sim[k][a] = s;
         }

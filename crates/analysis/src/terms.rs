@@ -1,5 +1,6 @@
 //! Term vectors of articles for similarity: TF-IDF over stemmed content words, plus
-//! capitalised names inside sentences as separate, heavier features.
+//! capitalised names inside sentences and numbers as separate, heavier features; the title's
+//! features count double.
 
 use dossier_model::Article;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -7,6 +8,10 @@ use std::collections::HashMap;
 
 /// How much more a shared name counts than a shared word.
 const NAME_WEIGHT: f32 = 2.0;
+/// How much more a shared number counts than a shared word.
+const NUMBER_WEIGHT: f32 = 2.0;
+/// How much more a word of the title counts than one of the body.
+const TITLE_WEIGHT: f32 = 2.0;
 
 pub(crate) const STOPWORDS: &[&str] = &[
     "a",
@@ -187,15 +192,17 @@ impl TermVectors {
             .iter()
             .map(|a| {
                 let mut tf: HashMap<u32, f32> = HashMap::new();
-                let text = match &a.title {
-                    Some(t) => format!("{t}\n{}", a.text),
-                    None => a.text.clone(),
+                let mut add = |text: &str, scale: f32| {
+                    for (feature, weight) in features(text, &stemmer) {
+                        let n = vocab.len() as u32;
+                        let id = *vocab.entry(feature).or_insert(n);
+                        *tf.entry(id).or_insert(0.0) += weight * scale;
+                    }
                 };
-                for (feature, weight) in features(&text, &stemmer) {
-                    let n = vocab.len() as u32;
-                    let id = *vocab.entry(feature).or_insert(n);
-                    *tf.entry(id).or_insert(0.0) += weight;
+                if let Some(t) = &a.title {
+                    add(t, TITLE_WEIGHT);
                 }
+                add(&a.text, 1.0);
                 tf
             })
             .collect();
@@ -296,6 +303,10 @@ fn features(text: &str, stemmer: &Stemmer) -> Vec<(String, f32)> {
                 && word.chars().count() > 1;
             if is_name && !STOPWORDS.contains(&lower.as_str()) {
                 out.push((format!("@{lower}"), NAME_WEIGHT));
+            }
+            // "385,000" jobless claims or a 6.1 quake: the figures of one event
+            if word.len() >= 2 && word.chars().any(|c| c.is_ascii_digit()) {
+                out.push((format!("#{}", word.replace(',', "")), NUMBER_WEIGHT));
             }
             if lower.chars().count() > 2
                 && !STOPWORDS.contains(&lower.as_str())

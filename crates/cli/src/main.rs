@@ -71,7 +71,12 @@ enum EvalTask {
     /// Quotes and speakers on a PolNeAR split (text/ and attributions/): content F1, speaker accuracy.
     Quotes { dir: PathBuf },
     /// Story clustering on ECB+ (a folder with clusters.tsv) or a NeuS .source file: B3 and pairwise F1.
-    Clustering { path: PathBuf },
+    Clustering {
+        path: PathBuf,
+        /// Print the predicted stories that mix gold stories and the gold stories split apart.
+        #[arg(long)]
+        mistakes: bool,
+    },
     /// Timeline summarisation on Timeline17 (a folder of topics with articles.json and
     /// *.timeline.json): Date-F1 and alignment ROUGE (AR1, AR2) as in news-tls.
     Timeline { path: PathBuf },
@@ -175,8 +180,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 print!("{}", dossier_eval::quotes::run(&dir)?);
                 Ok(ExitCode::SUCCESS)
             }
-            EvalTask::Clustering { path } => {
-                print!("{}", dossier_eval::clustering::run(&path)?);
+            EvalTask::Clustering { path, mistakes } => {
+                let report = dossier_eval::clustering::run(&path, mistakes)?;
+                for m in &report.mistakes {
+                    println!("{m}");
+                }
+                print!("{report}");
                 Ok(ExitCode::SUCCESS)
             }
             EvalTask::Timeline { path } => {

@@ -22,6 +22,9 @@ pub struct Report {
     pairwise: (f64, f64, f64),
     bcubed: (f64, f64, f64),
     seconds: f64,
+    /// Predicted stories that mix gold stories, and gold stories split apart (with
+    /// `--mistakes`).
+    pub mistakes: Vec<String>,
 }
 
 impl Report {
@@ -81,7 +84,11 @@ fn score(gold: &[usize], predicted: &[usize]) -> ((f64, f64, f64), (f64, f64, f6
 }
 
 /// Clusters the documents as `analyze` would and scores them.
-fn evaluate(set: &'static str, docs: Vec<(RawDocument, usize)>) -> anyhow::Result<Report> {
+fn evaluate(
+    set: &'static str,
+    docs: Vec<(RawDocument, usize)>,
+    mistakes: bool,
+) -> anyhow::Result<Report> {
     let started = std::time::Instant::now();
     let mut articles: Vec<Article> = Vec::new();
     let mut gold: Vec<usize> = Vec::new();
@@ -104,6 +111,37 @@ fn evaluate(set: &'static str, docs: Vec<(RawDocument, usize)>) -> anyhow::Resul
         .collect();
     let predicted: Vec<usize> = articles.iter().map(|a| index[a.id.as_str()]).collect();
     let (pairwise, bcubed) = score(&gold, &predicted);
+    let mut wrong = Vec::new();
+    if mistakes {
+        let label = |i: usize| format!("[{}] {}", gold[i], articles[i].label());
+        for (k, s) in stories.iter().enumerate() {
+            let members: Vec<usize> = (0..articles.len()).filter(|&i| predicted[i] == k).collect();
+            let mut labels: Vec<usize> = members.iter().map(|&i| gold[i]).collect();
+            labels.sort_unstable();
+            labels.dedup();
+            if labels.len() > 1 {
+                let titles: Vec<String> = members.iter().map(|&i| label(i)).collect();
+                wrong.push(format!("MIXED {}: {}", s.id, titles.join(" | ")));
+            }
+        }
+        let mut split: Vec<usize> = gold.clone();
+        split.sort_unstable();
+        split.dedup();
+        for g in split {
+            let members: Vec<usize> = (0..articles.len()).filter(|&i| gold[i] == g).collect();
+            let mut parts: Vec<usize> = members.iter().map(|&i| predicted[i]).collect();
+            parts.sort_unstable();
+            parts.dedup();
+            if parts.len() > 1 {
+                let titles: Vec<String> = members.iter().map(|&i| label(i)).collect();
+                wrong.push(format!(
+                    "SPLIT into {}: {}",
+                    parts.len(),
+                    titles.join(" | ")
+                ));
+            }
+        }
+    }
     let mut labels = gold.clone();
     labels.sort_unstable();
     labels.dedup();
@@ -115,15 +153,16 @@ fn evaluate(set: &'static str, docs: Vec<(RawDocument, usize)>) -> anyhow::Resul
         pairwise,
         bcubed,
         seconds: started.elapsed().as_secs_f64(),
+        mistakes: wrong,
     })
 }
 
 /// Scores clustering on an ECB+ folder or a NeuS `.source` file.
-pub fn run(path: &Path) -> anyhow::Result<Report> {
+pub fn run(path: &Path, mistakes: bool) -> anyhow::Result<Report> {
     if path.is_dir() && path.join("clusters.tsv").exists() {
-        evaluate("ECB+", ecbplus(path)?)
+        evaluate("ECB+", ecbplus(path)?, mistakes)
     } else if path.is_file() {
-        evaluate("NeuS", neus(path)?)
+        evaluate("NeuS", neus(path)?, mistakes)
     } else {
         bail!(
             "{}: neither an ECB+ folder (with clusters.tsv) nor a NeuS .source file",
