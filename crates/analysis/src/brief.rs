@@ -311,6 +311,7 @@ mod tests {
                 report("b", "US President Donald Trump", false),
             ],
             relation: Relation::Conflict,
+            sources: 2,
         };
         let out = conflicts(&[&a, &b], &[f]);
         assert_eq!(out.len(), 1);

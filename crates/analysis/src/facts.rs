@@ -374,6 +374,7 @@ fn fact_of(articles: &[&Article], g: &[usize], reports: &[Report]) -> Option<Fac
             })
             .collect(),
         relation,
+        sources: 0,
     })
 }
 
@@ -466,6 +467,7 @@ fn office_conflicts(
                 })
                 .collect(),
             relation: Relation::Conflict,
+            sources: 0,
         });
     }
     facts

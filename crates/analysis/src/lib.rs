@@ -104,6 +104,17 @@ fn fill_story(
         .collect();
     s.copies = copies::find_copies(&member_articles);
     let groups = copies::independent_groups(&member_articles, &s.copies);
+    for f in &mut s.facts {
+        let mut independent: Vec<usize> = f
+            .reports
+            .iter()
+            .filter_map(|r| member_articles.iter().position(|a| a.id == r.article))
+            .map(|i| groups[i])
+            .collect();
+        independent.sort_unstable();
+        independent.dedup();
+        f.sources = independent.len();
+    }
     s.brief = brief::story_brief(&member_articles, &read, &s.facts, &groups);
 }
 

@@ -282,6 +282,10 @@ pub struct Fact {
     pub about: String,
     pub reports: Vec<FactReport>,
     pub relation: Relation,
+    /// How many independent sources report it: articles of one outlet, and copies and
+    /// rewrites of one another, count once.
+    #[serde(default)]
+    pub sources: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@
 mod markdown;
 mod page;
 
-use dossier_model::{Article, Dossier, Figure, Position, Quote, Story};
+use dossier_model::{Article, CopyKind, Dossier, Figure, Position, Quote, Story};
 use std::collections::BTreeSet;
 
 pub use markdown::markdown;
@@ -59,6 +59,57 @@ impl<'a> StorySummary<'a> {
             self.outlets.join(", ")
         }
     }
+}
+
+/// How an article of a story repeats others of it: "copy of [2] (92% of its sentences)".
+pub(crate) fn copy_notes(d: &Dossier, s: &Story, id: &str) -> Vec<String> {
+    s.copies
+        .iter()
+        .filter(|c| c.article == id)
+        .map(|c| {
+            let kind = match c.kind {
+                CopyKind::Copy => "copy",
+                CopyKind::Rewrite => "rewrite",
+            };
+            format!(
+                "{kind} of [{}] ({:.0}% of its sentences)",
+                article_number(d, &c.of),
+                c.share * 100.0
+            )
+        })
+        .collect()
+}
+
+/// One row of the matrix of which article reports which fact.
+pub(crate) struct FactRow<'a> {
+    pub about: &'a str,
+    pub relation: &'static str,
+    /// One cell per member article, in the members' order: "✓", "odd" or "".
+    pub cells: Vec<&'static str>,
+}
+
+/// Which member article reports which fact of the story.
+pub(crate) fn fact_matrix<'a>(s: &'a Story, members: &[&Article]) -> Vec<FactRow<'a>> {
+    s.facts
+        .iter()
+        .map(|f| FactRow {
+            about: &f.about,
+            relation: f.relation.as_str(),
+            cells: members
+                .iter()
+                .map(|a| {
+                    let reports: Vec<_> = f.reports.iter().filter(|r| r.article == a.id).collect();
+                    if reports.is_empty() {
+                        ""
+                    } else if reports.iter().all(|r| r.odd) {
+                        "odd"
+                    } else {
+                        "✓"
+                    }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// A short label for an article in lists: its number in the dossier and its title or opening.

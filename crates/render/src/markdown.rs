@@ -1,6 +1,9 @@
 //! The Markdown dossier: what a reader sees first in a terminal or a notes app.
 
-use crate::{article_number, figure_value, positions_by_party, quotes_by_speaker, StorySummary};
+use crate::{
+    article_number, copy_notes, fact_matrix, figure_value, positions_by_party, quotes_by_speaker,
+    StorySummary,
+};
 use dossier_model::{Article, Dossier, Entity, EntityKind, Story};
 use std::fmt::Write;
 
@@ -148,26 +151,17 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
             out.push('\n');
         }
     }
-    if !s.figures.is_empty() {
-        out.push_str(
-            "### Figures reported\n\n| Figure | Value | Of | Source |\n|---|---|---|---|\n",
-        );
-        for f in &s.figures {
+    if !s.facts.is_empty() {
+        out.push_str("### Figures and disagreements\n\n");
+        for f in &s.facts {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
-                cell(&f.text),
-                cell(&figure_value(f)),
-                cell(f.counts.as_deref().unwrap_or("–")),
-                cite(std::slice::from_ref(&f.article))
+                "- **{}** ({}; {} independent {})",
+                inline(&f.about),
+                f.relation.as_str(),
+                f.sources,
+                plural(f.sources, "source", "sources")
             );
-        }
-        out.push('\n');
-    }
-    if !s.facts.is_empty() {
-        out.push_str("### Figures and claims across outlets\n\n");
-        for f in &s.facts {
-            let _ = writeln!(out, "- **{}** ({})", inline(&f.about), f.relation.as_str());
             for r in &f.reports {
                 let value = r.value.as_deref().map(|v| format!(" = {}", inline(v)));
                 let _ = writeln!(
@@ -186,21 +180,67 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
         }
         out.push('\n');
     }
+    if !s.figures.is_empty() {
+        out.push_str(
+            "#### Every figure reported\n\n| Figure | Value | Of | Source |\n|---|---|---|---|\n",
+        );
+        for f in &s.figures {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                cell(&f.text),
+                cell(&figure_value(f)),
+                cell(f.counts.as_deref().unwrap_or("–")),
+                cite(std::slice::from_ref(&f.article))
+            );
+        }
+        out.push('\n');
+    }
     out.push_str(
-        "### Articles\n\n| # | Title | Outlet | Published | Byline |\n|---|---|---|---|---|\n",
+        "### Sources\n\n| # | Title | Outlet | Published | Byline | Copies |\n|---|---|---|---|---|---|\n",
     );
     for a in &sum.members {
+        let copies = copy_notes(d, s, &a.id);
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             article_number(d, &a.id),
             cell(&a.label()),
             cell(a.outlet.as_deref().unwrap_or("–")),
             a.published.map_or("–".to_string(), |p| p.to_string()),
             cell(a.byline.as_deref().unwrap_or("–")),
+            if copies.is_empty() {
+                "–".to_string()
+            } else {
+                cell(&copies.join("; "))
+            },
         );
     }
     out.push('\n');
+    let matrix = fact_matrix(s, &sum.members);
+    if !matrix.is_empty() {
+        let numbers: Vec<String> = sum
+            .members
+            .iter()
+            .map(|a| format!("[{}]", article_number(d, &a.id)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "**Who reports what**\n\n| Fact | Relation | {} |\n|---|---|{}",
+            numbers.join(" | "),
+            "---|".repeat(numbers.len())
+        );
+        for row in &matrix {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                cell(row.about),
+                row.relation,
+                row.cells.join(" | ")
+            );
+        }
+        out.push('\n');
+    }
 }
 
 fn article(out: &mut String, a: &Article, n: usize) {

@@ -1,6 +1,9 @@
 //! The self-contained HTML dossier: one file, inline CSS, no scripts, every value escaped.
 
-use crate::{article_number, figure_value, positions_by_party, quotes_by_speaker, StorySummary};
+use crate::{
+    article_number, copy_notes, fact_matrix, figure_value, positions_by_party, quotes_by_speaker,
+    FactRow, StorySummary,
+};
 use askama::Template;
 use dossier_model::{Article, Dossier, EntityKind, Figure, Position, Quote, Story};
 
@@ -20,6 +23,10 @@ struct StoryView<'a> {
     outlets: String,
     dates: String,
     members: Vec<ArticleView<'a>>,
+    /// How each member copies or rewrites others, in the members' order.
+    copies: Vec<Vec<String>>,
+    /// Which member reports which fact.
+    matrix: Vec<FactRow<'a>>,
 }
 
 struct ArticleView<'a> {
@@ -75,6 +82,12 @@ pub fn html(d: &Dossier) -> String {
                 outlets: sum.outlets(),
                 dates: sum.dates(),
                 members: sum.members.iter().map(|a| ArticleView::new(d, a)).collect(),
+                copies: sum
+                    .members
+                    .iter()
+                    .map(|a| copy_notes(d, s, &a.id))
+                    .collect(),
+                matrix: fact_matrix(s, &sum.members),
             }
         })
         .collect();
