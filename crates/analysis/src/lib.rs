@@ -1,13 +1,10 @@
 //! Analysis of cleaned articles: which articles tell the same story, and each story's
 //! dossier (entities, quotes, events, positions, facts, figures, copies, brief).
 //!
-//! [`group_stories`] represents each article by TF-IDF weights of its stemmed content words plus
-//! its capitalised names and numbers (weighted higher: shared people, places and figures are the
-//! strongest sign of a shared story), and merges articles by average-link agglomerative
-//! clustering on cosine similarity until no two groups are more similar than
-//! [`STORY_THRESHOLD`]; two groups with any pair of members less similar than [`STORY_FLOOR`]
-//! never merge. Average link with a floor, not single link, so a chain of loosely related
-//! articles does not collapse into one story, and one topic's many events stay apart.
+//! [`group_stories`] finds the stories (see [`stories`]: linked articles found through an index
+//! of their heaviest features, average-link clustering inside each connected component of
+//! links, vectors weighed by a fixed background so batches and increments agree), then
+//! [`analyze`] fills each story's sections.
 //!
 //! Pure: no I/O, deterministic for the same input.
 
@@ -24,17 +21,13 @@ pub mod quotes;
 pub mod reading;
 pub mod sentences;
 pub mod speakers;
+pub mod stories;
 pub mod terms;
 pub mod timeline;
 
 use dossier_model::{Article, Story};
-use terms::TermVectors;
 
-/// Least average cosine similarity for two groups of articles to be one story.
-pub const STORY_THRESHOLD: f32 = 0.2;
-/// Least cosine similarity of any two articles of one story: a story whose members drift
-/// apart (weekly jobless claims, one summit after another) is several stories of one topic.
-pub const STORY_FLOOR: f32 = 0.15;
+pub use stories::{StoryVector, STORY_FLOOR, STORY_THRESHOLD};
 
 /// Groups `articles` into stories and fills each story's analysis sections. Sets each
 /// article's `story`.
@@ -61,7 +54,7 @@ pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
 /// are known, as in an evaluation set or a stored story that grew).
 pub fn analyze_story(articles: &mut [Article]) -> Story {
     let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
-    let vectors = TermVectors::build(articles);
+    let vectors: Vec<StoryVector> = articles.iter().map(StoryVector::of).collect();
     let members: Vec<usize> = (0..articles.len()).collect();
     let mut story = Story {
         id: story_id(&ids),
@@ -118,12 +111,11 @@ fn fill_story(
     s.brief = brief::story_brief(&member_articles, &read, &s.facts, &groups);
 }
 
-/// Groups `articles` into stories, sets each article's `story`, and returns the stories,
-/// largest first. Story sections other than `articles` are left for later stages.
+/// Groups `articles` into stories (see [`stories`]), sets each article's `story`, and returns
+/// the stories, largest first. Story sections other than `articles` are left for later stages.
 pub fn group_stories(articles: &mut [Article]) -> Vec<Story> {
-    let vectors = TermVectors::build(articles);
-    let clusters = average_link(&vectors, STORY_THRESHOLD, STORY_FLOOR);
-    let mut stories: Vec<Story> = clusters
+    let vectors: Vec<StoryVector> = articles.iter().map(StoryVector::of).collect();
+    let mut out: Vec<Story> = stories::cluster(&vectors)
         .into_iter()
         .map(|members| {
             let ids: Vec<String> = members.iter().map(|&i| articles[i].id.clone()).collect();
@@ -136,17 +128,28 @@ pub fn group_stories(articles: &mut [Article]) -> Vec<Story> {
             }
         })
         .collect();
-    stories.sort_by_key(|s| std::cmp::Reverse(s.articles.len()));
-    for s in &stories {
-        for a in articles.iter_mut().filter(|a| s.articles.contains(&a.id)) {
-            a.story = Some(s.id.clone());
+    out.sort_by_key(|s| std::cmp::Reverse(s.articles.len()));
+    let index: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut assign: Vec<(usize, String)> = Vec::new();
+    for s in &out {
+        for id in &s.articles {
+            if let Some(&i) = index.get(id.as_str()) {
+                assign.push((i, s.id.clone()));
+            }
         }
     }
-    stories
+    for (i, story) in assign {
+        articles[i].story = Some(story);
+    }
+    out
 }
 
 /// A story's id follows from its members, so the same grouping gets the same id.
-fn story_id(member_ids: &[String]) -> String {
+pub fn story_id(member_ids: &[String]) -> String {
     let mut sorted = member_ids.to_vec();
     sorted.sort();
     let h = xxhash_rust::xxh3::xxh3_64(sorted.join(",").as_bytes());
@@ -154,8 +157,14 @@ fn story_id(member_ids: &[String]) -> String {
 }
 
 /// The title of the member most similar to the rest (the most typical report), else its label.
-fn story_title(articles: &[Article], members: &[usize], v: &TermVectors) -> String {
-    let centrality = |i: usize| -> f32 { members.iter().map(|&j| v.cosine(i, j)).sum() };
+/// `vectors[i]` is the vector of `articles[i]`.
+pub fn story_title(articles: &[Article], members: &[usize], vectors: &[StoryVector]) -> String {
+    let centrality = |i: usize| -> f32 {
+        members
+            .iter()
+            .map(|&j| vectors[i].cosine(&vectors[j]))
+            .sum()
+    };
     let best = members
         .iter()
         .copied()
@@ -163,91 +172,6 @@ fn story_title(articles: &[Article], members: &[usize], v: &TermVectors) -> Stri
         .max_by(|&a, &b| centrality(a).total_cmp(&centrality(b)))
         .or_else(|| members.first().copied());
     best.map(|i| articles[i].label()).unwrap_or_default()
-}
-
-/// Average-link agglomerative clustering, where two clusters with a pair of members less
-/// similar than `floor` never merge. Returns clusters of indices, each in input order,
-/// clusters ordered by their first member. Each cluster keeps its most similar neighbour, so a
-/// merge costs one pass over the clusters rather than over all pairs (O(n^2) overall in the
-/// usual case instead of O(n^3)).
-fn average_link(v: &TermVectors, threshold: f32, floor: f32) -> Vec<Vec<usize>> {
-    let n = v.len();
-    let mut sim: Vec<Vec<f32>> = v.similarities();
-    let mut least: Vec<Vec<f32>> = sim.clone();
-    for row in sim.iter_mut() {
-        for x in row.iter_mut() {
-            if *x < floor {
-                *x = f32::NEG_INFINITY;
-            }
-        }
-    }
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut alive = vec![true; n];
-    // The nearest alive neighbour of each cluster (lowest index among equals).
-    let nearest = |sim: &[Vec<f32>], alive: &[bool], i: usize| -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for j in 0..n {
-            if alive[j] && j != i && best.is_none_or(|b| sim[i][j] > sim[i][b]) {
-                best = Some(j);
-            }
-        }
-        best
-    };
-    let mut best: Vec<Option<usize>> = (0..n).map(|i| nearest(&sim, &alive, i)).collect();
-    loop {
-        // The most similar pair, ties broken by the lowest indices.
-        let mut pick: Option<(usize, usize)> = None;
-        for i in (0..n).filter(|&i| alive[i]) {
-            if let Some(j) = best[i] {
-                let (a, b) = (i.min(j), i.max(j));
-                let better = match pick {
-                    None => true,
-                    Some((pa, pb)) => {
-                        sim[a][b] > sim[pa][pb] || (sim[a][b] == sim[pa][pb] && (a, b) < (pa, pb))
-                    }
-                };
-                if better {
-                    pick = Some((a, b));
-                }
-            }
-        }
-        let Some((a, b)) = pick.filter(|&(a, b)| sim[a][b] >= threshold) else {
-            break;
-        };
-        // Lance-Williams update for average linkage.
-        let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
-        for k in (0..n).filter(|&k| alive[k] && k != a && k != b) {
-            let m = least[a][k].min(least[b][k]);
-            least[a][k] = m;
-            least[k][a] = m;
-            let s = if m < floor {
-                f32::NEG_INFINITY
-            } else {
-                (na * sim[a][k] + nb * sim[b][k]) / (na + nb)
-            };
-            sim[a][k] = s;
-            sim[k][a] = s;
-        }
-        let moved = std::mem::take(&mut members[b]);
-        members[a].extend(moved);
-        members[a].sort_unstable();
-        alive[b] = false;
-        for k in 0..n {
-            if !alive[k] {
-                continue;
-            }
-            if k == a || best[k] == Some(a) || best[k] == Some(b) {
-                best[k] = nearest(&sim, &alive, k);
-            } else if let Some(bk) = best[k] {
-                if sim[k][a] > sim[k][bk] || (sim[k][a] == sim[k][bk] && a < bk) {
-                    best[k] = Some(a);
-                }
-            }
-        }
-    }
-    let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
-    out.sort_by_key(|m| m[0]);
-    out
 }
 
 #[cfg(test)]

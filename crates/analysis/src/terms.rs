@@ -185,54 +185,31 @@ pub struct TermVectors {
 }
 
 impl TermVectors {
+    /// The vectors of `articles`, each word weighed by its inverse document frequency in the
+    /// fixed background (see [`Background`]), so an article's vector never depends on the
+    /// other articles read with it.
     pub fn build(articles: &[Article]) -> Self {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let counts: Vec<HashMap<u32, f32>> = articles
-            .iter()
-            .map(|a| {
-                let mut tf: HashMap<u32, f32> = HashMap::new();
-                let mut add = |text: &str, scale: f32| {
-                    for (feature, weight) in features(text, &stemmer) {
-                        let n = vocab.len() as u32;
-                        let id = *vocab.entry(feature).or_insert(n);
-                        *tf.entry(id).or_insert(0.0) += weight * scale;
-                    }
-                };
-                if let Some(t) = &a.title {
-                    add(t, TITLE_WEIGHT);
-                }
-                add(&a.text, 1.0);
-                tf
-            })
-            .collect();
-        let n_docs = articles.len() as f32;
-        let mut df: HashMap<u32, f32> = HashMap::new();
-        for tf in &counts {
-            for &t in tf.keys() {
-                *df.entry(t).or_insert(0.0) += 1.0;
-            }
+        TermVectors {
+            vectors: articles.iter().map(Self::weights).collect(),
         }
-        let vectors = counts
+    }
+
+    /// One article's vector: feature ids (hashes) and L2-normalised TF-IDF weights, sorted by
+    /// id.
+    pub fn weights(a: &Article) -> Vec<(u32, f32)> {
+        let background = &*BACKGROUND;
+        let mut v: Vec<(u32, f32)> = article_features(a.title.as_deref(), &a.text)
             .into_iter()
-            .map(|tf| {
-                let mut v: Vec<(u32, f32)> = tf
-                    .into_iter()
-                    .map(|(t, c)| {
-                        let idf = ((n_docs + 1.0) / (df[&t] + 1.0)).ln() + 1.0;
-                        (t, (1.0 + c.ln()) * idf)
-                    })
-                    .collect();
-                // Sorted first, so the norm is summed in the same order on every run.
-                v.sort_unstable_by_key(|(t, _)| *t);
-                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-                if norm > 0.0 {
-                    v.iter_mut().for_each(|(_, w)| *w /= norm);
-                }
-                v
-            })
+            .map(|(t, c)| (feature_id(&t), (1.0 + c.ln()) * background.idf(&t)))
             .collect();
-        TermVectors { vectors }
+        // Sorted first, so the norm is summed in the same order on every run.
+        v.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        v.dedup_by_key(|(t, _)| *t);
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        v
     }
 
     pub fn len(&self) -> usize {
@@ -281,6 +258,66 @@ impl TermVectors {
             }
         }
         dot
+    }
+}
+
+/// A feature's id: a hash of its text (the same feature gets the same id in every batch).
+fn feature_id(t: &str) -> u32 {
+    xxhash_rust::xxh3::xxh3_64(t.as_bytes()) as u32
+}
+
+/// The features of an article and their counts: the title's count double.
+pub fn article_features(title: Option<&str>, text: &str) -> HashMap<String, f32> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut tf: HashMap<String, f32> = HashMap::new();
+    let mut add = |text: &str, scale: f32| {
+        for (feature, weight) in features(text, &stemmer) {
+            *tf.entry(feature).or_insert(0.0) += weight * scale;
+        }
+    };
+    if let Some(t) = title {
+        add(t, TITLE_WEIGHT);
+    }
+    add(text, 1.0);
+    tf
+}
+
+/// Document frequencies of features in a fixed background of ~900 news and web articles
+/// (`data/background.tsv.gz`, built by `src/bin/build-background.rs`).
+pub struct Background {
+    documents: f32,
+    df: HashMap<String, u32>,
+}
+
+static BACKGROUND_DATA: &[u8] = include_bytes!("../data/background.tsv.gz");
+
+static BACKGROUND: once_cell::sync::Lazy<Background> = once_cell::sync::Lazy::new(|| {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(BACKGROUND_DATA)
+        .read_to_string(&mut text)
+        .expect("the shipped background is gzipped text");
+    let mut documents = 1.0;
+    let mut df = HashMap::new();
+    for line in text.lines() {
+        let Some((f, n)) = line.split_once('\t') else {
+            continue;
+        };
+        let n: u32 = n.parse().unwrap_or(0);
+        if f == "#documents" {
+            documents = n as f32;
+        } else {
+            df.insert(f.to_string(), n);
+        }
+    }
+    Background { documents, df }
+});
+
+impl Background {
+    /// Smoothed inverse document frequency: a feature the background never saw weighs most.
+    fn idf(&self, feature: &str) -> f32 {
+        let df = self.df.get(feature).copied().unwrap_or(0) as f32;
+        ((self.documents + 1.0) / (df + 1.0)).ln() + 1.0
     }
 }
 

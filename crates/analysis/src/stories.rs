@@ -1,0 +1,311 @@
+//! Which articles tell the same story, in a way that grows with a corpus.
+//!
+//! Each article becomes a [`StoryVector`]: TF-IDF weights of its features (stemmed content
+//! words, capitalised names, numbers; the title's count double), where the IDF comes from a
+//! fixed background (see [`crate::terms`]), so a vector never depends on which other articles
+//! were read with it. Two articles are *linked* when they share one of their
+//! [`TOP_FEATURES`] heaviest features (found through an inverted index, not by comparing all
+//! pairs), were published within [`WINDOW_DAYS`] of each other (when both are dated), and their
+//! cosine similarity is at least [`STORY_FLOOR`]. Stories are then found inside each connected
+//! component of links by average-link agglomerative clustering: two groups merge while their
+//! mean similarity is at least [`STORY_THRESHOLD`] and every pair across them is linked.
+//!
+//! Every step depends only on the articles of one component, taken in id order: a corpus read
+//! in one batch or in ten gives the same stories, and a new article only re-clusters the
+//! component it joins (what the store does as articles stream in).
+
+use crate::terms::TermVectors;
+use chrono::NaiveDate;
+use dossier_model::Article;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Least average cosine similarity for two groups of articles to be one story.
+pub const STORY_THRESHOLD: f32 = 0.3;
+/// Least cosine similarity of two articles to be linked (and of any two members of a story):
+/// a story whose members drift apart (weekly jobless claims, one summit after another) is
+/// several stories of one topic.
+pub const STORY_FLOOR: f32 = 0.2;
+/// How many of an article's heaviest features are indexed to find the articles it may link to.
+pub const TOP_FEATURES: usize = 24;
+/// Most days between the publication of two linked articles.
+pub const WINDOW_DAYS: i64 = 60;
+
+/// What story clustering knows of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryVector {
+    pub article: String,
+    pub published: Option<NaiveDate>,
+    /// Feature ids and L2-normalised weights, sorted by id.
+    pub terms: Vec<(u32, f32)>,
+}
+
+impl StoryVector {
+    pub fn of(a: &Article) -> Self {
+        StoryVector {
+            article: a.id.clone(),
+            published: a.published,
+            terms: TermVectors::weights(a),
+        }
+    }
+
+    /// The ids of the heaviest features (ties by id), the keys of the link index.
+    pub fn top(&self) -> Vec<u32> {
+        let mut t = self.terms.clone();
+        t.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        t.into_iter().take(TOP_FEATURES).map(|(id, _)| id).collect()
+    }
+
+    pub fn cosine(&self, other: &StoryVector) -> f32 {
+        let (a, b) = (&self.terms, &other.terms);
+        let (mut x, mut y, mut dot) = (0, 0, 0.0);
+        while x < a.len() && y < b.len() {
+            match a[x].0.cmp(&b[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a[x].1 * b[y].1;
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        dot
+    }
+
+    /// Published within the window of each other (or either undated).
+    pub fn near_in_time(&self, other: &StoryVector) -> bool {
+        match (self.published, other.published) {
+            (Some(a), Some(b)) => (a - b).num_days().abs() <= WINDOW_DAYS,
+            _ => true,
+        }
+    }
+
+    /// The similarity of a link between the two, if they are linked (given that they share a
+    /// top feature).
+    pub fn link(&self, other: &StoryVector) -> Option<f32> {
+        if !self.near_in_time(other) {
+            return None;
+        }
+        let s = self.cosine(other);
+        (s >= STORY_FLOOR).then_some(s)
+    }
+}
+
+/// Every link among `vs`: (i, j, similarity) with i < j, sorted.
+pub fn links(vs: &[StoryVector]) -> Vec<(usize, usize, f32)> {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, v) in vs.iter().enumerate() {
+        for t in v.top() {
+            postings.entry(t).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for list in postings.values() {
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .filter_map(|(i, j)| vs[i].link(&vs[j]).map(|s| (i, j, s)))
+        .collect()
+}
+
+/// The connected components of `links` over `n` items, each sorted, in order of their first.
+pub fn components(n: usize, links: &[(usize, usize, f32)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for &(i, j, _) in links {
+        let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    out.sort_by_key(|g| g[0]);
+    out
+}
+
+/// The stories among `vs`: groups of indices into `vs`, each in id order, the groups in order
+/// of their first member's id.
+pub fn cluster(vs: &[StoryVector]) -> Vec<Vec<usize>> {
+    // Work in id order, so the input order never matters.
+    let mut order: Vec<usize> = (0..vs.len()).collect();
+    order.sort_by(|&a, &b| vs[a].article.cmp(&vs[b].article));
+    let sorted: Vec<StoryVector> = order.iter().map(|&i| vs[i].clone()).collect();
+    let all = links(&sorted);
+    let mut out = Vec::new();
+    for comp in components(sorted.len(), &all) {
+        let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+        let edges: Vec<(usize, usize, f32)> = all
+            .iter()
+            .filter(|(i, _, _)| local.contains_key(i))
+            .map(|&(i, j, s)| (local[&i], local[&j], s))
+            .collect();
+        for group in average_link(comp.len(), &edges, STORY_THRESHOLD) {
+            out.push(
+                group
+                    .into_iter()
+                    .map(|k| order[comp[k]])
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    out.sort_by(|a: &Vec<usize>, b: &Vec<usize>| vs[a[0]].article.cmp(&vs[b[0]].article));
+    out
+}
+
+/// Average-link agglomerative clustering of `n` items whose only similar pairs are `edges`
+/// (all others never merge): groups merge while their mean similarity is at least `threshold`
+/// and every pair across them is an edge. Returns groups of indices, each sorted, in order of
+/// their first member. Each group keeps its most similar neighbour, so a merge costs one pass
+/// over the groups rather than over all pairs.
+pub fn average_link(n: usize, edges: &[(usize, usize, f32)], threshold: f32) -> Vec<Vec<usize>> {
+    const NONE: f32 = f32::NEG_INFINITY;
+    let mut sim = vec![vec![NONE; n]; n];
+    for &(i, j, s) in edges {
+        sim[i][j] = s;
+        sim[j][i] = s;
+    }
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut alive = vec![true; n];
+    // The nearest alive neighbour of each cluster (lowest index among equals).
+    let nearest = |sim: &[Vec<f32>], alive: &[bool], i: usize| -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for j in 0..n {
+            if alive[j] && j != i && sim[i][j] > NONE && best.is_none_or(|b| sim[i][j] > sim[i][b])
+            {
+                best = Some(j);
+            }
+        }
+        best
+    };
+    let mut best: Vec<Option<usize>> = (0..n).map(|i| nearest(&sim, &alive, i)).collect();
+    loop {
+        // The most similar pair, ties broken by the lowest indices.
+        let mut pick: Option<(usize, usize)> = None;
+        for i in (0..n).filter(|&i| alive[i]) {
+            if let Some(j) = best[i] {
+                let (a, b) = (i.min(j), i.max(j));
+                let better = match pick {
+                    None => true,
+                    Some((pa, pb)) => {
+                        sim[a][b] > sim[pa][pb] || (sim[a][b] == sim[pa][pb] && (a, b) < (pa, pb))
+                    }
+                };
+                if better {
+                    pick = Some((a, b));
+                }
+            }
+        }
+        let Some((a, b)) = pick.filter(|&(a, b)| sim[a][b] >= threshold) else {
+            break;
+        };
+        // Lance-Williams update for average linkage; a pair that is no edge blocks the merge.
+        let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
+        for k in (0..n).filter(|&k| alive[k] && k != a && k != b) {
+            let s = if sim[a][k] == NONE || sim[b][k] == NONE {
+                NONE
+            } else {
+                (na * sim[a][k] + nb * sim[b][k]) / (na + nb)
+            };
+            sim[a][k] = s;
+            sim[k][a] = s;
+        }
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        members[a].sort_unstable();
+        alive[b] = false;
+        for k in 0..n {
+            if !alive[k] {
+                continue;
+            }
+            if k == a || best[k] == Some(a) || best[k] == Some(b) {
+                best[k] = nearest(&sim, &alive, k);
+            } else if let Some(bk) = best[k] {
+                if sim[k][a] > sim[k][bk] || (sim[k][a] == sim[k][bk] && a < bk) {
+                    best[k] = Some(a);
+                }
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+    out.sort_by_key(|m| m[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(id: &str, day: u32, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            published: NaiveDate::from_ymd_opt(2024, 3, day),
+            ..Default::default()
+        }
+    }
+
+    fn corpus() -> Vec<Article> {
+        vec![
+            art("a", 4, "Finance ministers of the Eurozone met in Brussels on Monday to agree on a bailout for Greece. Athens asked for 10 billion euros."),
+            art("b", 4, "Eurozone finance ministers meeting in Brussels agreed a Greece bailout worth 10 billion euros, Athens said."),
+            art("c", 5, "A magnitude 6.1 earthquake struck off the coast of Chile near Valparaiso, damaging buildings; no tsunami warning was issued."),
+            art("d", 6, "The Greek bailout deal reached by Eurozone ministers in Brussels eases pressure on Athens, which needs 10 billion euros."),
+            art("e", 6, "Chile's navy said no tsunami followed the magnitude 6.1 earthquake near Valparaiso, which damaged buildings."),
+        ]
+    }
+
+    fn stories(arts: &[Article]) -> Vec<Vec<String>> {
+        let vs: Vec<StoryVector> = arts.iter().map(StoryVector::of).collect();
+        let mut out: Vec<Vec<String>> = cluster(&vs)
+            .into_iter()
+            .map(|g| g.into_iter().map(|i| arts[i].id.clone()).collect())
+            .collect();
+        out.iter_mut().for_each(|g| g.sort());
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn same_story_together_other_story_apart_in_any_order() {
+        let arts = corpus();
+        let want = vec![vec!["a", "b", "d"], vec!["c", "e"]];
+        assert_eq!(stories(&arts), want);
+        let mut reversed = arts.clone();
+        reversed.reverse();
+        assert_eq!(stories(&reversed), want);
+    }
+
+    #[test]
+    fn the_same_event_a_year_later_is_another_story() {
+        let mut arts = corpus();
+        arts[3].published = NaiveDate::from_ymd_opt(2025, 3, 6);
+        let got = stories(&arts);
+        assert!(got.contains(&vec!["d".to_string()]), "{got:?}");
+    }
+
+    #[test]
+    fn average_link_needs_every_pair_linked() {
+        // 0-1 and 1-2 are similar, 0-2 are not linked: three cannot be one group
+        let edges = [(0, 1, 0.9), (1, 2, 0.8)];
+        assert_eq!(average_link(3, &edges, 0.3), vec![vec![0, 1], vec![2]]);
+    }
+}
