@@ -3,12 +3,16 @@ fn main() {
     let mut s = String::new();
     std::io::stdin().read_to_string(&mut s).unwrap();
     let d: dossier_model::Dossier = serde_json::from_str(&s).unwrap();
-    let v = dossier_analysis::terms::TermVectors::build(&d.articles);
+    let v: Vec<dossier_analysis::StoryVector> = d
+        .articles
+        .iter()
+        .map(dossier_analysis::StoryVector::of)
+        .collect();
     let n = d.articles.len();
     let mut pairs = vec![];
     for i in 0..n {
         for j in i + 1..n {
-            pairs.push((v.cosine(i, j), i, j));
+            pairs.push((v[i].cosine(&v[j]), i, j));
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0));

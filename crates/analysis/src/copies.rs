@@ -197,39 +197,30 @@ pub fn find_copies(articles: &[&Article]) -> Vec<CopyLink> {
 /// Groups of independent sources: `group[i]` is the same for articles linked by copies or
 /// rewrites (transitively) and for articles of the same outlet.
 pub fn independent_groups(articles: &[&Article], links: &[CopyLink]) -> Vec<usize> {
-    let n = articles.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    let join = |p: &mut Vec<usize>, a: usize, b: usize| {
-        let (ra, rb) = (root(p, a), root(p, b));
-        if ra != rb {
-            p[ra.max(rb)] = ra.min(rb);
-        }
-    };
     let pos = |id: &str| articles.iter().position(|a| a.id == id);
-    for l in links {
-        if let (Some(a), Some(b)) = (pos(&l.article), pos(&l.of)) {
-            join(&mut parent, a, b);
-        }
-    }
-    for i in 0..n {
-        for j in i + 1..n {
-            let same_outlet = match (&articles[i].outlet, &articles[j].outlet) {
-                (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
-                _ => false,
-            };
-            if same_outlet {
-                join(&mut parent, i, j);
+    let mut pairs: Vec<(usize, usize, f32)> = links
+        .iter()
+        .filter_map(|l| Some((pos(&l.article)?, pos(&l.of)?, l.share)))
+        .collect();
+    for (i, a) in articles.iter().enumerate() {
+        for (j, b) in articles.iter().enumerate().skip(i + 1) {
+            if let (Some(x), Some(y)) = (&a.outlet, &b.outlet) {
+                if x.eq_ignore_ascii_case(y) {
+                    pairs.push((i, j, 1.0));
+                }
             }
         }
     }
-    (0..n).map(|i| root(&mut parent, i)).collect()
+    let mut group = vec![0; articles.len()];
+    for (g, members) in crate::stories::components(articles.len(), &pairs)
+        .into_iter()
+        .enumerate()
+    {
+        for i in members {
+            group[i] = g;
+        }
+    }
+    group
 }
 
 #[cfg(test)]

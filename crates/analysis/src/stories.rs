@@ -14,7 +14,6 @@
 //! in one batch or in ten gives the same stories, and a new article only re-clusters the
 //! component it joins (what the store does as articles stream in).
 
-use crate::terms::TermVectors;
 use chrono::NaiveDate;
 use dossier_model::Article;
 use serde::{Deserialize, Serialize};
@@ -45,7 +44,7 @@ impl StoryVector {
         StoryVector {
             article: a.id.clone(),
             published: a.published,
-            terms: TermVectors::weights(a),
+            terms: crate::terms::article_vector(a),
         }
     }
 

@@ -179,86 +179,23 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "mrs",
 ];
 
-/// Sparse, L2-normalised vectors, one per article, in input order.
-pub struct TermVectors {
-    vectors: Vec<Vec<(u32, f32)>>,
-}
-
-impl TermVectors {
-    /// The vectors of `articles`, each word weighed by its inverse document frequency in the
-    /// fixed background (see [`Background`]), so an article's vector never depends on the
-    /// other articles read with it.
-    pub fn build(articles: &[Article]) -> Self {
-        TermVectors {
-            vectors: articles.iter().map(Self::weights).collect(),
-        }
+/// One article's vector: feature ids (hashes) and L2-normalised TF-IDF weights, sorted by id;
+/// each feature weighed by its inverse document frequency in the fixed background (see
+/// [`Background`]), so the vector never depends on the other articles read with it.
+pub fn article_vector(a: &Article) -> Vec<(u32, f32)> {
+    let background = &*BACKGROUND;
+    let mut v: Vec<(u32, f32)> = article_features(a.title.as_deref(), &a.text)
+        .into_iter()
+        .map(|(t, c)| (feature_id(&t), (1.0 + c.ln()) * background.idf(&t)))
+        .collect();
+    // Sorted first, so the norm is summed in the same order on every run.
+    v.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    v.dedup_by_key(|(t, _)| *t);
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|(_, w)| *w /= norm);
     }
-
-    /// One article's vector: feature ids (hashes) and L2-normalised TF-IDF weights, sorted by
-    /// id.
-    pub fn weights(a: &Article) -> Vec<(u32, f32)> {
-        let background = &*BACKGROUND;
-        let mut v: Vec<(u32, f32)> = article_features(a.title.as_deref(), &a.text)
-            .into_iter()
-            .map(|(t, c)| (feature_id(&t), (1.0 + c.ln()) * background.idf(&t)))
-            .collect();
-        // Sorted first, so the norm is summed in the same order on every run.
-        v.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        v.dedup_by_key(|(t, _)| *t);
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            v.iter_mut().for_each(|(_, w)| *w /= norm);
-        }
-        v
-    }
-
-    pub fn len(&self) -> usize {
-        self.vectors.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.vectors.is_empty()
-    }
-
-    /// Every pairwise cosine, computed through an inverted index (only pairs that share a term
-    /// cost anything); the diagonal is negative infinity.
-    pub fn similarities(&self) -> Vec<Vec<f32>> {
-        let n = self.vectors.len();
-        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
-        for (d, v) in self.vectors.iter().enumerate() {
-            for &(t, w) in v {
-                postings.entry(t).or_default().push((d as u32, w));
-            }
-        }
-        let mut sim = vec![vec![0.0f32; n]; n];
-        for (i, v) in self.vectors.iter().enumerate() {
-            let row = &mut sim[i];
-            for &(t, w) in v {
-                for &(j, wj) in &postings[&t] {
-                    row[j as usize] += w * wj;
-                }
-            }
-            row[i] = f32::NEG_INFINITY;
-        }
-        sim
-    }
-
-    pub fn cosine(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (&self.vectors[i], &self.vectors[j]);
-        let (mut x, mut y, mut dot) = (0, 0, 0.0);
-        while x < a.len() && y < b.len() {
-            match a[x].0.cmp(&b[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += a[x].1 * b[y].1;
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        dot
-    }
+    v
 }
 
 /// A feature's id: a hash of its text (the same feature gets the same id in every batch).
