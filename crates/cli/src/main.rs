@@ -6,6 +6,7 @@
 //! analysed; 1 when nothing could be analysed or the output could not be written; 2 for a
 //! usage error.
 
+mod corpus;
 mod pipeline;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -23,6 +24,9 @@ const EXIT_PARTIAL: u8 = 3;
     about = "Turn piles of news articles into story dossiers"
 )]
 struct Cli {
+    /// The corpus directory (created if missing); default: the user's data directory, `dossier/`.
+    #[arg(long, global = true, env = "DOSSIER_DB")]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -44,6 +48,48 @@ enum Command {
         /// Print no summary line.
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// Add articles to the corpus (`--db`): stored once each, stories grown, dossiers updated.
+    /// Reads what `analyze` reads plus WARC archives (.warc, .warc.gz) and RSS/Atom feeds.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// No progress bar and no summary line.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Group into stories now, compute the dossiers when first asked for.
+        #[arg(long)]
+        defer_dossiers: bool,
+        /// Print the summary as JSON on standard output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the stories of the corpus, newest first.
+    Stories {
+        /// Only stories with an article dated on or after DATE (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only stories whose articles match this search.
+        #[arg(long)]
+        query: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Print the dossier of one story of the corpus.
+    Story {
+        id: String,
+        #[arg(long, short, value_enum, default_value_t = Format::Md)]
+        format: Format,
+    },
+    /// Search the articles and quotes of the corpus.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
     },
     /// Score dossier on an evaluation set; the last line is `METRIC value`.
     Eval {
@@ -105,6 +151,12 @@ enum EvalTask {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Md,
     Json,
@@ -129,8 +181,87 @@ fn main() -> ExitCode {
     }
 }
 
+fn print_out(s: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            anyhow::bail!("cannot write to standard output: {e}");
+        }
+    }
+    Ok(())
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).expect("serialisable");
+    s.push('\n');
+    s
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let db = cli.db.clone().unwrap_or_else(dossier_store::default_dir);
     match cli.command {
+        Command::Ingest {
+            paths,
+            quiet,
+            defer_dossiers,
+            json,
+        } => {
+            let summary = corpus::ingest(&paths, &db, quiet, defer_dossiers)?;
+            if json {
+                print_out(&to_json(&summary))?;
+            } else if !quiet {
+                eprintln!("{}", summary.line());
+            }
+            Ok(if summary.failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_PARTIAL)
+            })
+        }
+        Command::Stories {
+            since,
+            query,
+            limit,
+            format,
+        } => {
+            let store = dossier_store::Store::open(&db)?;
+            let mut rows = match &query {
+                Some(q) => store.search_stories(q, usize::MAX)?,
+                None => store.stories(since.as_deref(), None, usize::MAX)?,
+            };
+            if let (Some(s), Some(_)) = (&since, &query) {
+                rows.retain(|r| r.last_date.as_deref().is_some_and(|d| d >= s.as_str()));
+            }
+            rows.truncate(limit);
+            print_out(&match format {
+                ListFormat::Json => to_json(&rows),
+                ListFormat::Table => corpus::stories_table(&rows),
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Story { id, format } => {
+            let mut store = dossier_store::Store::open(&db)?;
+            let d = corpus::story_dossier(&mut store, &id)?;
+            print_out(&match format {
+                Format::Json => dossier_render::json(&d),
+                Format::Md => dossier_render::markdown(&d),
+                Format::Html => dossier_render::html(&d),
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            query,
+            limit,
+            format,
+        } => {
+            let store = dossier_store::Store::open(&db)?;
+            let hits = store.search(&query, limit)?;
+            print_out(&match format {
+                ListFormat::Json => to_json(&hits),
+                ListFormat::Table => corpus::hits_table(&hits),
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Analyze {
             paths,
             format,

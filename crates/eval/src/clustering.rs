@@ -171,7 +171,8 @@ pub fn run(path: &Path, mistakes: bool) -> anyhow::Result<Report> {
     }
 }
 
-fn ecbplus(dir: &Path) -> anyhow::Result<Vec<(RawDocument, usize)>> {
+/// The ECB+ documents of a folder with `clusters.tsv`, each with its gold story label.
+pub fn ecbplus(dir: &Path) -> anyhow::Result<Vec<(RawDocument, usize)>> {
     let tsv = std::fs::read_to_string(dir.join("clusters.tsv"))
         .with_context(|| format!("{}: cannot read clusters.tsv", dir.display()))?;
     let mut labels: HashMap<String, usize> = HashMap::new();

@@ -9,13 +9,17 @@
 //! | `.txt` | one article per file, text in any encoding |
 //! | `.html`, `.htm`, `.xhtml` | main-content extraction ([`html`]) |
 //! | `.jsonl`, `.ndjson` | one article per line: `url`, `outlet`, `title`, `published`, `text` or `html` |
-//! | `*.gz` | gunzipped, then read by the inner extension |
-//! | `-` or another extension | sniffed: HTML, JSONL or text |
+//! | `.warc` | every HTML page of a `response` or `resource` record ([`warc`]) |
+//! | `.rss`, `.atom`, `.xml` | every entry of an RSS, Atom or RDF feed ([`feed`]) |
+//! | `*.gz` | gunzipped, then read by the inner extension (a truncated `.warc.gz` is read up to the cut) |
+//! | `-` or another extension | sniffed: WARC, feed, HTML, JSONL or text |
 //!
 //! This is the only crate besides the store that touches the disk.
 
 pub mod encoding;
+pub mod feed;
 pub mod html;
+pub mod warc;
 
 use dossier_model::{Hints, RawDocument, Sourced};
 use rayon::prelude::*;
@@ -68,14 +72,35 @@ enum Format {
     Text,
     Html,
     Jsonl,
+    Warc,
+    Arc,
+    Feed,
     Sniff,
 }
 
 /// File extensions read when walking a directory; anything else there is skipped.
-const KNOWN_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson"];
+const KNOWN_EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "warc", "arc", "rss", "atom", "xml",
+];
 
 /// Reads every input, in parallel, keeping the order given (directories in sorted order).
 pub fn read_inputs(inputs: &[String]) -> Batch {
+    let (files, mut batch) = list_inputs(inputs);
+    let results: Vec<Vec<Result<RawDocument, InputError>>> =
+        files.par_iter().map(|f| read_file(f)).collect();
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok(d) => batch.documents.push(d),
+            Err(e) => batch.errors.push(e),
+        }
+    }
+    batch
+}
+
+/// The files the inputs name (directories walked in sorted order, `-` kept as is), and an error
+/// for each input that does not exist or cannot be walked (in the returned batch), for callers
+/// that read the files one chunk at a time.
+pub fn list_inputs(inputs: &[String]) -> (Vec<String>, Batch) {
     let mut files = Vec::new();
     let mut batch = Batch::default();
     for input in inputs {
@@ -108,15 +133,7 @@ pub fn read_inputs(inputs: &[String]) -> Batch {
                 .push(InputError::new(input, "no such file or directory"));
         }
     }
-    let results: Vec<Vec<Result<RawDocument, InputError>>> =
-        files.par_iter().map(|f| read_one(f)).collect();
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(d) => batch.documents.push(d),
-            Err(e) => batch.errors.push(e),
-        }
-    }
-    batch
+    (files, batch)
 }
 
 fn is_hidden(p: &Path) -> bool {
@@ -144,13 +161,16 @@ fn format_of(name: &str) -> Format {
         "txt" | "text" => Format::Text,
         "html" | "htm" | "xhtml" => Format::Html,
         "jsonl" | "ndjson" => Format::Jsonl,
+        "warc" => Format::Warc,
+        "arc" => Format::Arc,
+        "rss" | "atom" => Format::Feed,
         _ => Format::Sniff,
     }
 }
 
-/// Reads one file (or stdin) into zero or more documents.
-fn read_one(source: &str) -> Vec<Result<RawDocument, InputError>> {
-    let (bytes, name) = match load(source) {
+/// Reads one file (or stdin, `-`) into zero or more documents and the errors met, in order.
+pub fn read_file(source: &str) -> Vec<Result<RawDocument, InputError>> {
+    let (bytes, name, cut) = match load(source) {
         Ok(x) => x,
         Err(e) => return vec![Err(e)],
     };
@@ -158,7 +178,21 @@ fn read_one(source: &str) -> Vec<Result<RawDocument, InputError>> {
     if format == Format::Sniff {
         format = sniff(&bytes);
     }
+    let mut out = match format {
+        Format::Warc => warc::read_warc(source, &bytes),
+        Format::Arc => vec![Err(warc::arc_error(source))],
+        Format::Feed => feed::read_feed(source, &bytes),
+        _ => Vec::new(),
+    };
+    if !out.is_empty() || matches!(format, Format::Warc | Format::Feed) {
+        out.extend(cut.map(Err));
+        return out;
+    }
+    if let Some(e) = cut {
+        return vec![Err(e)];
+    }
     match format {
+        Format::Warc | Format::Arc | Format::Feed => out,
         Format::Jsonl => read_jsonl(source, &bytes),
         Format::Html | Format::Text => {
             if bytes.len() > MAX_ARTICLE_BYTES {
@@ -186,15 +220,17 @@ fn too_large(source: &str, len: usize) -> InputError {
     )
 }
 
-/// Loads the bytes of a file (gunzipped if `.gz`) or stdin, and the name that decides its format.
-fn load(source: &str) -> Result<(Vec<u8>, String), InputError> {
+/// Loads the bytes of a file (gunzipped if `.gz`) or stdin, the name that decides its format,
+/// and, for a broken gzip stream, the error with whatever was decoded before it (a truncated
+/// WARC archive is still read up to the cut).
+fn load(source: &str) -> Result<(Vec<u8>, String, Option<InputError>), InputError> {
     let err = |m: String| InputError::new(source, m);
     if source == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
             .map_err(|e| err(format!("cannot read standard input: {e}")))?;
-        return Ok((buf, String::new()));
+        return Ok((buf, String::new(), None));
     }
     let meta = std::fs::metadata(source).map_err(|e| err(format!("cannot read: {e}")))?;
     let one_article = matches!(format_of(source), Format::Text | Format::Html);
@@ -210,18 +246,25 @@ fn load(source: &str) -> Result<(Vec<u8>, String), InputError> {
     let raw = std::fs::read(source).map_err(|e| err(format!("cannot read: {e}")))?;
     if let Some(inner) = source.strip_suffix(".gz") {
         let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(&raw[..])
+        let cut = flate2::read::MultiGzDecoder::new(&raw[..])
             .take(MAX_FILE_BYTES)
             .read_to_end(&mut out)
-            .map_err(|e| err(format!("broken gzip data: {e}")))?;
-        return Ok((out, inner.to_string()));
+            .err()
+            .map(|e| err(format!("broken gzip data after {} bytes: {e}", out.len())));
+        return Ok((out, inner.to_string(), cut));
     }
-    Ok((raw, source.to_string()))
+    Ok((raw, source.to_string(), None))
 }
 
 fn sniff(bytes: &[u8]) -> Format {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    if warc::looks_like_warc(bytes) {
+        return Format::Warc;
+    }
+    if trimmed.starts_with('<') && feed::looks_like_feed(&head) && !head.contains("<html") {
+        return Format::Feed;
+    }
     if trimmed.starts_with('{') {
         let first = trimmed.lines().next().unwrap_or("");
         if first.trim_end().ends_with('}') {
@@ -252,7 +295,7 @@ pub fn read_html(source: &str, bytes: &[u8]) -> Result<RawDocument, InputError> 
 }
 
 /// Decodes and, for HTML, extracts one document.
-fn read_document(
+pub(crate) fn read_document(
     source: &str,
     bytes: &[u8],
     is_html: bool,

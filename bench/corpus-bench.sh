@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Corpus benchmarks (issue: a corpus that grows). A benchmark, not a test: run by hand on a
+# quiet machine; results go to docs/PERFORMANCE.md with the date and the machine.
+#
+#   bash bench/corpus-bench.sh [N...]          # default: 10000 100000 (add 1000000 for the 1M run)
+#
+# For each N: generate N articles (crates/corpusgen, from the AEB and WCXB gold bodies under
+# ../shared/eval/extraction and the sample articles), ingest them into a fresh store with
+# `dossier ingest --defer-dossiers` (read, clean, vectorise, store, index, cluster; dossiers are
+# computed on demand), and report wall time, articles/s, MB/s per core and peak memory; then
+# the growth exponent between sizes (log time / log N), and search latency on the largest store.
+# Then, side by side on the 181 AEB pages: dossier's whole `analyze` (one core, process start
+# included) against Python trafilatura's extraction alone (installed with pip), with body F1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+work=${BENCH_DIR:-/tmp/dossier-bench}
+mkdir -p "$work"
+cargo build --release -q -p dossier -p dossier-corpusgen
+cargo build --release -q -p dossier-store --example search-latency
+bin=./target/release/dossier
+cores=$(nproc)
+echo "machine: $cores cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r); $(date -u +%F)"
+prev_n= ; prev_t=
+for n in "${sizes[@]}"; do
+  corpus=$work/corpus-$n
+  [ -d "$corpus" ] || ./target/release/make-corpus "$n" "$corpus" 2>/dev/null
+  mb=$(du -sm "$corpus" | cut -f1)
+  db=$work/db-$n
+  rm -rf "$db"
+  /usr/bin/time -o "$work/time-$n" -f "%e %M" "$bin" --db "$db" ingest "$corpus" --quiet --defer-dossiers --json > "$work/ingest-$n.json"
+  read -r secs kb < "$work/time-$n"
+  stories=$(python3 -c "import json;d=json.load(open('$work/ingest-$n.json'));print(d['stories_created'])")
+  awk -v n="$n" -v s="$secs" -v kb="$kb" -v mb="$mb" -v c="$cores" -v st="$stories" 'BEGIN {
+    printf "ingest N=%-8d %8.1f s  %8.0f articles/s  %6.2f MB/s per core  peak %6.0f MB  (%d MB of JSONL, %d stories)\n",
+      n, s, n / s, mb / s / c, kb / 1024, mb, st }'
+  if [ -n "$prev_n" ]; then
+    awk -v n0="$prev_n" -v t0="$prev_t" -v n1="$n" -v t1="$secs" 'BEGIN {
+      printf "  growth exponent %d -> %d: %.2f (1.00 = linear)\n", n0, n1, log(t1 / t0) / log(n1 / n0) }'
+  fi
+  prev_n=$n; prev_t=$secs
+done
+./target/release/examples/search-latency "$work/db-$prev_n" 1000 | sed "s/^/N=$prev_n /"
+
+aeb=../shared/eval/extraction/aeb
+if [ -d "$aeb" ]; then
+  echo
+  echo "side by side on the $(ls $aeb/html/*.gz | wc -l) AEB pages, one core:"
+  pip install -q trafilatura lxml_html_clean >/dev/null 2>&1 || echo "  (pip install trafilatura failed)"
+  one_core=(); command -v taskset >/dev/null && one_core=(taskset -c 0)
+  /usr/bin/time -o "$work/analyze-time" -f "%U %S" "${one_core[@]}" "$bin" analyze "$aeb/html" -f json -q > /dev/null
+  d=$(awk '{print $1 + $2}' "$work/analyze-time")
+  f1=$("$bin" eval extraction "$aeb" | tail -n 1 | awk '{print $NF}')
+  printf "  dossier analyze (whole pipeline, process start)  %6.2f s  %6.2f ms/page  F1 %s\n" "$d" "$(awk -v d="$d" 'BEGIN{print 1000*d/181}')" "$f1"
+  if python3 -c "import trafilatura" 2>/dev/null; then
+    "${one_core[@]}" python3 bench/trafilatura_aeb.py "$aeb" "$work/trafilatura.json" "$d"
+  fi
+fi

@@ -1,0 +1,253 @@
+//! The corpus end to end, through the real binary: ingest then browse, idempotent re-ingest,
+//! the same stories from one batch, from ten increments and from `analyze`, and a SIGKILL in
+//! the middle of a 10,000-article ingest.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+fn run(args: &[&str]) -> Value {
+    let o = dossier(args);
+    assert!(
+        o.status.success(),
+        "dossier {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}"))
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn ingest_then_browse_the_sample_corpus() {
+    let db = tempfile::tempdir().unwrap();
+    let d = p(db.path());
+    let s = run(&["--db", d, "ingest", "examples/kremlin-talks", "--json"]);
+    assert_eq!(s["new"], 6, "{s}");
+    assert_eq!(s["duplicates"], 0);
+    assert_eq!(s["stories_created"], 2);
+    assert_eq!(s["dossiers"], 2);
+    // The same files again: nothing new, nothing lost.
+    let again = run(&["--db", d, "ingest", "examples/kremlin-talks", "--json"]);
+    assert_eq!(again["new"], 0, "{again}");
+    assert_eq!(again["duplicates"], 6);
+    let stories = run(&["--db", d, "stories", "--format", "json"]);
+    let list = stories.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    let main = &list.iter().max_by_key(|s| s["articles"].as_u64()).unwrap();
+    assert_eq!(main["articles"], 5);
+    assert!(main["conflicts"].as_u64().unwrap() >= 1, "{main}");
+    // The dossier of a stored story is the analysis of its articles.
+    let id = main["id"].as_str().unwrap();
+    let page = run(&["--db", d, "story", id, "--format", "json"]);
+    assert_eq!(page["stories"][0]["id"], id);
+    assert_eq!(page["articles"].as_array().unwrap().len(), 5);
+    assert!(page["stories"][0]["brief"].as_array().unwrap().len() >= 5);
+    // Search finds articles and quotes, and leads to the story.
+    let hits = run(&["--db", d, "search", "Witkoff", "--format", "json"]);
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits
+        .iter()
+        .all(|h| h["snippet"].as_str().unwrap().len() > 20));
+    assert!(hits.iter().any(|h| h["story"] == id));
+    let found = run(&[
+        "--db", d, "stories", "--query", "Kushner", "--format", "json",
+    ]);
+    assert_eq!(found[0]["id"], id);
+    let since = run(&[
+        "--db",
+        d,
+        "stories",
+        "--since",
+        "2030-01-01",
+        "--format",
+        "json",
+    ]);
+    assert!(since.as_array().unwrap().is_empty());
+    // An unknown story id is a clear error.
+    let o = dossier(&["--db", d, "story", "s../../etc", "--format", "json"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no story"));
+}
+
+/// Writes `records` as `files` JSONL files in `dir`, returning their paths.
+fn write_parts(dir: &Path, records: &[Value], files: usize) -> Vec<String> {
+    let per = records.len().div_ceil(files);
+    records
+        .chunks(per)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let path = dir.join(format!("part-{i:02}.jsonl"));
+            let mut f = std::fs::File::create(&path).unwrap();
+            for r in chunk {
+                writeln!(f, "{r}").unwrap();
+            }
+            path.to_string_lossy().into_owned()
+        })
+        .collect()
+}
+
+fn sample_bases() -> Vec<dossier_corpusgen::Base> {
+    dossier_corpusgen::load_bases(&workspace().join("examples")).unwrap()
+}
+
+/// Every story id of the store in `db`.
+fn stored_stories(db: &Path) -> BTreeSet<String> {
+    let all = [
+        "--db",
+        p(db),
+        "stories",
+        "--limit",
+        "10000000",
+        "--format",
+        "json",
+    ];
+    story_ids(&run(&all))
+}
+
+fn story_ids(v: &Value) -> BTreeSet<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn one_batch_ten_increments_and_analyze_give_the_same_stories() {
+    // Generated variants of the sample articles, plus the ECB+ documents when ../shared is here
+    // (43 topics of two events each: many stories that share a topic).
+    let bases = sample_bases();
+    let mut records: Vec<Value> = (0..240)
+        .map(|k| dossier_corpusgen::article(&bases, k, 7))
+        .collect();
+    if let Some(ecb) = shared("eval/clustering/ecbplus") {
+        for (doc, _) in dossier_eval::clustering::ecbplus(&ecb)
+            .unwrap()
+            .into_iter()
+            .take(400)
+        {
+            records.push(serde_json::json!({"url": format!("https://ecb.example/{}", doc.source), "text": doc.text}));
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let parts = write_parts(tmp.path(), &records, 10);
+    let one = tmp.path().join("one");
+    let ten = tmp.path().join("ten");
+    let mut args = vec!["--db", p(&one), "ingest", "--defer-dossiers", "--json"];
+    args.extend(parts.iter().map(String::as_str));
+    let s = run(&args);
+    assert_eq!(s["failed"], 0, "{s}");
+    let mut grown = 0;
+    for part in &parts {
+        let s = run(&[
+            "--db",
+            p(&ten),
+            "ingest",
+            "--defer-dossiers",
+            "--json",
+            part,
+        ]);
+        grown += s["stories_grown"].as_u64().unwrap();
+    }
+    assert!(grown > 0, "increments never grew a story");
+    let list = stored_stories;
+    let batch = list(&one);
+    assert!(batch.len() > 20, "{}", batch.len());
+    assert_eq!(batch, list(&ten));
+    // `analyze` on the same files finds the same stories (story ids follow from members).
+    let mut args = vec!["analyze", "--format", "json", "--quiet"];
+    args.extend(parts.iter().map(String::as_str));
+    let analyzed = run(&args);
+    let from_analyze: BTreeSet<String> = story_ids(&analyzed["stories"]);
+    assert_eq!(batch, from_analyze);
+}
+
+fn article_ids(db: &Path) -> Vec<String> {
+    let c = rusqlite::Connection::open(db.join("dossier.sqlite")).unwrap();
+    let mut st = c.prepare("SELECT id FROM articles ORDER BY id").unwrap();
+    let ids: Vec<String> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    ids
+}
+
+fn article_count(db: &Path) -> usize {
+    let Ok(c) = rusqlite::Connection::open(db.join("dossier.sqlite")) else {
+        return 0;
+    };
+    c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+        .map_or(0, |n| n as usize)
+}
+
+#[test]
+fn sigkill_halfway_through_ten_thousand_articles_then_rerun() {
+    let bases = sample_bases();
+    let records: Vec<Value> = (0..10_000)
+        .map(|k| dossier_corpusgen::article(&bases, k, 11))
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let parts = write_parts(tmp.path(), &records, 4);
+    let killed = tmp.path().join("killed");
+    let mut args: Vec<String> = ["--db", p(&killed), "ingest", "--quiet", "--defer-dossiers"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    args.extend(parts.iter().cloned());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(&args)
+        .current_dir(workspace())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while article_count(&killed) < 1_500 {
+        assert!(start.elapsed().as_secs() < 600, "ingest made no progress");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "ingest ended before the kill"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let at_kill = article_count(&killed);
+    eprintln!("killed with {at_kill} articles stored");
+    assert!(at_kill < 10_000, "the kill came too late to test anything");
+    // The re-run completes the batch.
+    let o = dossier(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // The same batch ingested without a crash: exactly the same articles, each once.
+    let clean = tmp.path().join("clean");
+    let mut a2 = vec!["--db", p(&clean), "ingest", "--quiet", "--defer-dossiers"];
+    a2.extend(parts.iter().map(String::as_str));
+    let o = dossier(&a2);
+    assert!(o.status.success());
+    let (got, want) = (article_ids(&killed), article_ids(&clean));
+    assert!(want.len() >= 10_000);
+    assert_eq!(got.len(), want.len());
+    assert_eq!(got, want);
+    // Same stories too, and search sees every article.
+    let list = stored_stories;
+    assert_eq!(list(&killed), list(&clean));
+    let hits = run(&[
+        "--db",
+        p(&killed),
+        "search",
+        "\"dispatch number 9999\"",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        !hits.as_array().unwrap().is_empty(),
+        "the last article is not searchable"
+    );
+}

@@ -1,0 +1,459 @@
+//! How the stored stories grow as articles arrive, with the batch clustering's own pieces
+//! (`dossier_analysis::stories`): the same vectors, the same link test, the same average-link
+//! clustering of a connected component in id order. Batches and increments therefore give the
+//! same stories.
+//!
+//! For each new article, in turn: the articles sharing one of its heaviest features within
+//! the time window come from the `postings` table (a range scan per feature, not a scan of the
+//! corpus); each candidate that passes the link test becomes a row of `links`; the components
+//! of the linked articles merge into one. After the batch, each changed component is
+//! re-clustered and its stories replaced; a story whose members changed loses its dossier
+//! (`dossier` NULL) until [`compute_dossiers`] fills it again.
+
+use chrono::NaiveDate;
+use dossier_analysis::stories::{average_link, WINDOW_DAYS};
+use dossier_analysis::{StoryVector, STORY_THRESHOLD};
+use dossier_model::{Article, Relation, Story};
+use rayon::prelude::*;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// The `day` of an undated posting (links to every day, like an undated article).
+const UNDATED: i64 = i64::MIN / 4;
+
+/// An article ready to be stored: its normalised-content hash and story vector, computed in
+/// parallel before the write transaction.
+pub struct Prepared {
+    pub article: Article,
+    pub hash: [u8; 16],
+    pub vector: StoryVector,
+    pub top: Vec<u32>,
+}
+
+impl Prepared {
+    pub fn of(mut article: Article) -> Prepared {
+        article.story = None;
+        let vector = StoryVector::of(&article);
+        let top = vector.top();
+        Prepared {
+            hash: content_hash(&article),
+            article,
+            vector,
+            top,
+        }
+    }
+}
+
+/// The same article whatever its whitespace, case or container: hash of the title and the
+/// body's words, lower-cased.
+pub fn content_hash(a: &Article) -> [u8; 16] {
+    let mut norm = String::with_capacity(a.text.len() + 64);
+    for w in a
+        .title
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(a.text.split_whitespace())
+    {
+        for c in w.chars().flat_map(char::to_lowercase) {
+            norm.push(c);
+        }
+        norm.push(' ');
+    }
+    xxhash_rust::xxh3::xxh3_128(norm.as_bytes()).to_le_bytes()
+}
+
+fn day_number(d: Option<NaiveDate>) -> i64 {
+    d.map_or(UNDATED, |d| d.num_days_from_ce() as i64)
+}
+
+use chrono::Datelike;
+
+fn encode_terms(terms: &[(u32, f32)]) -> Vec<u8> {
+    let mut b = Vec::with_capacity(terms.len() * 8);
+    for &(f, w) in terms {
+        b.extend_from_slice(&f.to_le_bytes());
+        b.extend_from_slice(&w.to_le_bytes());
+    }
+    b
+}
+
+fn decode_terms(b: &[u8]) -> Vec<(u32, f32)> {
+    b.chunks_exact(8)
+        .map(|c| {
+            let f = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+            let w = f32::from_le_bytes([c[4], c[5], c[6], c[7]]);
+            (f, w)
+        })
+        .collect()
+}
+
+fn next_gen(tx: &Transaction) -> rusqlite::Result<i64> {
+    tx.execute("UPDATE meta SET value = value + 1 WHERE key = 'gen'", [])?;
+    tx.query_row("SELECT value FROM meta WHERE key = 'gen'", [], |r| r.get(0))
+}
+
+/// Stores `batch` in one transaction and re-clusters what it touched. Returns the report and
+/// the seqs of the articles added.
+pub fn add(
+    conn: &mut Connection,
+    batch: Vec<Prepared>,
+) -> rusqlite::Result<(crate::AddReport, Vec<i64>)> {
+    let mut report = crate::AddReport::default();
+    let tx = conn.transaction()?;
+    let now = chrono::Utc::now().to_rfc3339();
+    let mut added = Vec::new();
+    let mut dirty: BTreeSet<i64> = BTreeSet::new();
+    // Vectors read from the database during this batch.
+    let mut cache: HashMap<i64, StoryVector> = HashMap::new();
+    let mut seen: HashSet<[u8; 16]> = HashSet::new();
+    for mut p in batch {
+        let exists: Option<i64> = tx
+            .query_row(
+                "SELECT seq FROM articles WHERE hash = ?1",
+                params![&p.hash[..]],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if exists.is_some() || !seen.insert(p.hash) {
+            report.duplicates += 1;
+            continue;
+        }
+        // The same source with new content (an edited file, an updated page) is another
+        // article: its id says which version it is.
+        let taken: bool = tx
+            .query_row(
+                "SELECT 1 FROM articles WHERE id = ?1",
+                [&p.article.id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if taken {
+            let v = u32::from_le_bytes([p.hash[0], p.hash[1], p.hash[2], p.hash[3]]);
+            p.article.id = format!("{}v{v:08x}", p.article.id);
+            p.vector.article = p.article.id.clone();
+        }
+        let a = &p.article;
+        let json = serde_json::to_string(a).expect("an Article always serialises");
+        tx.execute(
+            "INSERT INTO articles (id, hash, source, url, outlet, title, published, json, component, ingested)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)",
+            params![
+                a.id,
+                &p.hash[..],
+                a.source,
+                a.url,
+                a.outlet,
+                a.title,
+                a.published.map(|d| d.to_string()),
+                json,
+                now
+            ],
+        )?;
+        let seq = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO vectors (seq, terms) VALUES (?1, ?2)",
+            params![seq, encode_terms(&p.vector.terms)],
+        )?;
+        // Candidates: articles sharing a heavy feature within the window.
+        let day = day_number(p.vector.published);
+        let mut candidates: BTreeSet<i64> = BTreeSet::new();
+        {
+            let mut dated = tx.prepare_cached(
+                "SELECT seq FROM postings WHERE feature = ?1 AND day BETWEEN ?2 AND ?3",
+            )?;
+            let mut undated =
+                tx.prepare_cached("SELECT seq FROM postings WHERE feature = ?1 AND day = ?2")?;
+            for &f in &p.top {
+                if day == UNDATED {
+                    for s in dated.query_map(params![f, i64::MIN, i64::MAX], |r| r.get(0))? {
+                        candidates.insert(s?);
+                    }
+                } else {
+                    for s in dated
+                        .query_map(params![f, day - WINDOW_DAYS, day + WINDOW_DAYS], |r| {
+                            r.get(0)
+                        })?
+                    {
+                        candidates.insert(s?);
+                    }
+                    for s in undated.query_map(params![f, UNDATED], |r| r.get(0))? {
+                        candidates.insert(s?);
+                    }
+                }
+            }
+        }
+        let mut linked_components: BTreeSet<i64> = BTreeSet::new();
+        for c in candidates {
+            let v = match cache.get(&c) {
+                Some(v) => v,
+                None => {
+                    let v = load_vector(&tx, c)?;
+                    cache.entry(c).or_insert(v)
+                }
+            };
+            if let Some(sim) = p.vector.link(v) {
+                tx.execute(
+                    "INSERT OR REPLACE INTO links (a, b, sim) VALUES (?1, ?2, ?3)",
+                    params![c.min(seq), c.max(seq), sim as f64],
+                )?;
+                let comp: i64 =
+                    tx.query_row("SELECT component FROM articles WHERE seq = ?1", [c], |r| {
+                        r.get(0)
+                    })?;
+                linked_components.insert(comp);
+            }
+        }
+        // The new article's component: the oldest of those it joins, or its own.
+        let component = linked_components.first().copied().unwrap_or(seq);
+        for &other in linked_components.iter().skip(1) {
+            tx.execute(
+                "UPDATE articles SET component = ?1 WHERE component = ?2",
+                params![component, other],
+            )?;
+            tx.execute(
+                "UPDATE stories SET component = ?1 WHERE component = ?2",
+                params![component, other],
+            )?;
+            dirty.remove(&other);
+        }
+        tx.execute(
+            "UPDATE articles SET component = ?1 WHERE seq = ?2",
+            params![component, seq],
+        )?;
+        dirty.insert(component);
+        {
+            let mut post = tx.prepare_cached(
+                "INSERT OR IGNORE INTO postings (feature, day, seq) VALUES (?1, ?2, ?3)",
+            )?;
+            for &f in &p.top {
+                post.execute(params![f, day, seq])?;
+            }
+        }
+        cache.insert(seq, p.vector);
+        added.push(seq);
+        report.new += 1;
+    }
+    if !dirty.is_empty() {
+        let gen = next_gen(&tx)?;
+        for comp in dirty {
+            recluster(&tx, comp, gen, &mut cache, &mut report)?;
+        }
+    }
+    tx.commit()?;
+    Ok((report, added))
+}
+
+fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
+    let (id, published, terms): (String, Option<String>, Vec<u8>) = tx.query_row(
+        "SELECT a.id, a.published, v.terms FROM articles a JOIN vectors v ON v.seq = a.seq WHERE a.seq = ?1",
+        [seq],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    Ok(StoryVector {
+        article: id,
+        published: published.and_then(|p| p.parse().ok()),
+        terms: decode_terms(&terms),
+    })
+}
+
+/// Re-clusters one component and replaces its stories; stories whose members did not change
+/// keep their dossier.
+fn recluster(
+    tx: &Transaction,
+    comp: i64,
+    gen: i64,
+    cache: &mut HashMap<i64, StoryVector>,
+    report: &mut crate::AddReport,
+) -> rusqlite::Result<()> {
+    // Members in id order, as the batch clustering takes them.
+    struct Member {
+        seq: i64,
+        id: String,
+        title: Option<String>,
+        outlet: Option<String>,
+        published: Option<String>,
+        story: Option<String>,
+    }
+    let members: Vec<Member> = {
+        let mut st = tx.prepare_cached(
+            "SELECT seq, id, title, outlet, published, story FROM articles WHERE component = ?1 ORDER BY id",
+        )?;
+        let rows = st.query_map([comp], |r| {
+            Ok(Member {
+                seq: r.get(0)?,
+                id: r.get(1)?,
+                title: r.get(2)?,
+                outlet: r.get(3)?,
+                published: r.get(4)?,
+                story: r.get(5)?,
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let local: HashMap<i64, usize> = members
+        .iter()
+        .enumerate()
+        .map(|(k, m)| (m.seq, k))
+        .collect();
+    let mut edges: Vec<(usize, usize, f32)> = Vec::new();
+    {
+        let mut st = tx.prepare_cached("SELECT b, sim FROM links WHERE a = ?1")?;
+        for m in &members {
+            for row in st.query_map([m.seq], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))? {
+                let (b, sim) = row?;
+                if let Some(&j) = local.get(&b) {
+                    let i = local[&m.seq];
+                    edges.push((i.min(j), i.max(j), sim as f32));
+                }
+            }
+        }
+    }
+    edges.sort_by_key(|e| (e.0, e.1));
+    let groups = average_link(members.len(), &edges, STORY_THRESHOLD);
+    let old: HashSet<String> = {
+        let mut st = tx.prepare_cached("SELECT id FROM stories WHERE component = ?1")?;
+        let rows = st.query_map([comp], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut keep: HashSet<String> = HashSet::new();
+    for g in groups {
+        let ids: Vec<String> = g.iter().map(|&k| members[k].id.clone()).collect();
+        let id = dossier_analysis::story_id(&ids);
+        if old.contains(&id) {
+            keep.insert(id);
+            continue;
+        }
+        if g.iter().any(|&k| members[k].story.is_some()) {
+            report.stories_grown += 1;
+        } else {
+            report.stories_created += 1;
+        }
+        // The title as the batch gives it: the most typical member's.
+        let vectors: Vec<StoryVector> = g
+            .iter()
+            .map(|&k| match cache.get(&members[k].seq) {
+                Some(v) => Ok(v.clone()),
+                None => load_vector(tx, members[k].seq),
+            })
+            .collect::<rusqlite::Result<_>>()?;
+        let arts: Vec<Article> = g
+            .iter()
+            .map(|&k| Article {
+                id: members[k].id.clone(),
+                title: members[k].title.clone(),
+                ..Default::default()
+            })
+            .collect();
+        let title = match arts.iter().any(|a| a.title.is_some()) {
+            true => {
+                dossier_analysis::story_title(&arts, &(0..arts.len()).collect::<Vec<_>>(), &vectors)
+            }
+            false => first_words(tx, members[g[0]].seq)?,
+        };
+        let outlets: HashSet<&str> = g
+            .iter()
+            .filter_map(|&k| members[k].outlet.as_deref())
+            .collect();
+        let dates: Vec<&str> = g
+            .iter()
+            .filter_map(|&k| members[k].published.as_deref())
+            .collect();
+        tx.execute(
+            "INSERT INTO stories (id, component, title, articles, outlets, first_date, last_date, conflicts, dossier, gen)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, NULL, ?8)",
+            params![
+                id,
+                comp,
+                title,
+                g.len() as i64,
+                outlets.len() as i64,
+                dates.iter().min(),
+                dates.iter().max(),
+                gen
+            ],
+        )?;
+        let mut set = tx.prepare_cached("UPDATE articles SET story = ?1 WHERE seq = ?2")?;
+        for &k in &g {
+            set.execute(params![id, members[k].seq])?;
+        }
+        keep.insert(id);
+    }
+    for gone in old.difference(&keep) {
+        tx.execute("DELETE FROM stories WHERE id = ?1", [gone])?;
+    }
+    Ok(())
+}
+
+/// The label of an untitled article: its first words.
+fn first_words(tx: &Connection, seq: i64) -> rusqlite::Result<String> {
+    let json: String = tx.query_row("SELECT json FROM articles WHERE seq = ?1", [seq], |r| {
+        r.get(0)
+    })?;
+    Ok(serde_json::from_str::<Article>(&json)
+        .map(|a| a.label())
+        .unwrap_or_default())
+}
+
+/// Loads articles by id (those that exist), each with its story, in the order asked.
+pub fn load_articles(conn: &Connection, ids: &[String]) -> rusqlite::Result<Vec<Article>> {
+    let mut st = conn.prepare_cached("SELECT json, story FROM articles WHERE id = ?1")?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let row: Option<(String, Option<String>)> = st
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((json, story)) = row {
+            if let Ok(mut a) = serde_json::from_str::<Article>(&json) {
+                a.story = story;
+                out.push(a);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Computes the dossiers of the stories `ids` (in parallel) and stores them in one transaction.
+pub fn compute_dossiers(conn: &mut Connection, ids: &[String]) -> rusqlite::Result<()> {
+    let mut work: Vec<(String, Vec<Article>)> = Vec::new();
+    {
+        let mut st = conn.prepare_cached("SELECT id FROM articles WHERE story = ?1 ORDER BY id")?;
+        for sid in ids {
+            let members: Vec<String> = st
+                .query_map([sid], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if !members.is_empty() {
+                work.push((sid.clone(), load_articles(conn, &members)?));
+            }
+        }
+    }
+    let done: Vec<(String, Story)> = work
+        .into_par_iter()
+        .map(|(sid, mut arts)| {
+            let mut s = dossier_analysis::analyze_story(&mut arts);
+            s.id = sid.clone();
+            (sid, s)
+        })
+        .collect();
+    let tx = conn.transaction()?;
+    let gen = next_gen(&tx)?;
+    for (sid, s) in done {
+        let conflicts = s
+            .facts
+            .iter()
+            .filter(|f| f.relation == Relation::Conflict)
+            .count();
+        tx.execute(
+            "UPDATE stories SET dossier = ?1, conflicts = ?2, title = ?3, gen = ?4 WHERE id = ?5",
+            params![
+                serde_json::to_string(&s).expect("a Story always serialises"),
+                conflicts as i64,
+                s.title,
+                gen,
+                sid
+            ],
+        )?;
+    }
+    tx.commit()
+}

@@ -1,0 +1,416 @@
+//! The corpus on disk: articles, stories and their dossiers in an embedded SQLite database
+//! (WAL mode, migrations in [`schema`]), and a tantivy full-text index of articles and quotes
+//! ([`search`]). No server: a store is one directory.
+//!
+//! Articles arrive in batches ([`Store::add`]); each batch is one transaction, so a crash
+//! loses at most the batch under way and a re-run completes it. An article whose normalised
+//! text is already stored is a duplicate and is skipped, so ingest is idempotent.
+//!
+//! Stories grow incrementally ([`growth`]) with the same code as a batch analysis
+//! (`dossier_analysis::stories`): a new article's candidates come from a postings table of
+//! each article's heaviest features within the time window, not from a scan; links join
+//! connected components, and only the components that changed are re-clustered. A changed
+//! story's dossier is marked stale and recomputed by [`Store::refresh_dossiers`] (or on
+//! demand by [`Store::story`]).
+//!
+//! SQLite is the source of truth; the search index records in its commit payload how far it
+//! has caught up, and [`Store::open`] re-indexes whatever a crash left out.
+
+mod growth;
+pub mod schema;
+pub mod search;
+
+use dossier_model::{Article, Story};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+pub use growth::Prepared;
+
+/// What can go wrong with a store.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("database {path}: {source}")]
+    Db {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("search index {path}: {message}")]
+    Index { path: String, message: String },
+    #[error("{0}")]
+    Io(String),
+    #[error("no story with id {0:?}")]
+    NoStory(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// An open corpus.
+pub struct Store {
+    dir: PathBuf,
+    conn: Connection,
+    index: search::Index,
+}
+
+/// What one [`Store::add`] did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct AddReport {
+    pub new: usize,
+    pub duplicates: usize,
+    pub stories_created: usize,
+    pub stories_grown: usize,
+}
+
+impl AddReport {
+    pub fn absorb(&mut self, o: &AddReport) {
+        self.new += o.new;
+        self.duplicates += o.duplicates;
+        self.stories_created += o.stories_created;
+        self.stories_grown += o.stories_grown;
+    }
+}
+
+/// One row of the story list.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryRow {
+    pub id: String,
+    pub title: String,
+    pub articles: usize,
+    pub outlets: usize,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// Facts on which outlets conflict; `null` until the dossier is computed.
+    pub conflicts: Option<usize>,
+}
+
+/// Counts of what a store holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub articles: usize,
+    pub stories: usize,
+    pub stale_dossiers: usize,
+}
+
+/// The default place of the store: the user's data directory, `dossier/`.
+pub fn default_dir() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("dossier")
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `dir`, migrating an older schema and bringing
+    /// the search index up to date with the database.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::Io(format!("cannot create store {}: {e}", dir.display())))?;
+        let db = dir.join("dossier.sqlite");
+        let dberr = |source| Error::Db {
+            path: db.display().to_string(),
+            source,
+        };
+        let mut conn = Connection::open(&db).map_err(dberr)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(dberr)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(dberr)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(dberr)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(dberr)?;
+        schema::migrate(&mut conn).map_err(dberr)?;
+        let index = search::Index::open(&dir.join("search"))?;
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            conn,
+            index,
+        };
+        // Another process writing (an ingest under way) holds the index: it catches up then.
+        if store.index.is_writable() {
+            store.catch_up_index()?;
+        }
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn db_err(&self, source: rusqlite::Error) -> Error {
+        Error::Db {
+            path: self.dir.join("dossier.sqlite").display().to_string(),
+            source,
+        }
+    }
+
+    /// Adds cleaned articles (prepared in parallel by [`Prepared::of`]) in one transaction:
+    /// stores the new ones, skips duplicates, and re-clusters the components they join. The
+    /// new articles are then indexed for search.
+    pub fn add(&mut self, batch: Vec<Prepared>) -> Result<AddReport> {
+        let (report, added) = growth::add(&mut self.conn, batch).map_err(|e| self.db_err(e))?;
+        if !added.is_empty() {
+            self.catch_up_index()?;
+        }
+        Ok(report)
+    }
+
+    /// Recomputes every stale dossier (in parallel), `chunk` stories per transaction, calling
+    /// `progress(done, total)` after each chunk. Returns how many were computed.
+    pub fn refresh_dossiers(&mut self, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
+        let stale: Vec<String> = {
+            let mut st = self
+                .conn
+                .prepare("SELECT id FROM stories WHERE dossier IS NULL ORDER BY id")
+                .map_err(|e| self.db_err(e))?;
+            let rows = st
+                .query_map([], |r| r.get(0))
+                .and_then(|r| r.collect::<rusqlite::Result<Vec<String>>>());
+            rows.map_err(|e| self.db_err(e))?
+        };
+        let total = stale.len();
+        let mut done = 0;
+        for chunk in stale.chunks(64) {
+            growth::compute_dossiers(&mut self.conn, chunk).map_err(|e| self.db_err(e))?;
+            done += chunk.len();
+            progress(done, total);
+        }
+        if total > 0 {
+            self.catch_up_index()?;
+        }
+        Ok(total)
+    }
+
+    /// The dossier of one story (computed now if stale) and its articles.
+    pub fn story(&mut self, id: &str) -> Result<(Story, Vec<Article>)> {
+        let found: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT dossier FROM stories WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.db_err(e))?;
+        let json = match found {
+            None => return Err(Error::NoStory(id.to_string())),
+            Some(Some(j)) => j,
+            Some(None) => {
+                growth::compute_dossiers(&mut self.conn, &[id.to_string()])
+                    .map_err(|e| self.db_err(e))?;
+                self.catch_up_index()?;
+                self.conn
+                    .query_row("SELECT dossier FROM stories WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })
+                    .map_err(|e| self.db_err(e))?
+            }
+        };
+        let story: Story = serde_json::from_str(&json)
+            .map_err(|e| Error::Io(format!("stored dossier of {id} is unreadable: {e}")))?;
+        let articles =
+            growth::load_articles(&self.conn, &story.articles).map_err(|e| self.db_err(e))?;
+        Ok((story, articles))
+    }
+
+    /// One stored article, with its story.
+    pub fn article(&self, id: &str) -> Result<Option<Article>> {
+        let mut got =
+            growth::load_articles(&self.conn, &[id.to_string()]).map_err(|e| self.db_err(e))?;
+        Ok(got.pop())
+    }
+
+    /// The stories, newest first (by last date, then id), optionally only those whose last
+    /// article is dated on or after `since`, or whose ids are in `only`.
+    pub fn stories(
+        &self,
+        since: Option<&str>,
+        only: Option<&[String]>,
+        limit: usize,
+    ) -> Result<Vec<StoryRow>> {
+        let mut sql = String::from(
+            "SELECT id, title, articles, outlets, first_date, last_date, conflicts FROM stories",
+        );
+        if since.is_some() {
+            sql.push_str(" WHERE last_date >= ?1");
+        }
+        sql.push_str(" ORDER BY last_date IS NULL, last_date DESC, articles DESC, id");
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.db_err(e))?;
+        let map = |r: &rusqlite::Row| {
+            Ok(StoryRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                articles: r.get::<_, i64>(2)? as usize,
+                outlets: r.get::<_, i64>(3)? as usize,
+                first_date: r.get(4)?,
+                last_date: r.get(5)?,
+                conflicts: r.get::<_, Option<i64>>(6)?.map(|c| c as usize),
+            })
+        };
+        let rows: rusqlite::Result<Vec<StoryRow>> = match since {
+            Some(s) => st.query_map([s], map)?.collect(),
+            None => st.query_map([], map)?.collect(),
+        };
+        let mut rows = rows.map_err(|e| self.db_err(e))?;
+        if let Some(only) = only {
+            let keep: std::collections::HashMap<&str, usize> = only
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.as_str(), i))
+                .collect();
+            rows.retain(|r| keep.contains_key(r.id.as_str()));
+            rows.sort_by_key(|r| keep[r.id.as_str()]);
+        }
+        rows.truncate(limit);
+        Ok(rows)
+    }
+
+    /// Articles and quotes matching `query`, best first, with highlighted snippets.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<search::Hit>> {
+        let hits = self.index.search(query, limit * 2 + 10)?;
+        // The database decides what exists: a hit left by a crash before the index caught up
+        // with a deletion is dropped here.
+        let mut out = Vec::new();
+        for mut h in hits {
+            let story: Option<Option<String>> = self
+                .conn
+                .query_row(
+                    "SELECT story FROM articles WHERE id = ?1",
+                    [&h.article],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(|e| self.db_err(e))?;
+            let Some(story) = story else { continue };
+            if h.kind == "quote" && story.as_deref() != h.story.as_deref() {
+                continue;
+            }
+            h.story = story;
+            out.push(h);
+            if out.len() == limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The stories whose articles match `query`, most matches first.
+    pub fn search_stories(&self, query: &str, limit: usize) -> Result<Vec<StoryRow>> {
+        let hits = self.search(query, 500)?;
+        let mut ids: Vec<String> = Vec::new();
+        for h in hits {
+            if let Some(s) = h.story {
+                if !ids.contains(&s) {
+                    ids.push(s);
+                }
+            }
+        }
+        self.stories(None, Some(&ids), limit)
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        let q = |sql: &str| -> Result<usize> {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|n| n as usize)
+                .map_err(|e| self.db_err(e))
+        };
+        Ok(Stats {
+            articles: q("SELECT count(*) FROM articles")?,
+            stories: q("SELECT count(*) FROM stories")?,
+            stale_dossiers: q("SELECT count(*) FROM stories WHERE dossier IS NULL")?,
+        })
+    }
+
+    /// Every story as its sorted member ids (for tests and checks).
+    pub fn memberships(&self) -> Result<Vec<Vec<String>>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT story, id FROM articles ORDER BY story, id")
+            .map_err(|e| self.db_err(e))?;
+        let rows: Vec<(Option<String>, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|r| r.collect())
+            .map_err(|e| self.db_err(e))?;
+        let mut out: Vec<Vec<String>> = Vec::new();
+        let mut last: Option<Option<String>> = None;
+        for (story, id) in rows {
+            if last.as_ref() != Some(&story) {
+                out.push(Vec::new());
+                last = Some(story);
+            }
+            out.last_mut().expect("pushed").push(id);
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Indexes the articles and dossier quotes the search index has not seen yet.
+    fn catch_up_index(&mut self) -> Result<()> {
+        let mark = self.index.mark();
+        let (max_seq, gen): (i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT coalesce(max(seq), 0) FROM articles), \
+                 (SELECT value FROM meta WHERE key = 'gen')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.db_err(e))?;
+        if mark.articles >= max_seq && mark.dossiers >= gen {
+            return Ok(());
+        }
+        let mut w = self.index.writer()?;
+        // Articles after the mark, in pages.
+        let mut from = mark.articles;
+        loop {
+            let page: Vec<(i64, String)> = {
+                let mut st = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT seq, json FROM articles WHERE seq > ?1 ORDER BY seq LIMIT 2000",
+                    )
+                    .map_err(|e| self.db_err(e))?;
+                let rows = st
+                    .query_map([from], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>());
+                rows.map_err(|e| self.db_err(e))?
+            };
+            let Some(&(last, _)) = page.last() else { break };
+            for (_, json) in &page {
+                if let Ok(a) = serde_json::from_str::<Article>(json) {
+                    w.add_article(&a)?;
+                }
+            }
+            from = last;
+        }
+        // Quotes of dossiers computed after the mark.
+        let fresh: Vec<(String, String)> = {
+            let mut st = self
+                .conn
+                .prepare("SELECT id, dossier FROM stories WHERE gen > ?1 AND dossier IS NOT NULL")
+                .map_err(|e| self.db_err(e))?;
+            let rows = st
+                .query_map([mark.dossiers], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>());
+            rows.map_err(|e| self.db_err(e))?
+        };
+        for (id, json) in fresh {
+            if let Ok(s) = serde_json::from_str::<Story>(&json) {
+                w.replace_quotes(&id, &s)?;
+            }
+        }
+        w.commit(search::Mark {
+            articles: max_seq,
+            dossiers: gen,
+        })?;
+        self.index.reload()?;
+        Ok(())
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(source: rusqlite::Error) -> Self {
+        Error::Db {
+            path: String::new(),
+            source,
+        }
+    }
+}

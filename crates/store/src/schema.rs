@@ -1,0 +1,79 @@
+//! The SQLite schema and its migrations. `PRAGMA user_version` says which migrations a database
+//! has had; [`migrate`] applies the rest in one transaction each, so an old corpus opens in a
+//! new version and a crash mid-migration leaves the old schema intact.
+
+use rusqlite::Connection;
+
+/// Each migration, in order; index + 1 is the `user_version` after it.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles, their story vectors and link index, links, stories.
+    "
+    CREATE TABLE articles (
+        seq        INTEGER PRIMARY KEY,         -- order of arrival
+        id         TEXT NOT NULL UNIQUE,        -- Article.id
+        hash       BLOB NOT NULL UNIQUE,        -- normalised content (idempotent ingest)
+        source     TEXT NOT NULL,
+        url        TEXT,
+        outlet     TEXT,
+        title      TEXT,
+        published  TEXT,                        -- YYYY-MM-DD or NULL
+        json       TEXT NOT NULL,               -- the Article (story field not kept here)
+        component  INTEGER NOT NULL,            -- connected component of links (a seq)
+        story      TEXT,                        -- Story.id
+        ingested   TEXT NOT NULL
+    );
+    CREATE INDEX articles_component ON articles(component);
+    CREATE INDEX articles_story ON articles(story);
+    CREATE TABLE vectors (
+        seq   INTEGER PRIMARY KEY REFERENCES articles(seq),
+        terms BLOB NOT NULL                     -- (u32 feature, f32 weight) little-endian pairs
+    );
+    -- Each article's heaviest features, keyed for range scans by day (UNDATED when unknown).
+    CREATE TABLE postings (
+        feature INTEGER NOT NULL,
+        day     INTEGER NOT NULL,
+        seq     INTEGER NOT NULL,
+        PRIMARY KEY (feature, day, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE links (
+        a   INTEGER NOT NULL,
+        b   INTEGER NOT NULL,
+        sim REAL NOT NULL,
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX links_b ON links(b);
+    CREATE TABLE stories (
+        id         TEXT PRIMARY KEY,
+        component  INTEGER NOT NULL,
+        title      TEXT NOT NULL,
+        articles   INTEGER NOT NULL,
+        outlets    INTEGER NOT NULL,
+        first_date TEXT,
+        last_date  TEXT,
+        conflicts  INTEGER,                     -- NULL until the dossier is computed
+        dossier    TEXT,                        -- the Story as JSON; NULL while stale
+        gen        INTEGER NOT NULL             -- generation of the last change
+    );
+    CREATE INDEX stories_component ON stories(component);
+    CREATE INDEX stories_last ON stories(last_date);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO meta VALUES ('gen', 0);
+    ",
+];
+
+/// Brings the database to the newest schema.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let have: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(have) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The schema version this build writes.
+pub fn version() -> usize {
+    MIGRATIONS.len()
+}

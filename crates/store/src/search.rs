@@ -1,0 +1,266 @@
+//! The full-text index (tantivy) over articles (title and cleaned text) and the quotes of
+//! computed dossiers, with English stemming, and highlighted snippets for hits.
+//!
+//! The index is derived data: the database is the truth. Each commit carries a [`Mark`] (the
+//! last article seq and dossier generation indexed) as its payload, so the store can tell what
+//! a crash left out and index it again.
+
+use crate::{Error, Result};
+use dossier_model::{Article, Story};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tantivy::collector::TopDocs;
+use tantivy::query::QueryParser;
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+};
+use tantivy::{
+    doc, Index as TIndex, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+};
+
+/// How far the index has caught up with the database.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+pub struct Mark {
+    pub articles: i64,
+    pub dossiers: i64,
+}
+
+/// One search result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// `article` or `quote`.
+    pub kind: String,
+    pub article: String,
+    pub story: Option<String>,
+    pub title: Option<String>,
+    /// The speaker of a quote.
+    pub speaker: Option<String>,
+    pub score: f32,
+    /// A passage around the best matches.
+    pub snippet: String,
+    /// Byte ranges of `snippet` that match the query.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+impl Hit {
+    /// The snippet with each match wrapped in `open` and `close`.
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for &(s, e) in &self.highlights {
+            if s < at || e > self.snippet.len() {
+                continue;
+            }
+            out.push_str(&self.snippet[at..s]);
+            out.push_str(open);
+            out.push_str(&self.snippet[s..e]);
+            out.push_str(close);
+            at = e;
+        }
+        out.push_str(&self.snippet[at..]);
+        out
+    }
+}
+
+struct Fields {
+    kind: Field,
+    key: Field,
+    article: Field,
+    story: Field,
+    title: Field,
+    speaker: Field,
+    text: Field,
+}
+
+pub struct Index {
+    path: PathBuf,
+    index: TIndex,
+    reader: IndexReader,
+    f: Fields,
+}
+
+/// An open writer; dropped without [`IndexWriterSession::commit`], nothing is written.
+pub struct IndexWriterSession<'a> {
+    index: &'a Index,
+    w: IndexWriter,
+}
+
+fn schema() -> Schema {
+    let mut b = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("en_stem")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    b.add_text_field("kind", STRING | STORED);
+    b.add_text_field("key", STRING | STORED);
+    b.add_text_field("article", STRING | STORED);
+    b.add_text_field("story", STRING | STORED);
+    b.add_text_field("title", text.clone());
+    b.add_text_field("speaker", text.clone());
+    b.add_text_field("text", text);
+    b.build()
+}
+
+impl Index {
+    pub fn open(path: &Path) -> Result<Index> {
+        let err = |m: String| Error::Index {
+            path: path.display().to_string(),
+            message: m,
+        };
+        std::fs::create_dir_all(path).map_err(|e| err(e.to_string()))?;
+        let dir = tantivy::directory::MmapDirectory::open(path).map_err(|e| err(e.to_string()))?;
+        let index = TIndex::open_or_create(dir, schema()).map_err(|e| err(e.to_string()))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e: tantivy::TantivyError| err(e.to_string()))?;
+        let s = index.schema();
+        let field = |n: &str| s.get_field(n).expect("field in schema");
+        let f = Fields {
+            kind: field("kind"),
+            key: field("key"),
+            article: field("article"),
+            story: field("story"),
+            title: field("title"),
+            speaker: field("speaker"),
+            text: field("text"),
+        };
+        Ok(Index {
+            path: path.to_path_buf(),
+            index,
+            reader,
+            f,
+        })
+    }
+
+    fn err(&self, e: impl std::fmt::Display) -> Error {
+        Error::Index {
+            path: self.path.display().to_string(),
+            message: e.to_string(),
+        }
+    }
+
+    /// What the last commit says it covers.
+    pub fn mark(&self) -> Mark {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str(&p).ok())
+            .unwrap_or_default()
+    }
+
+    /// No other writer holds the index (probing takes and releases its lock).
+    pub fn is_writable(&self) -> bool {
+        self.index
+            .writer_with_num_threads::<TantivyDocument>(1, 15 << 20)
+            .is_ok()
+    }
+
+    pub fn writer(&self) -> Result<IndexWriterSession<'_>> {
+        let w = self
+            .index
+            .writer_with_num_threads(1, 64 << 20)
+            .map_err(|e| self.err(e))?;
+        Ok(IndexWriterSession { index: self, w })
+    }
+
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload().map_err(|e| self.err(e))
+    }
+
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let f = &self.f;
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.text, f.speaker]);
+        parser.set_field_boost(f.title, 2.0);
+        let (q, _errors) = parser.parse_query_lenient(query);
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score())
+            .map_err(|e| self.err(e))?;
+        let mut gen = tantivy::snippet::SnippetGenerator::create(&searcher, &*q, f.text)
+            .map_err(|e| self.err(e))?;
+        gen.set_max_num_chars(220);
+        let mut out = Vec::new();
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+            let get = |field: Field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+                    .filter(|s| !s.is_empty())
+            };
+            let snip = gen.snippet_from_doc(&d);
+            let mut snippet = snip.fragment().to_string();
+            let mut highlights: Vec<(usize, usize)> = snip
+                .highlighted()
+                .iter()
+                .map(|r| (r.start, r.end))
+                .collect();
+            if snippet.is_empty() {
+                let text = get(f.text).unwrap_or_default();
+                snippet = dossier_model::truncate_words(&text, 30);
+                highlights.clear();
+            }
+            out.push(Hit {
+                kind: get(f.kind).unwrap_or_default(),
+                article: get(f.article).unwrap_or_default(),
+                story: get(f.story),
+                title: get(f.title),
+                speaker: get(f.speaker),
+                score,
+                snippet,
+                highlights,
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl IndexWriterSession<'_> {
+    pub fn add_article(&mut self, a: &Article) -> Result<()> {
+        let f = &self.index.f;
+        self.w.delete_term(Term::from_field_text(f.key, &a.id));
+        self.w
+            .add_document(doc!(
+                f.kind => "article",
+                f.key => a.id.clone(),
+                f.article => a.id.clone(),
+                f.title => a.title.clone().unwrap_or_default(),
+                f.text => a.text.clone(),
+            ))
+            .map_err(|e| self.index.err(e))?;
+        Ok(())
+    }
+
+    /// Replaces the indexed quotes of story `id` with those of its dossier.
+    pub fn replace_quotes(&mut self, id: &str, s: &Story) -> Result<()> {
+        let f = &self.index.f;
+        self.w.delete_term(Term::from_field_text(f.story, id));
+        for (i, q) in s.quotes.iter().enumerate() {
+            self.w
+                .add_document(doc!(
+                    f.kind => "quote",
+                    f.key => format!("{id}/q{i}"),
+                    f.article => q.article.clone(),
+                    f.story => id.to_string(),
+                    f.speaker => q.speaker.clone().unwrap_or_default(),
+                    f.text => q.text.clone(),
+                ))
+                .map_err(|e| self.index.err(e))?;
+        }
+        Ok(())
+    }
+
+    pub fn commit(mut self, mark: Mark) -> Result<()> {
+        let payload = serde_json::to_string(&mark).expect("a mark serialises");
+        let mut p = self.w.prepare_commit().map_err(|e| self.index.err(e))?;
+        p.set_payload(&payload);
+        p.commit().map_err(|e| self.index.err(e))?;
+        Ok(())
+    }
+}
