@@ -10,7 +10,7 @@
 //! re-clustered and its stories replaced; a story whose members changed loses its dossier
 //! (`dossier` NULL) until [`compute_dossiers`] fills it again.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dossier_analysis::stories::{average_link, WINDOW_DAYS};
 use dossier_analysis::{StoryVector, STORY_THRESHOLD};
 use dossier_model::{Article, Relation, Story};
@@ -66,8 +66,6 @@ pub fn content_hash(a: &Article) -> [u8; 16] {
 fn day_number(d: Option<NaiveDate>) -> i64 {
     d.map_or(UNDATED, |d| d.num_days_from_ce() as i64)
 }
-
-use chrono::Datelike;
 
 fn encode_terms(terms: &[(u32, f32)]) -> Vec<u8> {
     let mut b = Vec::with_capacity(terms.len() * 8);
