@@ -178,35 +178,27 @@ pub fn read_file(source: &str) -> Vec<Result<RawDocument, InputError>> {
     if format == Format::Sniff {
         format = sniff(&bytes);
     }
+    // Archives and feeds keep what was decoded before a broken gzip stream, then report it;
+    // a single document cut short is only the error.
     let mut out = match format {
         Format::Warc => warc::read_warc(source, &bytes),
         Format::Arc => vec![Err(warc::arc_error(source))],
         Format::Feed => feed::read_feed(source, &bytes),
-        _ => Vec::new(),
-    };
-    if !out.is_empty() || matches!(format, Format::Warc | Format::Feed) {
-        out.extend(cut.map(Err));
-        return out;
-    }
-    if let Some(e) = cut {
-        return vec![Err(e)];
-    }
-    match format {
-        Format::Warc | Format::Arc | Format::Feed => out,
+        _ if cut.is_some() => Vec::new(),
         Format::Jsonl => read_jsonl(source, &bytes),
-        Format::Html | Format::Text => {
-            if bytes.len() > MAX_ARTICLE_BYTES {
-                return vec![Err(too_large(source, bytes.len()))];
-            }
-            vec![read_document(
-                source,
-                &bytes,
-                format == Format::Html,
-                Hints::default(),
-            )]
+        Format::Html | Format::Text if bytes.len() > MAX_ARTICLE_BYTES => {
+            vec![Err(too_large(source, bytes.len()))]
         }
+        Format::Html | Format::Text => vec![read_document(
+            source,
+            &bytes,
+            format == Format::Html,
+            Hints::default(),
+        )],
         Format::Sniff => unreachable!("sniff always decides"),
-    }
+    };
+    out.extend(cut.map(Err));
+    out
 }
 
 fn too_large(source: &str, len: usize) -> InputError {
