@@ -265,19 +265,26 @@ fn build_article(
     let (outlet, outlet_from) = outlet_of(hints);
     prov.outlet = outlet_from;
 
+    let mut kept = 0;
     let mut removed: Vec<Removal> = lines
         .iter()
-        .filter_map(|l| {
-            l.removed.map(|r| Removal {
+        .filter_map(|l| match l.removed {
+            None => {
+                kept += 1;
+                None
+            }
+            Some(r) => Some(Removal {
                 text: l.text.clone(),
                 reason: r.as_str().to_string(),
-            })
+                at: Some(kept),
+            }),
         })
         .collect();
     if let Some(next) = pasted_after {
         removed.push(Removal {
             text: next,
             reason: Reason::PastedArticle.as_str().to_string(),
+            at: Some(kept),
         });
     }
 
@@ -423,6 +430,12 @@ mod tests {
                 "advertisement marker",
                 "read-time label"
             ]
+        );
+        // Each cut keeps its place among the kept paragraphs.
+        let places: Vec<Option<usize>> = a.removed.iter().map(|r| r.at).collect();
+        assert_eq!(
+            places,
+            [Some(0), Some(0), Some(0), Some(0), Some(1), Some(2)]
         );
     }
 

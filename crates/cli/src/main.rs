@@ -91,6 +91,26 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Serve the corpus (`--db`) over HTTP: the web UI at `/` and the JSON API under `/api/`.
+    Serve {
+        /// Address to listen on; loopback by default, so only this machine can connect.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Accept `POST /api/ingest` from requests with `Authorization: Bearer TOKEN`.
+        #[arg(long)]
+        allow_ingest: bool,
+        /// The ingest token (default: a new random one, printed at start).
+        #[arg(
+            long,
+            env = "DOSSIER_TOKEN",
+            hide_env_values = true,
+            requires = "allow_ingest"
+        )]
+        token: Option<String>,
+        /// Read-only database handles serving requests in parallel.
+        #[arg(long, default_value_t = 4)]
+        readers: usize,
+    },
     /// Score dossier on an evaluation set; the last line is `METRIC value`.
     Eval {
         #[command(subcommand)]
@@ -225,14 +245,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => {
             let store = dossier_store::Store::open(&db)?;
-            let mut rows = match &query {
-                Some(q) => store.search_stories(q, usize::MAX)?,
-                None => store.stories(since.as_deref(), None, usize::MAX)?,
+            let rows = match &query {
+                Some(q) => store.search_stories(q, since.as_deref(), 0, limit)?,
+                None => store.stories(since.as_deref(), None, 0, limit)?,
             };
-            if let (Some(s), Some(_)) = (&since, &query) {
-                rows.retain(|r| r.last_date.as_deref().is_some_and(|d| d >= s.as_str()));
-            }
-            rows.truncate(limit);
             print_out(&match format {
                 ListFormat::Json => to_json(&rows),
                 ListFormat::Table => corpus::stories_table(&rows),
@@ -259,6 +275,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_out(&match format {
                 ListFormat::Json => to_json(&hits),
                 ListFormat::Table => corpus::hits_table(&hits),
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            addr,
+            allow_ingest,
+            token,
+            readers,
+        } => {
+            let ingest_token = match (allow_ingest, token) {
+                (false, _) => None,
+                (true, Some(t)) if t.len() >= 16 => Some(t),
+                (true, Some(_)) => anyhow::bail!("--token: use at least 16 characters"),
+                (true, None) => {
+                    let t = dossier_server::new_token()?;
+                    eprintln!("dossier: ingest token (send as `Authorization: Bearer ...`): {t}");
+                    Some(t)
+                }
+            };
+            dossier_server::run(dossier_server::Options {
+                db,
+                addr,
+                ingest_token,
+                readers,
             })?;
             Ok(ExitCode::SUCCESS)
         }

@@ -170,28 +170,47 @@ fn format_of(name: &str) -> Format {
 
 /// Reads one file (or stdin, `-`) into zero or more documents and the errors met, in order.
 pub fn read_file(source: &str) -> Vec<Result<RawDocument, InputError>> {
-    let (bytes, name, cut) = match load(source) {
-        Ok(x) => x,
-        Err(e) => return vec![Err(e)],
-    };
-    let mut format = format_of(&name);
+    match load(source) {
+        Ok((bytes, name, cut)) => read_loaded(source, &bytes, &name, cut),
+        Err(e) => vec![Err(e)],
+    }
+}
+
+/// Reads bytes that arrived without a file (an upload): the format from `source`'s extension,
+/// else sniffed; gzip recognised by its magic bytes. Errors name `source`.
+pub fn read_bytes(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputError>> {
+    let name = source.strip_suffix(".gz").unwrap_or(source);
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let (out, cut) = gunzip(source, bytes);
+        return read_loaded(source, &out, name, cut);
+    }
+    read_loaded(source, bytes, name, None)
+}
+
+fn read_loaded(
+    source: &str,
+    bytes: &[u8],
+    name: &str,
+    cut: Option<InputError>,
+) -> Vec<Result<RawDocument, InputError>> {
+    let mut format = format_of(name);
     if format == Format::Sniff {
-        format = sniff(&bytes);
+        format = sniff(bytes);
     }
     // Archives and feeds keep what was decoded before a broken gzip stream, then report it;
     // a single document cut short is only the error.
     let mut out = match format {
-        Format::Warc => warc::read_warc(source, &bytes),
+        Format::Warc => warc::read_warc(source, bytes),
         Format::Arc => vec![Err(warc::arc_error(source))],
-        Format::Feed => feed::read_feed(source, &bytes),
+        Format::Feed => feed::read_feed(source, bytes),
         _ if cut.is_some() => Vec::new(),
-        Format::Jsonl => read_jsonl(source, &bytes),
+        Format::Jsonl => read_jsonl(source, bytes),
         Format::Html | Format::Text if bytes.len() > MAX_ARTICLE_BYTES => {
             vec![Err(too_large(source, bytes.len()))]
         }
         Format::Html | Format::Text => vec![read_document(
             source,
-            &bytes,
+            bytes,
             format == Format::Html,
             Hints::default(),
         )],
@@ -237,15 +256,27 @@ fn load(source: &str) -> Result<(Vec<u8>, String, Option<InputError>), InputErro
     }
     let raw = std::fs::read(source).map_err(|e| err(format!("cannot read: {e}")))?;
     if let Some(inner) = source.strip_suffix(".gz") {
-        let mut out = Vec::new();
-        let cut = flate2::read::MultiGzDecoder::new(&raw[..])
-            .take(MAX_FILE_BYTES)
-            .read_to_end(&mut out)
-            .err()
-            .map(|e| err(format!("broken gzip data after {} bytes: {e}", out.len())));
+        let (out, cut) = gunzip(source, &raw);
         return Ok((out, inner.to_string(), cut));
     }
     Ok((raw, source.to_string(), None))
+}
+
+/// Decompresses gzip data (at most [`MAX_FILE_BYTES`]), keeping what came before a broken
+/// stream along with the error.
+fn gunzip(source: &str, raw: &[u8]) -> (Vec<u8>, Option<InputError>) {
+    let mut out = Vec::new();
+    let cut = flate2::read::MultiGzDecoder::new(raw)
+        .take(MAX_FILE_BYTES)
+        .read_to_end(&mut out)
+        .err()
+        .map(|e| {
+            InputError::new(
+                source,
+                format!("broken gzip data after {} bytes: {e}", out.len()),
+            )
+        });
+    (out, cut)
 }
 
 fn sniff(bytes: &[u8]) -> Format {

@@ -147,6 +147,11 @@ pub struct Provenance {
 pub struct Removal {
     pub text: String,
     pub reason: String,
+    /// Where it stood: the number of kept lines of `text` before it (so a piece cut before
+    /// the first paragraph has 0, one cut after the last has the number of lines). Absent in
+    /// articles stored before this field existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<usize>,
 }
 
 /// A group of articles telling the same story, with its analysis. The analysis sections are

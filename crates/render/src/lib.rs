@@ -21,7 +21,7 @@ pub fn json(d: &Dossier) -> String {
 }
 
 /// Facts about a story that both renderers show in its header.
-pub(crate) struct StorySummary<'a> {
+pub struct StorySummary<'a> {
     pub members: Vec<&'a Article>,
     pub outlets: Vec<String>,
     pub first: Option<String>,
@@ -62,7 +62,7 @@ impl<'a> StorySummary<'a> {
 }
 
 /// How an article of a story repeats others of it: "copy of [2] (92% of its sentences)".
-pub(crate) fn copy_notes(d: &Dossier, s: &Story, id: &str) -> Vec<String> {
+pub fn copy_notes(d: &Dossier, s: &Story, id: &str) -> Vec<String> {
     s.copies
         .iter()
         .filter(|c| c.article == id)
@@ -81,7 +81,7 @@ pub(crate) fn copy_notes(d: &Dossier, s: &Story, id: &str) -> Vec<String> {
 }
 
 /// One row of the matrix of which article reports which fact.
-pub(crate) struct FactRow<'a> {
+pub struct FactRow<'a> {
     pub about: &'a str,
     pub relation: &'static str,
     /// One cell per member article, in the members' order: "✓", "odd" or "".
@@ -89,7 +89,7 @@ pub(crate) struct FactRow<'a> {
 }
 
 /// Which member article reports which fact of the story.
-pub(crate) fn fact_matrix<'a>(s: &'a Story, members: &[&Article]) -> Vec<FactRow<'a>> {
+pub fn fact_matrix<'a>(s: &'a Story, members: &[&Article]) -> Vec<FactRow<'a>> {
     s.facts
         .iter()
         .map(|f| FactRow {
@@ -113,7 +113,7 @@ pub(crate) fn fact_matrix<'a>(s: &'a Story, members: &[&Article]) -> Vec<FactRow
 }
 
 /// A short label for an article in lists: its number in the dossier and its title or opening.
-pub(crate) fn article_number(d: &Dossier, id: &str) -> usize {
+pub fn article_number(d: &Dossier, id: &str) -> usize {
     d.articles
         .iter()
         .position(|a| a.id == id)
@@ -122,7 +122,7 @@ pub(crate) fn article_number(d: &Dossier, id: &str) -> usize {
 
 /// A story's quotes grouped by speaker, the most quoted first, unattributed quotes last; each
 /// group keeps the story's order.
-pub(crate) fn quotes_by_speaker(s: &Story) -> Vec<(Option<&str>, Vec<&Quote>)> {
+pub fn quotes_by_speaker(s: &Story) -> Vec<(Option<&str>, Vec<&Quote>)> {
     let mut groups: Vec<(Option<&str>, Vec<&Quote>)> = Vec::new();
     for q in &s.quotes {
         let who = q.speaker.as_deref();
@@ -137,7 +137,7 @@ pub(crate) fn quotes_by_speaker(s: &Story) -> Vec<(Option<&str>, Vec<&Quote>)> {
 
 /// A story's positions grouped by party, the party with the most positions first; within a
 /// party, demands, then offers, acceptances and rejections, each in the story's order.
-pub(crate) fn positions_by_party(s: &Story) -> Vec<(&str, Vec<&Position>)> {
+pub fn positions_by_party(s: &Story) -> Vec<(&str, Vec<&Position>)> {
     let mut groups: Vec<(&str, Vec<&Position>)> = Vec::new();
     for p in &s.positions {
         match groups.iter_mut().find(|(party, _)| *party == p.party) {
@@ -160,7 +160,7 @@ pub(crate) fn positions_by_party(s: &Story) -> Vec<(&str, Vec<&Position>)> {
 
 /// A figure's value as a reader would say it: "more than 19 percentage", "25,000–30,000 per
 /// month", "5 hour".
-pub(crate) fn figure_value(f: &Figure) -> String {
+pub fn figure_value(f: &Figure) -> String {
     let n = |v: f64| {
         if v.fract() == 0.0 && v.abs() < 1e15 {
             let digits = format!("{}", v.abs() as i64);

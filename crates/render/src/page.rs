@@ -139,6 +139,7 @@ mod tests {
             removed: vec![Removal {
                 text: "<b>Share</b>".into(),
                 reason: "share".into(),
+                at: Some(0),
             }],
             ..Default::default()
         };

@@ -119,7 +119,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(dberr)?;
         schema::migrate(&mut conn).map_err(dberr)?;
-        let index = search::Index::open(&dir.join("search"))?;
+        let index = search::Index::open(&dir.join("search"), false)?;
         let mut store = Store {
             dir: dir.to_path_buf(),
             conn,
@@ -130,6 +130,46 @@ impl Store {
             store.catch_up_index()?;
         }
         Ok(store)
+    }
+
+    /// Opens an existing store for reading only, as a server's request handlers do: no
+    /// migration and no index catch-up (a writing handle does those), and the search index
+    /// follows commits made elsewhere. Fails if `dir` holds no store or an older schema.
+    pub fn open_reader(dir: &Path) -> Result<Store> {
+        let db = dir.join("dossier.sqlite");
+        let dberr = |source| Error::Db {
+            path: db.display().to_string(),
+            source,
+        };
+        if !db.is_file() {
+            return Err(Error::Io(format!(
+                "no corpus in {} (create one with `dossier ingest`)",
+                dir.display()
+            )));
+        }
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(&db, flags).map_err(dberr)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(dberr)?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(dberr)?;
+        if version as usize != schema::version() {
+            return Err(Error::Io(format!(
+                "corpus {} has schema version {version}, this dossier reads {}: open it once \
+                 with a writing command (`dossier ingest`) to migrate it",
+                dir.display(),
+                schema::version()
+            )));
+        }
+        let index = search::Index::open(&dir.join("search"), true)?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            conn,
+            index,
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -182,6 +222,19 @@ impl Store {
 
     /// The dossier of one story (computed now if stale) and its articles.
     pub fn story(&mut self, id: &str) -> Result<(Story, Vec<Article>)> {
+        if let Some(found) = self.stored_story(id)? {
+            return Ok(found);
+        }
+        growth::compute_dossiers(&mut self.conn, &[id.to_string()]).map_err(|e| self.db_err(e))?;
+        self.catch_up_index()?;
+        self.stored_story(id)?
+            .ok_or_else(|| Error::Io(format!("the dossier of {id} was not stored")))
+    }
+
+    /// The stored dossier of one story and its articles; `None` when the story changed since
+    /// its dossier was computed (then [`Store::story`] computes it), [`Error::NoStory`] when
+    /// there is no such story.
+    pub fn stored_story(&self, id: &str) -> Result<Option<(Story, Vec<Article>)>> {
         let found: Option<Option<String>> = self
             .conn
             .query_row("SELECT dossier FROM stories WHERE id = ?1", [id], |r| {
@@ -191,23 +244,14 @@ impl Store {
             .map_err(|e| self.db_err(e))?;
         let json = match found {
             None => return Err(Error::NoStory(id.to_string())),
+            Some(None) => return Ok(None),
             Some(Some(j)) => j,
-            Some(None) => {
-                growth::compute_dossiers(&mut self.conn, &[id.to_string()])
-                    .map_err(|e| self.db_err(e))?;
-                self.catch_up_index()?;
-                self.conn
-                    .query_row("SELECT dossier FROM stories WHERE id = ?1", [id], |r| {
-                        r.get(0)
-                    })
-                    .map_err(|e| self.db_err(e))?
-            }
         };
         let story: Story = serde_json::from_str(&json)
             .map_err(|e| Error::Io(format!("stored dossier of {id} is unreadable: {e}")))?;
         let articles =
             growth::load_articles(&self.conn, &story.articles).map_err(|e| self.db_err(e))?;
-        Ok((story, articles))
+        Ok(Some((story, articles)))
     }
 
     /// One stored article, with its story.
@@ -218,21 +262,23 @@ impl Store {
     }
 
     /// The stories, newest first (by last date, then id), optionally only those whose last
-    /// article is dated on or after `since`, or whose ids are in `only`.
+    /// article is dated on or after `since`, or whose ids are in `only` (then in that order);
+    /// `offset` rows skipped, at most `limit` returned.
     pub fn stories(
         &self,
         since: Option<&str>,
         only: Option<&[String]>,
+        offset: usize,
         limit: usize,
     ) -> Result<Vec<StoryRow>> {
         let mut sql = String::from(
-            "SELECT id, title, articles, outlets, first_date, last_date, conflicts FROM stories",
+            "SELECT id, title, articles, outlets, first_date, last_date, conflicts FROM stories \
+             WHERE (?1 IS NULL OR last_date >= ?1)",
         );
-        if since.is_some() {
-            sql.push_str(" WHERE last_date >= ?1");
-        }
         sql.push_str(" ORDER BY last_date IS NULL, last_date DESC, articles DESC, id");
-        let mut st = self.conn.prepare(&sql).map_err(|e| self.db_err(e))?;
+        if only.is_none() {
+            sql.push_str(" LIMIT ?2 OFFSET ?3");
+        }
         let map = |r: &rusqlite::Row| {
             Ok(StoryRow {
                 id: r.get(0)?,
@@ -244,10 +290,17 @@ impl Store {
                 conflicts: r.get::<_, Option<i64>>(6)?.map(|c| c as usize),
             })
         };
-        let rows: rusqlite::Result<Vec<StoryRow>> = match since {
-            Some(s) => st.query_map([s], map)?.collect(),
-            None => st.query_map([], map)?.collect(),
-        };
+        let clamp = |n: usize| n.min(i64::MAX as usize) as i64;
+        let rows = (|| -> rusqlite::Result<Vec<StoryRow>> {
+            let mut st = self.conn.prepare_cached(&sql)?;
+            let rows = if only.is_none() {
+                st.query_map(rusqlite::params![since, clamp(limit), clamp(offset)], map)?
+                    .collect()
+            } else {
+                st.query_map(rusqlite::params![since], map)?.collect()
+            };
+            rows
+        })();
         let mut rows = rows.map_err(|e| self.db_err(e))?;
         if let Some(only) = only {
             let keep: std::collections::HashMap<&str, usize> = only
@@ -257,25 +310,28 @@ impl Store {
                 .collect();
             rows.retain(|r| keep.contains_key(r.id.as_str()));
             rows.sort_by_key(|r| keep[r.id.as_str()]);
+            rows = rows.into_iter().skip(offset).take(limit).collect();
         }
-        rows.truncate(limit);
         Ok(rows)
     }
 
     /// Articles and quotes matching `query`, best first, with highlighted snippets.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<search::Hit>> {
-        let hits = self.index.search(query, limit * 2 + 10)?;
+        self.search_hits(query, limit, true)
+    }
+
+    fn search_hits(&self, query: &str, limit: usize, snippets: bool) -> Result<Vec<search::Hit>> {
+        let hits = self.index.search(query, limit * 2 + 10, snippets)?;
         // The database decides what exists: a hit left by a crash before the index caught up
         // with a deletion is dropped here.
         let mut out = Vec::new();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT story FROM articles WHERE id = ?1")
+            .map_err(|e| self.db_err(e))?;
         for mut h in hits {
-            let story: Option<Option<String>> = self
-                .conn
-                .query_row(
-                    "SELECT story FROM articles WHERE id = ?1",
-                    [&h.article],
-                    |r| r.get(0),
-                )
+            let story: Option<Option<String>> = st
+                .query_row([&h.article], |r| r.get(0))
                 .optional()
                 .map_err(|e| self.db_err(e))?;
             let Some(story) = story else { continue };
@@ -291,9 +347,16 @@ impl Store {
         Ok(out)
     }
 
-    /// The stories whose articles match `query`, most matches first.
-    pub fn search_stories(&self, query: &str, limit: usize) -> Result<Vec<StoryRow>> {
-        let hits = self.search(query, 500)?;
+    /// The stories whose articles match `query`, best match first, optionally only those
+    /// with an article dated on or after `since`.
+    pub fn search_stories(
+        &self,
+        query: &str,
+        since: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<StoryRow>> {
+        let hits = self.search_hits(query, 200, false)?;
         let mut ids: Vec<String> = Vec::new();
         for h in hits {
             if let Some(s) = h.story {
@@ -302,7 +365,7 @@ impl Store {
                 }
             }
         }
-        self.stories(None, Some(&ids), limit)
+        self.stories(since, Some(&ids), offset, limit)
     }
 
     pub fn stats(&self) -> Result<Stats> {

@@ -46,18 +46,38 @@ impl Hit {
     /// The snippet with each match wrapped in `open` and `close`.
     pub fn marked(&self, open: &str, close: &str) -> String {
         let mut out = String::new();
+        for (piece, hit) in self.segments() {
+            if hit {
+                out.push_str(open);
+                out.push_str(piece);
+                out.push_str(close);
+            } else {
+                out.push_str(piece);
+            }
+        }
+        out
+    }
+
+    /// The snippet cut into pieces, each with whether it matches the query (for a renderer
+    /// that escapes each piece).
+    pub fn segments(&self) -> Vec<(&str, bool)> {
+        let s = self.snippet.as_str();
+        let mut out = Vec::new();
         let mut at = 0;
-        for &(s, e) in &self.highlights {
-            if s < at || e > self.snippet.len() {
+        for &(start, end) in &self.highlights {
+            if start < at || end > s.len() || !s.is_char_boundary(start) || !s.is_char_boundary(end)
+            {
                 continue;
             }
-            out.push_str(&self.snippet[at..s]);
-            out.push_str(open);
-            out.push_str(&self.snippet[s..e]);
-            out.push_str(close);
-            at = e;
+            if start > at {
+                out.push((&s[at..start], false));
+            }
+            out.push((&s[start..end], true));
+            at = end;
         }
-        out.push_str(&self.snippet[at..]);
+        if at < s.len() {
+            out.push((&s[at..], false));
+        }
         out
     }
 }
@@ -105,7 +125,10 @@ fn schema() -> Schema {
 }
 
 impl Index {
-    pub fn open(path: &Path) -> Result<Index> {
+    /// Opens (creating if needed) the index at `path`. `follow`: the reader picks up commits
+    /// made by other handles or processes by itself (a server's readers); otherwise it
+    /// reloads only when told to ([`Index::reload`]).
+    pub fn open(path: &Path, follow: bool) -> Result<Index> {
         let err = |m: String| Error::Index {
             path: path.display().to_string(),
             message: m,
@@ -115,7 +138,11 @@ impl Index {
         let index = TIndex::open_or_create(dir, schema()).map_err(|e| err(e.to_string()))?;
         let reader = index
             .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
+            .reload_policy(if follow {
+                ReloadPolicy::OnCommitWithDelay
+            } else {
+                ReloadPolicy::Manual
+            })
             .try_into()
             .map_err(|e: tantivy::TantivyError| err(e.to_string()))?;
         let s = index.schema();
@@ -173,7 +200,9 @@ impl Index {
         self.reader.reload().map_err(|e| self.err(e))
     }
 
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+    /// The best `limit` hits for `query`; `snippets: false` leaves `snippet` and
+    /// `highlights` empty (for callers that only want which articles match).
+    pub fn search(&self, query: &str, limit: usize, snippets: bool) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let f = &self.f;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.text, f.speaker]);
@@ -194,14 +223,17 @@ impl Index {
                     .map(str::to_string)
                     .filter(|s| !s.is_empty())
             };
-            let snip = gen.snippet_from_doc(&d);
-            let mut snippet = snip.fragment().to_string();
-            let mut highlights: Vec<(usize, usize)> = snip
-                .highlighted()
-                .iter()
-                .map(|r| (r.start, r.end))
-                .collect();
-            if snippet.is_empty() {
+            let (mut snippet, mut highlights) = (String::new(), Vec::new());
+            if snippets {
+                let snip = gen.snippet_from_doc(&d);
+                snippet = snip.fragment().to_string();
+                highlights = snip
+                    .highlighted()
+                    .iter()
+                    .map(|r| (r.start, r.end))
+                    .collect();
+            }
+            if snippets && snippet.is_empty() {
                 let text = get(f.text).unwrap_or_default();
                 snippet = dossier_model::truncate_words(&text, 30);
                 highlights.clear();

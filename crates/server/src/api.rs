@@ -1,0 +1,313 @@
+//! The HTTP JSON API under `/api/`: the same JSON as the CLI's `--format json` (`dossier
+//! stories`, `dossier story`, `dossier search`), the stored article, an upload endpoint behind
+//! a bearer token, and the OpenAPI document describing all of it. Errors are
+//! `{"error": "...", "status": N}` with a status that fits.
+
+use crate::{plausible_id, AppState, Failure, MAX_UPLOAD_BYTES};
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use dossier_model::Dossier;
+use dossier_store::{AddReport, Prepared};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The OpenAPI 3.1 document of this API.
+pub const OPENAPI: &str = include_str!("../assets/openapi.json");
+/// The most rows one list request returns.
+pub const MAX_LIMIT: usize = 500;
+
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/api/stories", get(stories))
+        .route("/api/stories/{id}", get(story))
+        .route("/api/articles/{id}", get(article))
+        .route("/api/search", get(search))
+        .route(
+            "/api/ingest",
+            post(ingest).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
+        )
+        .route("/api/openapi.json", get(openapi))
+        .route("/api", get(not_found))
+        .route("/api/{*rest}", get(not_found).post(not_found))
+}
+
+/// An API error: a status and a message, sent as JSON.
+#[derive(Debug)]
+pub struct ApiError(pub StatusCode, pub String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            error: &'a str,
+            status: u16,
+        }
+        let mut r = (
+            self.0,
+            Json(Body {
+                error: &self.1,
+                status: self.0.as_u16(),
+            }),
+        )
+            .into_response();
+        if self.0 == StatusCode::UNAUTHORIZED {
+            r.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+        }
+        r
+    }
+}
+
+impl From<Failure> for ApiError {
+    fn from(f: Failure) -> Self {
+        match f {
+            Failure::NotFound(m) => ApiError(StatusCode::NOT_FOUND, m),
+            Failure::BadRequest(m) => ApiError(StatusCode::BAD_REQUEST, m),
+            Failure::Internal(m) => ApiError(StatusCode::INTERNAL_SERVER_ERROR, m),
+        }
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> Self {
+        ApiError(StatusCode::BAD_REQUEST, r.body_text())
+    }
+}
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+/// The query of the list endpoints.
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    pub q: Option<String>,
+    pub since: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: Option<usize>,
+}
+
+impl ListQuery {
+    /// The search text, if any and not blank.
+    pub fn text(&self) -> Option<String> {
+        self.q
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_string)
+    }
+
+    /// `since` checked as a calendar date.
+    pub fn since_date(&self) -> Result<Option<String>, Failure> {
+        match self
+            .since
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => Ok(None),
+            Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(|d| Some(d.to_string()))
+                .map_err(|_| Failure::BadRequest(format!("since: {s:?} is not a YYYY-MM-DD date"))),
+        }
+    }
+
+    pub fn limit_or(&self, default: usize) -> Result<usize, Failure> {
+        match self.limit {
+            None => Ok(default),
+            Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+            Some(n) => Err(Failure::BadRequest(format!(
+                "limit: {n} is not between 1 and {MAX_LIMIT}"
+            ))),
+        }
+    }
+}
+
+async fn stories(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> ApiResult<Vec<dossier_store::StoryRow>> {
+    let Query(q) = query?;
+    let (since, limit, offset) = (q.since_date()?, q.limit_or(50)?, q.offset.unwrap_or(0));
+    let text = q.text();
+    let rows = state
+        .read(move |s| {
+            Ok(match &text {
+                Some(t) => s.search_stories(t, since.as_deref(), offset, limit)?,
+                None => s.stories(since.as_deref(), None, offset, limit)?,
+            })
+        })
+        .await?;
+    Ok(Json(rows))
+}
+
+async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult<Dossier> {
+    if !plausible_id(&id) {
+        return Err(ApiError(StatusCode::NOT_FOUND, format!("no story {id:?}")));
+    }
+    let (story, articles) = state.story(id).await?;
+    Ok(Json(Dossier {
+        articles,
+        stories: vec![story],
+    }))
+}
+
+async fn article(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<dossier_model::Article> {
+    let missing = || ApiError(StatusCode::NOT_FOUND, format!("no article {id:?}"));
+    if !plausible_id(&id) {
+        return Err(missing());
+    }
+    let key = id.clone();
+    match state.read(move |s| Ok(s.article(&key)?)).await? {
+        Some(a) => Ok(Json(a)),
+        None => Err(missing()),
+    }
+}
+
+async fn search(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> ApiResult<Vec<dossier_store::search::Hit>> {
+    let Query(q) = query?;
+    let limit = q.limit_or(10)?;
+    let Some(text) = q.text() else {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "q: a search is needed".into(),
+        ));
+    };
+    Ok(Json(
+        state.read(move |s| Ok(s.search(&text, limit)?)).await?,
+    ))
+}
+
+/// The query of `POST /api/ingest`.
+#[derive(Debug, Deserialize)]
+pub struct IngestQuery {
+    /// A file name for the body: its extension decides the format (`.jsonl`, `.html`,
+    /// `.warc.gz`, `.rss`, ...); without one the format is sniffed.
+    pub name: Option<String>,
+}
+
+/// What an upload did: as `dossier ingest --json`, with the errors met.
+#[derive(Debug, Serialize)]
+pub struct IngestReport {
+    pub read: usize,
+    pub failed: usize,
+    #[serde(flatten)]
+    pub added: AddReport,
+    pub errors: Vec<String>,
+}
+
+async fn ingest(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Result<Query<IngestQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<IngestReport>), ApiError> {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    match state.token_matches(given) {
+        None => {
+            return Err(ApiError(
+                StatusCode::FORBIDDEN,
+                "ingest is off: start the server with --allow-ingest".into(),
+            ))
+        }
+        Some(false) => {
+            return Err(ApiError(
+                StatusCode::UNAUTHORIZED,
+                "a valid bearer token is needed".into(),
+            ))
+        }
+        Some(true) => {}
+    }
+    let Query(q) = query?;
+    let body = body.map_err(|r| ApiError(r.status(), r.body_text()))?;
+    if body.is_empty() {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "the body is empty".into(),
+        ));
+    }
+    let name = q.name.unwrap_or_default();
+    let name: String = name
+        .chars()
+        .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
+        .take(200)
+        .collect();
+    let source = format!("upload:{}", if name.is_empty() { "body" } else { &name });
+    let report = state
+        .write(move |store| {
+            let mut report = IngestReport {
+                read: 0,
+                failed: 0,
+                added: AddReport::default(),
+                errors: Vec::new(),
+            };
+            let mut batch = Vec::new();
+            for doc in dossier_ingest::read_bytes(&source, &body) {
+                match doc {
+                    Ok(d) => {
+                        report.read += 1;
+                        let parts = dossier_clean::clean(&d);
+                        if parts.is_empty() {
+                            report.failed += 1;
+                            report.errors.push(format!(
+                                "{}: only page furniture found, no article text",
+                                d.source
+                            ));
+                        }
+                        batch.extend(parts.into_iter().map(Prepared::of));
+                    }
+                    Err(e) => {
+                        report.failed += 1;
+                        report.errors.push(e.to_string());
+                    }
+                }
+            }
+            while !batch.is_empty() {
+                let rest = batch.split_off(batch.len().min(500));
+                let added = store.add(std::mem::replace(&mut batch, rest))?;
+                report.added.absorb(&added);
+            }
+            Ok(report)
+        })
+        .await?;
+    // The changed stories' dossiers are computed after the answer (and on demand before).
+    if report.added.new > 0 {
+        let state = Arc::clone(&state);
+        tokio::spawn(async move {
+            let _ = state
+                .write(|s| Ok(s.refresh_dossiers(&mut |_, _| {})?))
+                .await;
+        });
+    }
+    let status = if report.added.new > 0 {
+        StatusCode::CREATED
+    } else if report.read == 0 {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(report)))
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
+}
+
+async fn not_found() -> ApiError {
+    ApiError(StatusCode::NOT_FOUND, "no such endpoint".into())
+}

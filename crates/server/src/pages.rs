@@ -1,0 +1,618 @@
+//! The web UI: server-rendered HTML pages from askama templates compiled into the binary
+//! (`templates/`), which escape every value. No JavaScript; one stylesheet served from here.
+//!
+//! - `/`: the story list (search box, newest first, counts, a conflict badge), paged;
+//! - `/stories/{id}`: the story page (brief with citations, SVG timeline, who said what,
+//!   positions side by side, figures and disagreements, sources with copies and the matrix);
+//! - `/articles/{id}`: one article, its cleaned text with the cut furniture struck through
+//!   where it stood, with the reason;
+//! - `/search?q=`: stories, articles and quotes matching a search.
+
+use crate::api::ListQuery;
+use crate::timeline::{self, Timeline};
+use crate::{plausible_id, AppState, Failure};
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use dossier_model::{Article, Dossier, EntityKind, Relation, Story};
+use dossier_store::search::Hit;
+use dossier_store::StoryRow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+const CSS: &str = include_str!("../assets/app.css");
+const ICON: &str = include_str!("../assets/icon.svg");
+/// Stories per page of the list.
+const PAGE_SIZE: usize = 30;
+
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/", get(story_list))
+        .route("/stories/{id}", get(story_page))
+        .route("/articles/{id}", get(article_page))
+        .route("/search", get(search_page))
+        .route(
+            "/static/app.css",
+            get(|| asset("text/css; charset=utf-8", CSS)),
+        )
+        .route("/static/icon.svg", get(|| asset("image/svg+xml", ICON)))
+        .route("/favicon.ico", get(|| asset("image/svg+xml", ICON)))
+        .fallback(not_found)
+}
+
+async fn asset(kind: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// A page that could not be shown, as an HTML page with the status.
+pub struct PageError(StatusCode, String);
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    title: String,
+    q: &'a str,
+    status: u16,
+    message: &'a str,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let page = ErrorPage {
+            title: self.0.canonical_reason().unwrap_or("Error").to_string(),
+            q: "",
+            status: self.0.as_u16(),
+            message: &self.1,
+        };
+        (self.0, render(&page)).into_response()
+    }
+}
+
+impl From<Failure> for PageError {
+    fn from(f: Failure) -> Self {
+        match f {
+            Failure::NotFound(m) => PageError(StatusCode::NOT_FOUND, m),
+            Failure::BadRequest(m) => PageError(StatusCode::BAD_REQUEST, m),
+            Failure::Internal(m) => PageError(StatusCode::INTERNAL_SERVER_ERROR, m),
+        }
+    }
+}
+
+impl From<QueryRejection> for PageError {
+    fn from(r: QueryRejection) -> Self {
+        PageError(StatusCode::BAD_REQUEST, r.body_text())
+    }
+}
+
+fn render(t: &impl Template) -> Html<String> {
+    Html(t.render().unwrap_or_else(|e| {
+        format!("<!doctype html><title>Error</title><p>the page could not be rendered: {e}</p>")
+            .replace('<', "&lt;")
+    }))
+}
+
+async fn not_found() -> PageError {
+    PageError(StatusCode::NOT_FOUND, "There is no page here.".into())
+}
+
+// ---------------------------------------------------------------------------------------
+// The story list
+
+#[derive(Template)]
+#[template(path = "stories.html")]
+struct StoryList {
+    title: String,
+    q: String,
+    since: String,
+    rows: Vec<StoryRow>,
+    page: usize,
+    more: bool,
+}
+
+impl StoryList {
+    fn page_link(&self, page: usize) -> String {
+        let mut params = vec![format!("page={page}")];
+        if !self.q.is_empty() {
+            params.push(format!("q={}", encode(&self.q)));
+        }
+        if !self.since.is_empty() {
+            params.push(format!("since={}", encode(&self.since)));
+        }
+        format!("/?{}", params.join("&"))
+    }
+}
+
+/// Query-string encoding of one value.
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[derive(serde::Deserialize, Default)]
+struct ListParams {
+    #[serde(flatten)]
+    list: ListQuery,
+    page: Option<usize>,
+}
+
+async fn story_list(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<ListParams>, QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let Query(p) = query?;
+    let since = p.list.since_date()?;
+    let text = p.list.text();
+    let page = p.page.unwrap_or(1).clamp(1, 100_000);
+    let offset = (page - 1) * PAGE_SIZE;
+    let (t, s) = (text.clone(), since.clone());
+    let mut rows = state
+        .read(move |store| {
+            Ok(match &t {
+                Some(q) => store.search_stories(q, s.as_deref(), offset, PAGE_SIZE + 1)?,
+                None => store.stories(s.as_deref(), None, offset, PAGE_SIZE + 1)?,
+            })
+        })
+        .await?;
+    let more = rows.len() > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE);
+    let title = match &text {
+        Some(q) => format!("Stories about {q}"),
+        None => "Stories".into(),
+    };
+    Ok(render(&StoryList {
+        title,
+        q: text.unwrap_or_default(),
+        since: since.unwrap_or_default(),
+        rows,
+        page,
+        more,
+    }))
+}
+
+// ---------------------------------------------------------------------------------------
+// The story page
+
+/// A link to an article of the story: its number in the story and its label.
+#[derive(Debug, Clone)]
+struct Cite {
+    id: String,
+    n: usize,
+    label: String,
+}
+
+struct QuoteView {
+    text: String,
+    direct: bool,
+    cite: Vec<Cite>,
+}
+
+struct PositionView {
+    stance: String,
+    text: String,
+    holder: String,
+    cites: Vec<Cite>,
+}
+
+/// One side of a fact: the reports that give one value, and their outlets.
+struct Side {
+    value: String,
+    odd: bool,
+    reports: Vec<(String, Vec<Cite>)>,
+    outlets: String,
+}
+
+struct FactView {
+    about: String,
+    relation: &'static str,
+    sources: usize,
+    sides: Vec<Side>,
+}
+
+struct SourceRow {
+    cite: Cite,
+    outlet: String,
+    published: String,
+    byline: String,
+    copies: Vec<String>,
+}
+
+struct EntityView {
+    name: String,
+    roles: String,
+    aliases: String,
+    cites: Vec<Cite>,
+}
+
+#[derive(Template)]
+#[template(path = "story.html")]
+struct StoryPage<'a> {
+    title: String,
+    q: &'a str,
+    story: &'a Story,
+    meta: Vec<String>,
+    brief: Vec<(String, Vec<Cite>)>,
+    conflicts: usize,
+    timeline: Timeline<'a>,
+    people: Vec<EntityView>,
+    organisations: Vec<String>,
+    places: Vec<String>,
+    speakers: Vec<(String, Vec<QuoteView>)>,
+    parties: Vec<(String, Vec<PositionView>)>,
+    facts: Vec<FactView>,
+    sources: Vec<SourceRow>,
+    matrix: Vec<dossier_render::FactRow<'a>>,
+    numbers: HashMap<String, Cite>,
+}
+
+impl StoryPage<'_> {
+    fn cites(&self, ids: &[String]) -> Vec<Cite> {
+        cites_of(&self.numbers, ids)
+    }
+}
+
+fn cites_of(numbers: &HashMap<String, Cite>, ids: &[String]) -> Vec<Cite> {
+    let mut v: Vec<Cite> = ids
+        .iter()
+        .filter_map(|id| numbers.get(id))
+        .cloned()
+        .collect();
+    v.sort_by_key(|c| c.n);
+    v.dedup_by_key(|c| c.n);
+    v
+}
+
+fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
+    let s = &d.stories[0];
+    let sum = dossier_render::StorySummary::new(d, s);
+    let numbers: HashMap<String, Cite> = sum
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            (
+                a.id.clone(),
+                Cite {
+                    id: a.id.clone(),
+                    n: i + 1,
+                    label: a.label(),
+                },
+            )
+        })
+        .collect();
+    let outlet_of = |id: &str| {
+        d.article(id)
+            .and_then(|a| a.outlet.clone())
+            .unwrap_or_else(|| format!("[{}]", numbers.get(id).map_or(0, |c| c.n)))
+    };
+    let cite1 = |id: &str| cites_of(&numbers, &[id.to_string()]);
+    let meta = vec![
+        plural(sum.members.len(), "article"),
+        match sum.outlets.len() {
+            0 => "outlets unknown".into(),
+            n => plural(n, "outlet"),
+        },
+        sum.dates(),
+    ];
+    let brief = s
+        .brief
+        .iter()
+        .map(|b| (b.text.clone(), cites_of(&numbers, &b.articles)))
+        .collect();
+    let speakers = dossier_render::quotes_by_speaker(s)
+        .into_iter()
+        .map(|(who, qs)| {
+            (
+                who.unwrap_or("Unattributed").to_string(),
+                qs.into_iter()
+                    .map(|q| QuoteView {
+                        text: q.text.clone(),
+                        direct: q.direct,
+                        cite: cite1(&q.article),
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let parties = dossier_render::positions_by_party(s)
+        .into_iter()
+        .map(|(party, ps)| {
+            (
+                party.to_string(),
+                ps.into_iter()
+                    .map(|p| PositionView {
+                        stance: p.stance.clone(),
+                        text: p.text.clone(),
+                        holder: p.holder.clone(),
+                        cites: cites_of(&numbers, &p.articles),
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let facts = s
+        .facts
+        .iter()
+        .map(|f| {
+            let mut sides: Vec<Side> = Vec::new();
+            for r in &f.reports {
+                let value = r.value.clone().unwrap_or_else(|| r.text.clone());
+                let side = match sides
+                    .iter_mut()
+                    .find(|x| x.value == value && x.odd == r.odd)
+                {
+                    Some(x) => x,
+                    None => {
+                        sides.push(Side {
+                            value,
+                            odd: r.odd,
+                            reports: Vec::new(),
+                            outlets: String::new(),
+                        });
+                        sides.last_mut().expect("pushed")
+                    }
+                };
+                let said = if r.sentence.trim().is_empty() {
+                    format!("“{}”", r.text)
+                } else {
+                    r.sentence.clone()
+                };
+                side.reports.push((said, cite1(&r.article)));
+            }
+            for side in &mut sides {
+                let mut outlets: Vec<String> = Vec::new();
+                for (_, c) in &side.reports {
+                    for c in c {
+                        let o = outlet_of(&c.id);
+                        if !outlets.contains(&o) {
+                            outlets.push(o);
+                        }
+                    }
+                }
+                side.outlets = outlets.join(", ");
+            }
+            FactView {
+                about: f.about.clone(),
+                relation: f.relation.as_str(),
+                sources: f.sources,
+                sides,
+            }
+        })
+        .collect();
+    let conflicts = s
+        .facts
+        .iter()
+        .filter(|f| f.relation == Relation::Conflict)
+        .count();
+    let sources = sum
+        .members
+        .iter()
+        .map(|a| SourceRow {
+            cite: numbers[&a.id].clone(),
+            outlet: a.outlet.clone().unwrap_or_else(|| "–".into()),
+            published: a.published.map_or_else(|| "–".into(), |p| p.to_string()),
+            byline: a.byline.clone().unwrap_or_else(|| "–".into()),
+            copies: dossier_render::copy_notes(d, s, &a.id),
+        })
+        .collect();
+    let by_kind = |k: EntityKind| -> Vec<String> {
+        s.entities
+            .iter()
+            .filter(|e| e.kind == k)
+            .map(|e| e.name.clone())
+            .collect()
+    };
+    let people = s
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| EntityView {
+            name: e.name.clone(),
+            roles: e.roles.join(", "),
+            aliases: e.aliases.join(", "),
+            cites: cites_of(&numbers, &e.articles),
+        })
+        .collect();
+    StoryPage {
+        title: s.title.clone(),
+        q,
+        story: s,
+        meta,
+        brief,
+        conflicts,
+        timeline: timeline::layout(&s.events),
+        people,
+        organisations: by_kind(EntityKind::Organization),
+        places: by_kind(EntityKind::Place),
+        speakers,
+        parties,
+        facts,
+        sources,
+        matrix: dossier_render::fact_matrix(s, &sum.members),
+        numbers,
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+async fn story_page(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, PageError> {
+    if !plausible_id(&id) {
+        return Err(PageError(
+            StatusCode::NOT_FOUND,
+            "There is no such story.".into(),
+        ));
+    }
+    let (story, articles) = state.story(id).await?;
+    let d = Dossier {
+        articles,
+        stories: vec![story],
+    };
+    Ok(render(&story_view(&d, "")))
+}
+
+// ---------------------------------------------------------------------------------------
+// The article page
+
+/// A piece of the article as it stood: a kept paragraph or a cut one.
+enum Block {
+    Kept(String),
+    Cut { text: String, reason: String },
+}
+
+#[derive(Template)]
+#[template(path = "article.html")]
+struct ArticlePage<'a> {
+    title: String,
+    q: &'a str,
+    a: &'a Article,
+    facts: Vec<String>,
+    /// The article's address, only when it is a web address.
+    url: Option<&'a str>,
+    blocks: Vec<Block>,
+    /// Cut pieces whose place is not recorded.
+    unplaced: Vec<(String, String)>,
+    cuts: usize,
+}
+
+fn article_view<'a>(a: &'a Article, q: &'a str) -> ArticlePage<'a> {
+    let mut facts = Vec::new();
+    if let Some(o) = &a.outlet {
+        facts.push(o.clone());
+    }
+    if let Some(b) = &a.byline {
+        facts.push(format!("by {b}"));
+    }
+    match (&a.published, &a.provenance.published) {
+        (Some(p), Some(from)) => facts.push(format!("published {p} (from {from})")),
+        (Some(p), None) => facts.push(format!("published {p}")),
+        _ => facts.push("publication date unknown".into()),
+    }
+    if let Some(u) = a.updated {
+        facts.push(format!("updated {u}"));
+    }
+    if let Some(l) = &a.language {
+        facts.push(format!("language {l}"));
+    }
+    let lines: Vec<&str> = a.text.lines().collect();
+    let mut blocks = Vec::new();
+    let mut unplaced = Vec::new();
+    let mut placed: Vec<Vec<(String, String)>> = vec![Vec::new(); lines.len() + 1];
+    for r in &a.removed {
+        match r.at {
+            Some(i) if i <= lines.len() => placed[i].push((r.text.clone(), r.reason.clone())),
+            _ => unplaced.push((r.text.clone(), r.reason.clone())),
+        }
+    }
+    for (i, cuts) in placed.into_iter().enumerate() {
+        for (text, reason) in cuts {
+            blocks.push(Block::Cut { text, reason });
+        }
+        if let Some(l) = lines.get(i).filter(|l| !l.trim().is_empty()) {
+            blocks.push(Block::Kept(l.to_string()));
+        }
+    }
+    let url = a
+        .url
+        .as_deref()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    ArticlePage {
+        title: a.label(),
+        q,
+        a,
+        facts,
+        url,
+        blocks,
+        unplaced,
+        cuts: a.removed.len(),
+    }
+}
+
+async fn article_page(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let missing = || PageError(StatusCode::NOT_FOUND, "There is no such article.".into());
+    if !plausible_id(&id) {
+        return Err(missing());
+    }
+    let a = state
+        .read(move |s| Ok(s.article(&id)?))
+        .await?
+        .ok_or_else(missing)?;
+    Ok(render(&article_view(&a, "")))
+}
+
+// ---------------------------------------------------------------------------------------
+// Search
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    title: String,
+    q: String,
+    stories: Vec<StoryRow>,
+    /// Each hit with the label of its article.
+    hits: Vec<(Hit, String)>,
+}
+
+async fn search_page(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let Query(p) = query?;
+    let Some(text) = p.text() else {
+        return Ok(render(&SearchPage {
+            title: "Search".into(),
+            q: String::new(),
+            stories: Vec::new(),
+            hits: Vec::new(),
+        }));
+    };
+    let limit = p.limit_or(20)?;
+    let t = text.clone();
+    let (stories, hits) = state
+        .read(move |s| {
+            let stories = s.search_stories(&t, None, 0, 5)?;
+            let mut hits = Vec::new();
+            for h in s.search(&t, limit)? {
+                let label = match &h.title {
+                    Some(t) => t.clone(),
+                    None => s
+                        .article(&h.article)?
+                        .map_or(h.article.clone(), |a| a.label()),
+                };
+                hits.push((h, label));
+            }
+            Ok((stories, hits))
+        })
+        .await?;
+    Ok(render(&SearchPage {
+        title: format!("Search: {text}"),
+        q: text,
+        stories,
+        hits,
+    }))
+}

@@ -1,0 +1,401 @@
+//! The HTTP API and pages, called in-process (no socket): status codes, the JSON contract,
+//! errors as JSON, limits, headers, and escaping of untrusted article text.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use dossier_server::{app, AppState};
+use http_body_util::BodyExt;
+use std::sync::{Arc, OnceLock};
+use tower::ServiceExt;
+
+const TOKEN: &str = "test-token-0123456789abcdef";
+
+/// One corpus for all tests of this file (built once; requests only read it, except the
+/// ingest test, which uses a corpus of its own).
+fn corpus() -> &'static std::path::Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let d = tempfile::tempdir().unwrap();
+        common::build_corpus(d.path());
+        d
+    })
+    .path()
+}
+
+fn state(token: Option<&str>) -> Arc<AppState> {
+    Arc::new(AppState::open(corpus(), 2, token.map(str::to_string)).unwrap())
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| {
+            panic!("not JSON ({e}): {}", &self.body[..self.body.len().min(300)])
+        })
+    }
+}
+
+async fn call(state: Arc<AppState>, req: Request<Body>) -> Reply {
+    let r = app(state).oneshot(req).await.unwrap();
+    let status = r.status();
+    let headers = r.headers().clone();
+    let bytes = r.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+async fn get(path: &str) -> Reply {
+    call(state(None), Request::get(path).body(Body::empty()).unwrap()).await
+}
+
+/// The story of the sample corpus: the one with the most articles.
+async fn main_story() -> serde_json::Value {
+    let list = get("/api/stories").await.json();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|s| s["articles"].as_u64())
+        .unwrap()
+        .clone()
+}
+
+#[tokio::test]
+async fn story_list_matches_the_store() {
+    let r = get("/api/stories").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+    let list = r.json();
+    let rows = list.as_array().unwrap();
+    let store = dossier_store::Store::open_reader(corpus()).unwrap();
+    let expected = store.stories(None, None, 0, 50).unwrap();
+    assert_eq!(rows.len(), expected.len());
+    assert_eq!(list, serde_json::to_value(&expected).unwrap());
+    // Searching and paging.
+    let top = main_story().await;
+    let word = top["title"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .find(|w| w.len() > 4)
+        .unwrap();
+    let found = get(&format!("/api/stories?q={word}")).await.json();
+    assert!(found
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["id"] == top["id"]));
+    let one = get("/api/stories?limit=1&offset=1").await.json();
+    assert_eq!(one.as_array().unwrap().len(), 1);
+    assert_eq!(one[0]["id"], rows[1]["id"]);
+    let none = get("/api/stories?since=2100-01-01").await.json();
+    assert!(none.as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn story_and_article_are_the_cli_contract() {
+    let top = main_story().await;
+    let id = top["id"].as_str().unwrap();
+    let r = get(&format!("/api/stories/{id}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let got: dossier_model::Dossier = serde_json::from_str(&r.body).unwrap();
+    let mut store = dossier_store::Store::open(corpus()).unwrap();
+    let (story, articles) = store.story(id).unwrap();
+    assert_eq!(got.stories, vec![story.clone()]);
+    assert_eq!(got.articles, articles);
+    assert!(!story.brief.is_empty() && !story.events.is_empty());
+
+    let aid = &story.articles[0];
+    let a = get(&format!("/api/articles/{aid}")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    let article: dossier_model::Article = serde_json::from_str(&a.body).unwrap();
+    assert_eq!(&article.id, aid);
+    assert_eq!(article.story.as_deref(), Some(id));
+    assert!(!article.text.is_empty());
+}
+
+#[tokio::test]
+async fn search_finds_articles_and_quotes() {
+    let top = main_story().await;
+    let word = top["title"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .find(|w| w.len() > 4)
+        .unwrap();
+    let hits = get(&format!("/api/search?q={word}&limit=5")).await.json();
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    assert!(hits
+        .iter()
+        .all(|h| h["kind"] == "article" || h["kind"] == "quote"));
+    assert!(hits
+        .iter()
+        .any(|h| !h["highlights"].as_array().unwrap().is_empty()));
+}
+
+#[tokio::test]
+async fn errors_are_json_with_fitting_status() {
+    for (path, status) in [
+        ("/api/stories/s0000000000", StatusCode::NOT_FOUND),
+        ("/api/articles/a000000000000", StatusCode::NOT_FOUND),
+        (
+            "/api/articles/..%2F..%2Fetc%2Fpasswd",
+            StatusCode::NOT_FOUND,
+        ),
+        ("/api/stories/%3Cscript%3E", StatusCode::NOT_FOUND),
+        ("/api/search", StatusCode::BAD_REQUEST),
+        ("/api/search?q=x&limit=0", StatusCode::BAD_REQUEST),
+        ("/api/stories?since=yesterday", StatusCode::BAD_REQUEST),
+        ("/api/stories?limit=100000", StatusCode::BAD_REQUEST),
+        ("/api/stories?offset=-1", StatusCode::BAD_REQUEST),
+        ("/api/nothing/here", StatusCode::NOT_FOUND),
+    ] {
+        let r = get(path).await;
+        assert_eq!(r.status, status, "{path}: {}", r.body);
+        let j = r.json();
+        assert_eq!(j["status"], status.as_u16(), "{path}");
+        assert!(!j["error"].as_str().unwrap().is_empty(), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let top = main_story().await;
+    for path in [
+        "/".to_string(),
+        format!("/stories/{}", top["id"].as_str().unwrap()),
+        "/api/stories".into(),
+        "/no/such/page".into(),
+        "/static/app.css".into(),
+    ] {
+        let r = get(&path).await;
+        let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(
+            csp.contains("default-src 'none'") && !csp.contains("script-src"),
+            "{path}"
+        );
+        assert_eq!(
+            r.headers[header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff",
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn openapi_document_lists_every_endpoint() {
+    let r = get("/api/openapi.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let doc = r.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    for p in [
+        "/api/stories",
+        "/api/stories/{id}",
+        "/api/articles/{id}",
+        "/api/search",
+        "/api/ingest",
+        "/api/openapi.json",
+    ] {
+        assert!(
+            paths.contains_key(p),
+            "{p} missing from the OpenAPI document"
+        );
+    }
+    // Every schema reference resolves.
+    let text = r.body.clone();
+    for part in text.split("\"$ref\": \"#/components/schemas/").skip(1) {
+        let name = &part[..part.find('"').unwrap()];
+        assert!(doc["components"]["schemas"].get(name).is_some(), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn ingest_needs_the_token_and_respects_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    dossier_store::Store::open(dir.path()).unwrap();
+    let open = |token: Option<&str>| {
+        Arc::new(AppState::open(dir.path(), 1, token.map(str::to_string)).unwrap())
+    };
+    let post = |auth: Option<&str>, body: Vec<u8>| {
+        let mut b = Request::builder()
+            .method(Method::POST)
+            .uri("/api/ingest?name=upload.jsonl");
+        if let Some(a) = auth {
+            b = b.header(header::AUTHORIZATION, a);
+        }
+        b.body(Body::from(body)).unwrap()
+    };
+    let jsonl = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/booby-trapped.jsonl"),
+    )
+    .unwrap();
+
+    let off = call(
+        open(None),
+        post(Some(&format!("Bearer {TOKEN}")), jsonl.clone()),
+    )
+    .await;
+    assert_eq!(off.status, StatusCode::FORBIDDEN);
+    let state = open(Some(TOKEN));
+    let none = call(state.clone(), post(None, jsonl.clone())).await;
+    assert_eq!(none.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(none.headers[header::WWW_AUTHENTICATE], "Bearer");
+    let wrong = call(
+        state.clone(),
+        post(Some("Bearer test-token-0123456789abcdeX"), jsonl.clone()),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+
+    let auth = format!("Bearer {TOKEN}");
+    let ok = call(state.clone(), post(Some(&auth), jsonl.clone())).await;
+    assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
+    let report = ok.json();
+    assert_eq!(report["new"], 1);
+    assert_eq!(report["stories_created"], 1);
+    let again = call(state.clone(), post(Some(&auth), jsonl.clone())).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.json()["duplicates"], 1);
+
+    let bad = call(
+        state.clone(),
+        post(Some(&auth), b"{not json at all\n".to_vec()),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.json()["errors"][0]
+        .as_str()
+        .unwrap()
+        .contains("upload.jsonl"));
+    let empty = call(state.clone(), post(Some(&auth), Vec::new())).await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    let huge = vec![b'x'; dossier_server::MAX_UPLOAD_BYTES + 1];
+    let big = call(state.clone(), post(Some(&auth), huge)).await;
+    assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(big.json()["status"], 413);
+
+    // What was stored before is still there, and the upload is searchable.
+    let list = call(
+        state.clone(),
+        Request::get("/api/stories").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(list.json().as_array().unwrap().len(), 1);
+    // Other routes take no body beyond axum's default limit.
+    let other = call(
+        state,
+        Request::builder()
+            .method(Method::POST)
+            .uri("/api/stories")
+            .body(Body::from(vec![b'x'; 3 << 20]))
+            .unwrap(),
+    )
+    .await;
+    assert!(other.status.is_client_error());
+}
+
+#[tokio::test]
+async fn pages_render_every_section() {
+    let top = main_story().await;
+    let id = top["id"].as_str().unwrap();
+    let list = get("/").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains(&format!("/stories/{id}")));
+    assert!(
+        list.body.contains("badge conflict"),
+        "the sample story has a conflict"
+    );
+    let page = get(&format!("/stories/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    for section in [
+        "id=\"brief\"",
+        "id=\"timeline\"",
+        "<svg class=\"tl\"",
+        "<circle",
+        "id=\"quotes\"",
+        "id=\"positions\"",
+        "id=\"figures\"",
+        "id=\"sources\"",
+        "class=\"matrix\"",
+    ] {
+        assert!(page.body.contains(section), "{section} missing");
+    }
+    let article = top_article(id).await;
+    let a = get(&format!("/articles/{article}")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(
+        a.body.contains("<del>"),
+        "the cut furniture is shown struck through"
+    );
+    let s = get("/search?q=Putin").await;
+    assert_eq!(s.status, StatusCode::OK);
+    assert!(s.body.contains("<mark>"));
+    let missing = get("/stories/s0000000000").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("<!doctype html>"));
+    let traversal = get("/static/../Cargo.toml").await;
+    assert_eq!(traversal.status, StatusCode::NOT_FOUND);
+}
+
+/// The article of the story with the most furniture cut.
+async fn top_article(story: &str) -> String {
+    let d = get(&format!("/api/stories/{story}")).await.json();
+    d["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|a| a["removed"].as_array().map_or(0, |r| r.len()))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn untrusted_text_is_escaped_on_every_page() {
+    let hits = get("/api/search?q=harbour").await.json();
+    let hit = &hits[0];
+    let article = hit["article"].as_str().unwrap();
+    let story = hit["story"].as_str().unwrap();
+    for path in [
+        "/".to_string(),
+        format!("/stories/{story}"),
+        format!("/articles/{article}"),
+        "/search?q=harbour".into(),
+        "/?q=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E".into(),
+        "/search?q=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E".into(),
+    ] {
+        let r = get(&path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        let b = &r.body;
+        assert!(!b.contains("<script"), "{path}: a script tag got through");
+        assert!(!b.contains("<img"), "{path}: an img tag got through");
+        assert!(
+            !b.contains("href=\"javascript"),
+            "{path}: a javascript: link got through"
+        );
+        assert!(
+            !b.contains("<b>") && !b.contains("<i>"),
+            "{path}: markup from an article got through"
+        );
+    }
+    let a = get(&format!("/articles/{article}")).await.body;
+    assert!(
+        a.contains("&#60;script&#62;") || a.contains("&lt;script&gt;"),
+        "shown as text"
+    );
+}

@@ -1,0 +1,130 @@
+// Browser tests of `dossier serve`, in headless Chromium through playwright-core: a person's
+// path through the UI (story list, the story, a citation, search), the booby-trapped article,
+// a phone-sized screen, screenshots of each step, and no console errors anywhere.
+//
+// Usage: node run.mjs BASE_URL SCREENSHOT_DIR   (started by crates/server/tests/browser.rs)
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const [base, out] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
+const problems = [];
+const steps = [];
+
+async function newPage(viewport) {
+  const page = await browser.newPage({ viewport });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
+  page.on('dialog', async (d) => { problems.push(`a dialog opened (script ran) on ${page.url()}: ${d.message()}`); await d.dismiss(); });
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`); });
+  return page;
+}
+
+async function step(name, fn) {
+  try {
+    await fn();
+    steps.push(`ok   ${name}`);
+  } catch (e) {
+    steps.push(`FAIL ${name}: ${e.message}`);
+    problems.push(`${name}: ${e.message}`);
+  }
+}
+
+async function noXss(page) {
+  const ran = await page.evaluate(() => window.__xss);
+  assert.equal(ran, undefined, `a payload ran: ${ran}`);
+  assert.equal(await page.locator('main script, main img, main iframe').count(), 0, 'markup from an article became elements');
+  const js = await page.locator('a[href^="javascript"]').count();
+  assert.equal(js, 0, 'a javascript: link is on the page');
+}
+
+const api = async (path) => (await fetch(base + path)).json();
+const stories = await api('/api/stories');
+const top = stories.reduce((a, b) => (b.articles > a.articles ? b : a));
+const desktop = await newPage({ width: 1280, height: 900 });
+
+await step('story list shows the stories, newest first, with counts and a conflict badge', async () => {
+  await desktop.goto(base + '/');
+  const titles = await desktop.locator('a.story-title').allTextContents();
+  assert.deepEqual(titles, stories.map((s) => s.title));
+  const row = desktop.locator('li.story-row', { has: desktop.locator(`a[href="/stories/${top.id}"]`) });
+  assert.match(await row.innerText(), new RegExp(`${top.articles} articles`));
+  if (top.conflicts > 0) assert.equal(await row.locator('.badge.conflict').count(), 1);
+  await desktop.screenshot({ path: `${out}/01-story-list.png`, fullPage: true });
+});
+
+await step('open the story: every section, the timeline drawn as SVG', async () => {
+  await desktop.locator(`a[href="/stories/${top.id}"]`).click();
+  await desktop.waitForURL(`**/stories/${top.id}`);
+  assert.equal(await desktop.locator('h1').innerText(), top.title);
+  for (const id of ['brief', 'timeline', 'who', 'quotes', 'positions', 'figures', 'sources']) {
+    assert.ok(await desktop.locator(`section#${id}`).isVisible(), `section ${id}`);
+  }
+  const dossier = await api(`/api/stories/${top.id}`);
+  const story = dossier.stories[0];
+  assert.equal(await desktop.locator('#brief ol.brief > li').count(), story.brief.length);
+  const dates = new Set(story.events.map((e) => e.date).filter((d) => !d.startsWith('X')));
+  assert.equal(await desktop.locator('svg.tl circle.dot').count(), dates.size);
+  const box = await desktop.locator('svg.tl').boundingBox();
+  assert.ok(box.width > 300 && box.height > 40, 'the timeline is drawn');
+  assert.equal(await desktop.locator('#sources table.sources tbody tr').count(), story.articles.length);
+  await desktop.screenshot({ path: `${out}/02-story.png`, fullPage: true });
+});
+
+await step('follow a citation of the brief to its article, with the cleaning shown', async () => {
+  const cite = desktop.locator('#brief sup.cite a').first();
+  const href = await cite.getAttribute('href');
+  await cite.click();
+  await desktop.waitForURL(`**${href}`);
+  const article = await api(`/api${href}`);
+  assert.ok(await desktop.locator('article.reader h1').isVisible());
+  const cuts = await desktop.locator('.body p.cut del').count() + await desktop.locator('article p.cut del').count();
+  assert.ok(article.removed.length === 0 || cuts >= article.removed.length, 'every cut is shown');
+  await desktop.screenshot({ path: `${out}/03-article.png`, fullPage: true });
+});
+
+await step('search from the header', async () => {
+  const word = top.title.split(/\s+/).find((w) => w.length > 4);
+  await desktop.fill('header input[name=q]', word);
+  await desktop.press('header input[name=q]', 'Enter');
+  await desktop.waitForURL('**/search?q=*');
+  assert.ok(await desktop.locator('li.hit').count() > 0, 'hits');
+  assert.ok(await desktop.locator('li.hit mark').count() > 0, 'highlighted');
+  await desktop.screenshot({ path: `${out}/04-search.png`, fullPage: true });
+});
+
+await step('the booby-trapped article renders as text and runs nothing', async () => {
+  const hits = await api('/api/search?q=harbour');
+  const hit = hits.find((h) => h.kind === 'article');
+  for (const path of [`/articles/${hit.article}`, `/stories/${hit.story}`, '/', '/search?q=harbour']) {
+    await desktop.goto(base + path);
+    await noXss(desktop);
+  }
+  await desktop.goto(base + `/articles/${hit.article}`);
+  assert.match(await desktop.locator('article.reader').innerText(), /<script>window\.__xss/);
+  await desktop.screenshot({ path: `${out}/05-booby-trapped.png`, fullPage: true });
+});
+
+await step('a phone-sized screen: no sideways scrolling', async () => {
+  const phone = await newPage({ width: 390, height: 844 });
+  for (const [path, name] of [['/', '06-phone-list'], [`/stories/${top.id}`, '07-phone-story']]) {
+    await phone.goto(base + path);
+    await phone.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+    const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(over <= 1, `${path} is ${over}px wider than the screen`);
+  }
+});
+
+await browser.close();
+console.log(steps.join('\n'));
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
