@@ -294,6 +294,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     Some(t)
                 }
             };
+            // A client that hangs up mid-response must not end the server: SIGPIPE is
+            // ignored again (main restored its default action for the filter commands).
+            #[cfg(unix)]
+            // SAFETY: setting the action of one signal; no handler code is involved.
+            unsafe {
+                libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+            }
             dossier_server::run(dossier_server::Options {
                 db,
                 addr,

@@ -356,7 +356,17 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<StoryRow>> {
-        let hits = self.search_hits(query, 200, false)?;
+        // Stories have many articles: a few hits per story asked for are enough, unless
+        // `since` may filter many out.
+        let wanted = match since {
+            Some(_) => 200,
+            None => offset
+                .saturating_add(limit)
+                .saturating_mul(4)
+                .saturating_add(20)
+                .min(200),
+        };
+        let hits = self.search_hits(query, wanted, false)?;
         let mut ids: Vec<String> = Vec::new();
         for h in hits {
             if let Some(s) = h.story {

@@ -288,11 +288,25 @@ impl IndexWriterSession<'_> {
         Ok(())
     }
 
+    /// Commits, recording `mark`, and waits for the merges the commit starts: a writer is
+    /// dropped after each batch, and merges abandoned that way would leave one segment per
+    /// batch (hundreds at 100k articles), slowing every search.
     pub fn commit(mut self, mark: Mark) -> Result<()> {
         let payload = serde_json::to_string(&mark).expect("a mark serialises");
         let mut p = self.w.prepare_commit().map_err(|e| self.index.err(e))?;
         p.set_payload(&payload);
         p.commit().map_err(|e| self.index.err(e))?;
+        self.w
+            .wait_merging_threads()
+            .map_err(|e| self.index.err(e))?;
         Ok(())
+    }
+
+    /// Segments in the index (for checks and benchmarks).
+    pub fn segments(&self) -> usize {
+        self.w
+            .index()
+            .searchable_segment_ids()
+            .map_or(0, |s| s.len())
     }
 }
