@@ -80,6 +80,27 @@ pub fn copy_notes(d: &Dossier, s: &Story, id: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a reader is told about an article under its title: outlet, byline, publication date
+/// with where it came from, update date.
+pub fn article_facts(a: &Article) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(o) = &a.outlet {
+        facts.push(o.clone());
+    }
+    if let Some(b) = &a.byline {
+        facts.push(format!("by {b}"));
+    }
+    match (&a.published, &a.provenance.published) {
+        (Some(p), Some(from)) => facts.push(format!("published {p} (from {from})")),
+        (Some(p), None) => facts.push(format!("published {p}")),
+        _ => facts.push("publication date unknown".into()),
+    }
+    if let Some(u) = a.updated {
+        facts.push(format!("updated {u}"));
+    }
+    facts
+}
+
 /// One row of the matrix of which article reports which fact.
 pub struct FactRow<'a> {
     pub about: &'a str,

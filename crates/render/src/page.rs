@@ -38,20 +38,7 @@ struct ArticleView<'a> {
 
 impl<'a> ArticleView<'a> {
     fn new(d: &Dossier, a: &'a Article) -> Self {
-        let mut facts = Vec::new();
-        if let Some(o) = &a.outlet {
-            facts.push(o.clone());
-        }
-        if let Some(b) = &a.byline {
-            facts.push(format!("by {b}"));
-        }
-        match (&a.published, &a.provenance.published) {
-            (Some(p), Some(from)) => facts.push(format!("published {p} (from {from})")),
-            _ => facts.push("publication date unknown".into()),
-        }
-        if let Some(u) = a.updated {
-            facts.push(format!("updated {u}"));
-        }
+        let mut facts = crate::article_facts(a);
         if a.part > 1 {
             facts.push(format!("part {} of {}", a.part, a.source));
         } else {

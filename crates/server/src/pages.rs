@@ -498,21 +498,7 @@ struct ArticlePage<'a> {
 }
 
 fn article_view<'a>(a: &'a Article, q: &'a str) -> ArticlePage<'a> {
-    let mut facts = Vec::new();
-    if let Some(o) = &a.outlet {
-        facts.push(o.clone());
-    }
-    if let Some(b) = &a.byline {
-        facts.push(format!("by {b}"));
-    }
-    match (&a.published, &a.provenance.published) {
-        (Some(p), Some(from)) => facts.push(format!("published {p} (from {from})")),
-        (Some(p), None) => facts.push(format!("published {p}")),
-        _ => facts.push("publication date unknown".into()),
-    }
-    if let Some(u) = a.updated {
-        facts.push(format!("updated {u}"));
-    }
+    let mut facts = dossier_render::article_facts(a);
     if let Some(l) = &a.language {
         facts.push(format!("language {l}"));
     }

@@ -69,6 +69,16 @@ async fn main_story() -> serde_json::Value {
         .clone()
 }
 
+/// A word of a story's title to search for.
+fn title_word(story: &serde_json::Value) -> String {
+    let title = story["title"].as_str().unwrap();
+    title
+        .split_whitespace()
+        .find(|w| w.len() > 4)
+        .unwrap()
+        .to_string()
+}
+
 #[tokio::test]
 async fn story_list_matches_the_store() {
     let r = get("/api/stories").await;
@@ -85,12 +95,7 @@ async fn story_list_matches_the_store() {
     assert_eq!(list, serde_json::to_value(&expected).unwrap());
     // Searching and paging.
     let top = main_story().await;
-    let word = top["title"]
-        .as_str()
-        .unwrap()
-        .split_whitespace()
-        .find(|w| w.len() > 4)
-        .unwrap();
+    let word = title_word(&top);
     let found = get(&format!("/api/stories?q={word}")).await.json();
     assert!(found
         .as_array()
@@ -129,12 +134,7 @@ async fn story_and_article_are_the_cli_contract() {
 #[tokio::test]
 async fn search_finds_articles_and_quotes() {
     let top = main_story().await;
-    let word = top["title"]
-        .as_str()
-        .unwrap()
-        .split_whitespace()
-        .find(|w| w.len() > 4)
-        .unwrap();
+    let word = title_word(&top);
     let hits = get(&format!("/api/search?q={word}&limit=5")).await.json();
     let hits = hits.as_array().unwrap();
     assert!(!hits.is_empty() && hits.len() <= 5);
