@@ -173,72 +173,96 @@ pub fn cluster(vs: &[StoryVector]) -> Vec<Vec<usize>> {
 /// Average-link agglomerative clustering of `n` items whose only similar pairs are `edges`
 /// (all others never merge): groups merge while their mean similarity is at least `threshold`
 /// and every pair across them is an edge. Returns groups of indices, each sorted, in order of
-/// their first member. Each group keeps its most similar neighbour, so a merge costs one pass
-/// over the groups rather than over all pairs.
+/// their first member.
+///
+/// Similarities are kept sparse (one map of neighbours per group, only edges), so memory
+/// follows the edges, not `n` squared: a story chain of tens of thousands of linked articles
+/// fits. Each group keeps its most similar neighbour (lowest index among equals), so a merge
+/// costs a pass over the groups' best neighbours, not over all pairs. Ties and arithmetic
+/// are those of the dense Lance-Williams update, so results do not depend on the layout.
 pub fn average_link(n: usize, edges: &[(usize, usize, f32)], threshold: f32) -> Vec<Vec<usize>> {
-    const NONE: f32 = f32::NEG_INFINITY;
-    let mut sim = vec![vec![NONE; n]; n];
+    let mut sim: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
     for &(i, j, s) in edges {
-        sim[i][j] = s;
-        sim[j][i] = s;
+        if i != j {
+            sim[i].insert(j, s);
+            sim[j].insert(i, s);
+        }
     }
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
-    // The nearest alive neighbour of each cluster (lowest index among equals).
-    let nearest = |sim: &[Vec<f32>], alive: &[bool], i: usize| -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for j in 0..n {
-            if alive[j] && j != i && sim[i][j] > NONE && best.is_none_or(|b| sim[i][j] > sim[i][b])
-            {
-                best = Some(j);
-            }
-        }
-        best
+    // The most similar neighbour of a group, the lowest index among equals.
+    let nearest = |row: &HashMap<usize, f32>| -> Option<usize> {
+        row.iter()
+            .fold(None, |best: Option<(usize, f32)>, (&j, &s)| match best {
+                Some((bj, bs)) if bs > s || (bs == s && bj < j) => Some((bj, bs)),
+                _ => Some((j, s)),
+            })
+            .map(|(j, _)| j)
     };
-    let mut best: Vec<Option<usize>> = (0..n).map(|i| nearest(&sim, &alive, i)).collect();
+    let get = |sim: &[HashMap<usize, f32>], i: usize, j: usize| {
+        sim[i].get(&j).copied().unwrap_or(f32::NEG_INFINITY)
+    };
+    let mut best: Vec<Option<usize>> = sim.iter().map(nearest).collect();
     loop {
         // The most similar pair, ties broken by the lowest indices.
-        let mut pick: Option<(usize, usize)> = None;
+        let mut pick: Option<(usize, usize, f32)> = None;
         for i in (0..n).filter(|&i| alive[i]) {
             if let Some(j) = best[i] {
                 let (a, b) = (i.min(j), i.max(j));
+                let s = get(&sim, a, b);
                 let better = match pick {
                     None => true,
-                    Some((pa, pb)) => {
-                        sim[a][b] > sim[pa][pb] || (sim[a][b] == sim[pa][pb] && (a, b) < (pa, pb))
-                    }
+                    Some((pa, pb, ps)) => s > ps || (s == ps && (a, b) < (pa, pb)),
                 };
                 if better {
-                    pick = Some((a, b));
+                    pick = Some((a, b, s));
                 }
             }
         }
-        let Some((a, b)) = pick.filter(|&(a, b)| sim[a][b] >= threshold) else {
+        let Some((a, b, _)) = pick.filter(|&(_, _, s)| s >= threshold) else {
             break;
         };
-        // Lance-Williams update for average linkage; a pair that is no edge blocks the merge.
+        // Lance-Williams update for average linkage; a pair that is no edge blocks the merge,
+        // so the merged group's neighbours are those of both.
         let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
-        for k in (0..n).filter(|&k| alive[k] && k != a && k != b) {
-            let s = if sim[a][k] == NONE || sim[b][k] == NONE {
-                NONE
-            } else {
-                (na * sim[a][k] + nb * sim[b][k]) / (na + nb)
-            };
-            sim[a][k] = s;
-            sim[k][a] = s;
+        let row_a = std::mem::take(&mut sim[a]);
+        let row_b = std::mem::take(&mut sim[b]);
+        for &k in row_b.keys() {
+            if k != a {
+                sim[k].remove(&b);
+            }
         }
+        let mut merged = HashMap::with_capacity(row_a.len().min(row_b.len()));
+        for (&k, &sak) in &row_a {
+            if k == b {
+                continue;
+            }
+            match row_b.get(&k) {
+                Some(&sbk) => {
+                    let s = (na * sak + nb * sbk) / (na + nb);
+                    merged.insert(k, s);
+                    sim[k].insert(a, s);
+                }
+                None => {
+                    sim[k].remove(&a);
+                }
+            }
+        }
+        sim[a] = merged;
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
         members[a].sort_unstable();
         alive[b] = false;
+        best[b] = None;
         for k in 0..n {
             if !alive[k] {
                 continue;
             }
             if k == a || best[k] == Some(a) || best[k] == Some(b) {
-                best[k] = nearest(&sim, &alive, k);
-            } else if let Some(bk) = best[k] {
-                if sim[k][a] > sim[k][bk] || (sim[k][a] == sim[k][bk] && a < bk) {
+                best[k] = nearest(&sim[k]);
+            } else if let (Some(bk), Some(&ska)) = (best[k], sim[k].get(&a)) {
+                let skb = get(&sim, k, bk);
+                if ska > skb || (ska == skb && a < bk) {
                     best[k] = Some(a);
                 }
             }
@@ -306,5 +330,126 @@ mod tests {
         // 0-1 and 1-2 are similar, 0-2 are not linked: three cannot be one group
         let edges = [(0, 1, 0.9), (1, 2, 0.8)];
         assert_eq!(average_link(3, &edges, 0.3), vec![vec![0, 1], vec![2]]);
+    }
+
+    /// The dense implementation this module used before (a full n x n matrix), kept as the
+    /// reference the sparse one must match exactly.
+    /// Average-link agglomerative clustering of `n` items whose only similar pairs are `edges`
+    /// (all others never merge): groups merge while their mean similarity is at least `threshold`
+    /// and every pair across them is an edge. Returns groups of indices, each sorted, in order of
+    /// their first member. Each group keeps its most similar neighbour, so a merge costs one pass
+    /// over the groups rather than over all pairs.
+    fn average_link_dense(
+        n: usize,
+        edges: &[(usize, usize, f32)],
+        threshold: f32,
+    ) -> Vec<Vec<usize>> {
+        const NONE: f32 = f32::NEG_INFINITY;
+        let mut sim = vec![vec![NONE; n]; n];
+        for &(i, j, s) in edges {
+            sim[i][j] = s;
+            sim[j][i] = s;
+        }
+        let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+        let mut alive = vec![true; n];
+        // The nearest alive neighbour of each cluster (lowest index among equals).
+        let nearest = |sim: &[Vec<f32>], alive: &[bool], i: usize| -> Option<usize> {
+            let mut best: Option<usize> = None;
+            for j in 0..n {
+                if alive[j]
+                    && j != i
+                    && sim[i][j] > NONE
+                    && best.is_none_or(|b| sim[i][j] > sim[i][b])
+                {
+                    best = Some(j);
+                }
+            }
+            best
+        };
+        let mut best: Vec<Option<usize>> = (0..n).map(|i| nearest(&sim, &alive, i)).collect();
+        loop {
+            // The most similar pair, ties broken by the lowest indices.
+            let mut pick: Option<(usize, usize)> = None;
+            for i in (0..n).filter(|&i| alive[i]) {
+                if let Some(j) = best[i] {
+                    let (a, b) = (i.min(j), i.max(j));
+                    let better = match pick {
+                        None => true,
+                        Some((pa, pb)) => {
+                            sim[a][b] > sim[pa][pb]
+                                || (sim[a][b] == sim[pa][pb] && (a, b) < (pa, pb))
+                        }
+                    };
+                    if better {
+                        pick = Some((a, b));
+                    }
+                }
+            }
+            let Some((a, b)) = pick.filter(|&(a, b)| sim[a][b] >= threshold) else {
+                break;
+            };
+            // Lance-Williams update for average linkage; a pair that is no edge blocks the merge.
+            let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
+            for k in (0..n).filter(|&k| alive[k] && k != a && k != b) {
+                let s = if sim[a][k] == NONE || sim[b][k] == NONE {
+                    NONE
+                } else {
+                    (na * sim[a][k] + nb * sim[b][k]) / (na + nb)
+                };
+                sim[a][k] = s;
+                sim[k][a] = s;
+            }
+            let moved = std::mem::take(&mut members[b]);
+            members[a].extend(moved);
+            members[a].sort_unstable();
+            alive[b] = false;
+            for k in 0..n {
+                if !alive[k] {
+                    continue;
+                }
+                if k == a || best[k] == Some(a) || best[k] == Some(b) {
+                    best[k] = nearest(&sim, &alive, k);
+                } else if let Some(bk) = best[k] {
+                    if sim[k][a] > sim[k][bk] || (sim[k][a] == sim[k][bk] && a < bk) {
+                        best[k] = Some(a);
+                    }
+                }
+            }
+        }
+        let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+        out.sort_by_key(|m| m[0]);
+        out
+    }
+
+    #[test]
+    fn sparse_average_link_matches_the_dense_one() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..400 {
+            let n = 2 + (next() % 40) as usize;
+            let density = 1 + next() % 9;
+            let mut edges = Vec::new();
+            for i in 0..n {
+                for j in i + 1..n {
+                    if next() % 10 < density {
+                        // Few distinct values, so ties are common.
+                        let s = (next() % 8) as f32 / 8.0 + 0.1;
+                        edges.push((i, j, s));
+                    }
+                }
+            }
+            for threshold in [0.2, 0.3, 0.5] {
+                assert_eq!(
+                    average_link(n, &edges, threshold),
+                    average_link_dense(n, &edges, threshold),
+                    "round {round}, n {n}, threshold {threshold}"
+                );
+            }
+        }
     }
 }
