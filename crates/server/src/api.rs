@@ -67,11 +67,8 @@ impl IntoResponse for ApiError {
 
 impl From<Failure> for ApiError {
     fn from(f: Failure) -> Self {
-        match f {
-            Failure::NotFound(m) => ApiError(StatusCode::NOT_FOUND, m),
-            Failure::BadRequest(m) => ApiError(StatusCode::BAD_REQUEST, m),
-            Failure::Internal(m) => ApiError(StatusCode::INTERNAL_SERVER_ERROR, m),
-        }
+        let (status, message) = f.into_parts();
+        ApiError(status, message)
     }
 }
 

@@ -65,6 +65,18 @@ pub enum Failure {
     Internal(String),
 }
 
+impl Failure {
+    /// The HTTP status that fits and the message, for the JSON and the HTML error answers.
+    pub fn into_parts(self) -> (axum::http::StatusCode, String) {
+        use axum::http::StatusCode;
+        match self {
+            Failure::NotFound(m) => (StatusCode::NOT_FOUND, m),
+            Failure::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            Failure::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, m),
+        }
+    }
+}
+
 impl From<dossier_store::Error> for Failure {
     fn from(e: dossier_store::Error) -> Self {
         match e {

@@ -81,11 +81,8 @@ impl IntoResponse for PageError {
 
 impl From<Failure> for PageError {
     fn from(f: Failure) -> Self {
-        match f {
-            Failure::NotFound(m) => PageError(StatusCode::NOT_FOUND, m),
-            Failure::BadRequest(m) => PageError(StatusCode::BAD_REQUEST, m),
-            Failure::Internal(m) => PageError(StatusCode::INTERNAL_SERVER_ERROR, m),
-        }
+        let (status, message) = f.into_parts();
+        PageError(status, message)
     }
 }
 

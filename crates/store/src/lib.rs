@@ -271,14 +271,8 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<StoryRow>> {
-        let mut sql = String::from(
-            "SELECT id, title, articles, outlets, first_date, last_date, conflicts FROM stories \
-             WHERE (?1 IS NULL OR last_date >= ?1)",
-        );
-        sql.push_str(" ORDER BY last_date IS NULL, last_date DESC, articles DESC, id");
-        if only.is_none() {
-            sql.push_str(" LIMIT ?2 OFFSET ?3");
-        }
+        const COLUMNS: &str =
+            "SELECT id, title, articles, outlets, first_date, last_date, conflicts FROM stories";
         let map = |r: &rusqlite::Row| {
             Ok(StoryRow {
                 id: r.get(0)?,
@@ -292,27 +286,38 @@ impl Store {
         };
         let clamp = |n: usize| n.min(i64::MAX as usize) as i64;
         let rows = (|| -> rusqlite::Result<Vec<StoryRow>> {
-            let mut st = self.conn.prepare_cached(&sql)?;
-            let rows = if only.is_none() {
-                st.query_map(rusqlite::params![since, clamp(limit), clamp(offset)], map)?
-                    .collect()
-            } else {
-                st.query_map(rusqlite::params![since], map)?.collect()
-            };
-            rows
+            match only {
+                // The listed stories, looked up one by one (never the whole table).
+                Some(ids) => {
+                    let mut st = self.conn.prepare_cached(&format!(
+                        "{COLUMNS} WHERE id = ?1 AND (?2 IS NULL OR last_date >= ?2)"
+                    ))?;
+                    let mut rows = Vec::new();
+                    for id in ids {
+                        if rows.len() >= offset.saturating_add(limit) {
+                            break;
+                        }
+                        if let Some(r) =
+                            st.query_row(rusqlite::params![id, since], map).optional()?
+                        {
+                            rows.push(r);
+                        }
+                    }
+                    Ok(rows.into_iter().skip(offset).collect())
+                }
+                None => {
+                    let mut st = self.conn.prepare_cached(&format!(
+                        "{COLUMNS} WHERE (?1 IS NULL OR last_date >= ?1) \
+                         ORDER BY last_date IS NULL, last_date DESC, articles DESC, id \
+                         LIMIT ?2 OFFSET ?3"
+                    ))?;
+                    let rows =
+                        st.query_map(rusqlite::params![since, clamp(limit), clamp(offset)], map)?;
+                    rows.collect()
+                }
+            }
         })();
-        let mut rows = rows.map_err(|e| self.db_err(e))?;
-        if let Some(only) = only {
-            let keep: std::collections::HashMap<&str, usize> = only
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.as_str(), i))
-                .collect();
-            rows.retain(|r| keep.contains_key(r.id.as_str()));
-            rows.sort_by_key(|r| keep[r.id.as_str()]);
-            rows = rows.into_iter().skip(offset).take(limit).collect();
-        }
-        Ok(rows)
+        rows.map_err(|e| self.db_err(e))
     }
 
     /// Articles and quotes matching `query`, best first, with highlighted snippets.
