@@ -54,7 +54,7 @@ pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
 /// are known, as in an evaluation set or a stored story that grew).
 pub fn analyze_story(articles: &mut [Article]) -> Story {
     let ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
-    let vectors: Vec<StoryVector> = articles.iter().map(StoryVector::of).collect();
+    let vectors = stories::story_vectors(articles);
     let members: Vec<usize> = (0..articles.len()).collect();
     let mut story = Story {
         id: story_id(&ids),
@@ -114,7 +114,7 @@ fn fill_story(
 /// Groups `articles` into stories (see [`stories`]), sets each article's `story`, and returns
 /// the stories, largest first. Story sections other than `articles` are left for later stages.
 pub fn group_stories(articles: &mut [Article]) -> Vec<Story> {
-    let vectors: Vec<StoryVector> = articles.iter().map(StoryVector::of).collect();
+    let vectors = stories::story_vectors(articles);
     let mut out: Vec<Story> = stories::cluster(&vectors)
         .into_iter()
         .map(|members| {

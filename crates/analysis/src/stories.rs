@@ -6,18 +6,20 @@
 //! were read with it. Two articles are *linked* when they share one of their
 //! [`TOP_FEATURES`] heaviest features (found through an inverted index, not by comparing all
 //! pairs), were published within [`WINDOW_DAYS`] of each other (when both are dated), and their
-//! cosine similarity is at least [`STORY_FLOOR`]. Stories are then found inside each connected
-//! component of links by average-link agglomerative clustering: two groups merge while their
-//! mean similarity is at least [`STORY_THRESHOLD`] and every pair across them is linked.
+//! cosine similarity is at least [`STORY_FLOOR`]. Stories are then found by average-link
+//! agglomerative clustering: two groups merge while their mean similarity is at least
+//! [`STORY_THRESHOLD`] and every pair across them is linked; it runs on each connected
+//! component of the links of at least that threshold on its own ([`strong_components`]), which
+//! gives exactly the stories of running it on the whole graph.
 //!
-//! Every step depends only on the articles of one component, taken in id order: a corpus read
-//! in one batch or in ten gives the same stories, and a new article only re-clusters the
+//! Every step depends only on the articles of one such component, taken in id order: a corpus
+//! read in one batch or in ten gives the same stories, and a new article only re-clusters the
 //! component it joins (what the store does as articles stream in).
 
 use chrono::NaiveDate;
 use dossier_model::Article;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashMap};
 
 /// Least average cosine similarity for two groups of articles to be one story.
 pub const STORY_THRESHOLD: f32 = 0.3;
@@ -91,6 +93,32 @@ impl StoryVector {
     }
 }
 
+/// The story vectors of `articles`. An undated part split off a page (a pasted-in article,
+/// `part` 2 and up) takes the date of the page it was found on (part 1 of the same source, when
+/// it is among `articles`) for the time window: it was on the web by then. Without it, such a
+/// part would be compared with every article of every date that shares a feature, which a
+/// corpus of millions cannot afford.
+pub fn story_vectors(articles: &[Article]) -> Vec<StoryVector> {
+    let pages: HashMap<&str, NaiveDate> = articles
+        .iter()
+        .filter(|a| a.part == 1)
+        .filter_map(|a| Some((a.source.as_str(), a.published?)))
+        .collect();
+    articles
+        .iter()
+        .map(|a| {
+            let mut v = StoryVector::of(a);
+            if v.published.is_none() && a.part > 1 {
+                v.published = pages.get(a.source.as_str()).copied();
+            }
+            v
+        })
+        .collect()
+}
+
+/// A link between items `i` and `j` (`i < j`) and its similarity.
+pub type Link = (usize, usize, f32);
+
 /// Every link among `vs`: (i, j, similarity) with i < j, sorted.
 pub fn links(vs: &[StoryVector]) -> Vec<(usize, usize, f32)> {
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -150,13 +178,7 @@ pub fn cluster(vs: &[StoryVector]) -> Vec<Vec<usize>> {
     let sorted: Vec<StoryVector> = order.iter().map(|&i| vs[i].clone()).collect();
     let all = links(&sorted);
     let mut out = Vec::new();
-    for comp in components(sorted.len(), &all) {
-        let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
-        let edges: Vec<(usize, usize, f32)> = all
-            .iter()
-            .filter(|(i, _, _)| local.contains_key(i))
-            .map(|&(i, j, s)| (local[&i], local[&j], s))
-            .collect();
+    for (comp, edges) in strong_components(sorted.len(), &all) {
         for group in average_link(comp.len(), &edges, STORY_THRESHOLD) {
             out.push(
                 group
@@ -170,16 +192,49 @@ pub fn cluster(vs: &[StoryVector]) -> Vec<Vec<usize>> {
     out
 }
 
+/// The pieces of a link graph that [`average_link`] can cluster one at a time: the connected
+/// components of the links of at least [`STORY_THRESHOLD`] ("strong" links), each with every
+/// link among its members (weaker ones too), in local indices. Two groups merge only when
+/// their mean similarity reaches the threshold, so only when some link between them does:
+/// groups of different components never merge, and one component's merges never depend on
+/// another's. Clustering them one by one therefore gives exactly the stories of clustering the
+/// whole graph, and a new article re-clusters only the component its strong links join.
+pub fn strong_components(n: usize, links: &[Link]) -> Vec<(Vec<usize>, Vec<Link>)> {
+    let strong: Vec<Link> = links
+        .iter()
+        .copied()
+        .filter(|l| l.2 >= STORY_THRESHOLD)
+        .collect();
+    let comps = components(n, &strong);
+    // Each item's component and its index inside it.
+    let mut at = vec![(0usize, 0usize); n];
+    for (c, comp) in comps.iter().enumerate() {
+        for (k, &i) in comp.iter().enumerate() {
+            at[i] = (c, k);
+        }
+    }
+    let mut edges: Vec<Vec<Link>> = vec![Vec::new(); comps.len()];
+    for &(i, j, s) in links {
+        let ((ci, ki), (cj, kj)) = (at[i], at[j]);
+        if ci == cj {
+            edges[ci].push((ki.min(kj), ki.max(kj), s));
+        }
+    }
+    comps.into_iter().zip(edges).collect()
+}
+
 /// Average-link agglomerative clustering of `n` items whose only similar pairs are `edges`
 /// (all others never merge): groups merge while their mean similarity is at least `threshold`
 /// and every pair across them is an edge. Returns groups of indices, each sorted, in order of
 /// their first member.
 ///
 /// Similarities are kept sparse (one map of neighbours per group, only edges), so memory
-/// follows the edges, not `n` squared: a story chain of tens of thousands of linked articles
-/// fits. Each group keeps its most similar neighbour (lowest index among equals), so a merge
-/// costs a pass over the groups' best neighbours, not over all pairs. Ties and arithmetic
-/// are those of the dense Lance-Williams update, so results do not depend on the layout.
+/// follows the edges, not `n` squared, and the candidate merges wait in a priority queue
+/// (stale entries are skipped when they come up), so a merge costs the neighbours of the two
+/// groups, not a pass over all groups: a story chain of hundreds of thousands of linked
+/// articles is clustered in about `edges log edges`. The most similar pair merges first, ties
+/// to the lowest indices; the arithmetic is that of the dense Lance-Williams update, so the
+/// result does not depend on the layout (a test checks it against the dense version).
 pub fn average_link(n: usize, edges: &[(usize, usize, f32)], threshold: f32) -> Vec<Vec<usize>> {
     let mut sim: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
     for &(i, j, s) in edges {
@@ -188,40 +243,22 @@ pub fn average_link(n: usize, edges: &[(usize, usize, f32)], threshold: f32) -> 
             sim[j].insert(i, s);
         }
     }
+    let mut queue: BinaryHeap<Candidate> = sim
+        .iter()
+        .enumerate()
+        .flat_map(|(i, row)| {
+            row.iter()
+                .filter(move |(&j, _)| i < j)
+                .map(move |(&j, &s)| Candidate(s, i, j))
+        })
+        .filter(|c| c.0 >= threshold)
+        .collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut alive = vec![true; n];
-    // The most similar neighbour of a group, the lowest index among equals.
-    let nearest = |row: &HashMap<usize, f32>| -> Option<usize> {
-        row.iter()
-            .fold(None, |best: Option<(usize, f32)>, (&j, &s)| match best {
-                Some((bj, bs)) if bs > s || (bs == s && bj < j) => Some((bj, bs)),
-                _ => Some((j, s)),
-            })
-            .map(|(j, _)| j)
-    };
-    let get = |sim: &[HashMap<usize, f32>], i: usize, j: usize| {
-        sim[i].get(&j).copied().unwrap_or(f32::NEG_INFINITY)
-    };
-    let mut best: Vec<Option<usize>> = sim.iter().map(nearest).collect();
-    loop {
-        // The most similar pair, ties broken by the lowest indices.
-        let mut pick: Option<(usize, usize, f32)> = None;
-        for i in (0..n).filter(|&i| alive[i]) {
-            if let Some(j) = best[i] {
-                let (a, b) = (i.min(j), i.max(j));
-                let s = get(&sim, a, b);
-                let better = match pick {
-                    None => true,
-                    Some((pa, pb, ps)) => s > ps || (s == ps && (a, b) < (pa, pb)),
-                };
-                if better {
-                    pick = Some((a, b, s));
-                }
-            }
+    while let Some(Candidate(s, a, b)) = queue.pop() {
+        // Skip what a merge made stale: a group merged away, or a similarity since updated.
+        if members[a].is_empty() || members[b].is_empty() || sim[a].get(&b) != Some(&s) {
+            continue;
         }
-        let Some((a, b, _)) = pick.filter(|&(_, _, s)| s >= threshold) else {
-            break;
-        };
         // Lance-Williams update for average linkage; a pair that is no edge blocks the merge,
         // so the merged group's neighbours are those of both.
         let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
@@ -242,6 +279,9 @@ pub fn average_link(n: usize, edges: &[(usize, usize, f32)], threshold: f32) -> 
                     let s = (na * sak + nb * sbk) / (na + nb);
                     merged.insert(k, s);
                     sim[k].insert(a, s);
+                    if s >= threshold {
+                        queue.push(Candidate(s, a.min(k), a.max(k)));
+                    }
                 }
                 None => {
                     sim[k].remove(&a);
@@ -251,26 +291,31 @@ pub fn average_link(n: usize, edges: &[(usize, usize, f32)], threshold: f32) -> 
         sim[a] = merged;
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
-        members[a].sort_unstable();
-        alive[b] = false;
-        best[b] = None;
-        for k in 0..n {
-            if !alive[k] {
-                continue;
-            }
-            if k == a || best[k] == Some(a) || best[k] == Some(b) {
-                best[k] = nearest(&sim[k]);
-            } else if let (Some(bk), Some(&ska)) = (best[k], sim[k].get(&a)) {
-                let skb = get(&sim, k, bk);
-                if ska > skb || (ska == skb && a < bk) {
-                    best[k] = Some(a);
-                }
-            }
-        }
     }
     let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+    out.iter_mut().for_each(|m| m.sort_unstable());
     out.sort_by_key(|m| m[0]);
     out
+}
+
+/// A possible merge in [`average_link`]: the most similar pair first, then the lowest indices.
+#[derive(PartialEq)]
+struct Candidate(f32, usize, usize);
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.0
+            .total_cmp(&o.0)
+            .then_with(|| (o.1, o.2).cmp(&(self.1, self.2)))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
 }
 
 #[cfg(test)]
@@ -323,6 +368,27 @@ mod tests {
         arts[3].published = NaiveDate::from_ymd_opt(2025, 3, 6);
         let got = stories(&arts);
         assert!(got.contains(&vec!["d".to_string()]), "{got:?}");
+    }
+
+    #[test]
+    fn a_part_split_off_a_page_clusters_by_the_page_date() {
+        let mut page = art("p", 4, "Finance ministers met in Brussels.");
+        page.source = "page.html".into();
+        page.part = 1;
+        let mut pasted = art("p-2", 4, "A magnitude 6.1 earthquake struck off Chile.");
+        pasted.source = "page.html".into();
+        pasted.part = 2;
+        pasted.published = None;
+        let mut other = pasted.clone();
+        other.id = "q-2".into();
+        other.source = "other.html".into();
+        let mut undated_page = other.clone();
+        undated_page.id = "q".into();
+        undated_page.part = 1;
+        let vs = story_vectors(&[page.clone(), pasted, other, undated_page]);
+        assert_eq!(vs[1].published, page.published);
+        assert_eq!(vs[2].published, None, "its page is not among the articles");
+        assert_eq!(vs[3].published, None, "an undated page stays undated");
     }
 
     #[test]
@@ -421,8 +487,8 @@ mod tests {
         out
     }
 
-    #[test]
-    fn sparse_average_link_matches_the_dense_one() {
+    /// Random graphs of up to 41 items with few distinct similarities (so ties are common).
+    fn random_graphs(count: usize) -> Vec<(usize, Vec<Link>)> {
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = move || {
             state ^= state << 13;
@@ -430,19 +496,45 @@ mod tests {
             state ^= state << 17;
             state
         };
-        for round in 0..400 {
-            let n = 2 + (next() % 40) as usize;
-            let density = 1 + next() % 9;
-            let mut edges = Vec::new();
-            for i in 0..n {
-                for j in i + 1..n {
-                    if next() % 10 < density {
-                        // Few distinct values, so ties are common.
-                        let s = (next() % 8) as f32 / 8.0 + 0.1;
-                        edges.push((i, j, s));
+        (0..count)
+            .map(|_| {
+                let n = 2 + (next() % 40) as usize;
+                let density = 1 + next() % 9;
+                let mut edges = Vec::new();
+                for i in 0..n {
+                    for j in i + 1..n {
+                        if next() % 10 < density {
+                            let s = (next() % 8) as f32 / 8.0 + 0.1;
+                            edges.push((i, j, s));
+                        }
                     }
                 }
-            }
+                (n, edges)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clustering_strong_components_one_by_one_is_clustering_the_whole() {
+        for (round, (n, edges)) in random_graphs(400).into_iter().enumerate() {
+            let whole = average_link(n, &edges, STORY_THRESHOLD);
+            let mut parts: Vec<Vec<usize>> = strong_components(n, &edges)
+                .into_iter()
+                .flat_map(|(comp, local)| {
+                    average_link(comp.len(), &local, STORY_THRESHOLD)
+                        .into_iter()
+                        .map(move |g| g.into_iter().map(|k| comp[k]).collect::<Vec<_>>())
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            parts.sort_by_key(|g| g[0]);
+            assert_eq!(parts, whole, "round {round}, n {n}");
+        }
+    }
+
+    #[test]
+    fn sparse_average_link_matches_the_dense_one() {
+        for (round, (n, edges)) in random_graphs(400).into_iter().enumerate() {
             for threshold in [0.2, 0.3, 0.5] {
                 assert_eq!(
                     average_link(n, &edges, threshold),

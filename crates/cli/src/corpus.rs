@@ -1,9 +1,10 @@
 //! The corpus commands: `ingest` (read, clean and store articles, growing the stories) and the
 //! queries over a store (`stories`, `story`, `search`).
 //!
-//! Ingest reads the input files in chunks (files read, cleaned and vectorised in parallel), and
-//! each chunk is one store transaction: a crash loses at most the chunk under way, and a
-//! re-run skips what is stored (duplicates by content) and completes the rest.
+//! Ingest reads the input files in chunks (files read, cleaned and vectorised in parallel, on a
+//! thread of their own, while the previous chunk is stored), and stores each chunk in
+//! transactions of a few hundred articles: a crash loses at most the transaction under way,
+//! and a re-run skips what is stored (duplicates by content) and completes the rest.
 
 use dossier_ingest::InputError;
 use dossier_model::Dossier;
@@ -72,9 +73,6 @@ pub fn ingest(paths: &[String], db: &Path, quiet: bool, defer: bool) -> anyhow::
         files: files.len(),
         ..Default::default()
     };
-    let report_error = |pb: &ProgressBar, e: &InputError| {
-        pb.suspend(|| eprintln!("dossier: error: {e}"));
-    };
     let sizes: Vec<u64> = files
         .iter()
         .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
@@ -84,6 +82,8 @@ pub fn ingest(paths: &[String], db: &Path, quiet: bool, defer: bool) -> anyhow::
         report_error(&pb, e);
         summary.failed += 1;
     }
+    // Chunks of files, each about CHUNK_BYTES (or CHUNK_FILES files) at most.
+    let mut chunks: Vec<(usize, usize, u64)> = Vec::new();
     let mut at = 0;
     while at < files.len() {
         let (mut end, mut bytes) = (at, 0);
@@ -91,56 +91,51 @@ pub fn ingest(paths: &[String], db: &Path, quiet: bool, defer: bool) -> anyhow::
             bytes += sizes[end];
             end += 1;
         }
-        let read: Vec<Vec<Result<dossier_model::RawDocument, InputError>>> = files[at..end]
-            .par_iter()
-            .map(|f| dossier_ingest::read_file(f))
-            .collect();
-        let mut docs = Vec::new();
-        for r in read.into_iter().flatten() {
-            match r {
-                Ok(d) => docs.push(d),
-                Err(e) => {
-                    report_error(&pb, &e);
-                    summary.failed += 1;
-                }
-            }
-        }
-        summary.read += docs.len();
-        let cleaned: Vec<(String, Vec<Prepared>)> = docs
-            .par_iter()
-            .map(|d| {
-                let parts = dossier_clean::clean(d);
-                (
-                    d.source.clone(),
-                    parts.into_iter().map(Prepared::of).collect(),
-                )
-            })
-            .collect();
-        let mut batch = Vec::new();
-        for (source, parts) in cleaned {
-            if parts.is_empty() {
-                report_error(
-                    &pb,
-                    &InputError {
-                        source,
-                        line: None,
-                        message: "only page furniture found, no article text".into(),
-                    },
-                );
-                summary.failed += 1;
-            }
-            batch.extend(parts);
-        }
-        // One transaction per part, so a crash costs at most one part of the chunk.
-        while !batch.is_empty() {
-            let rest = batch.split_off(batch.len().min(ARTICLES_PER_COMMIT));
-            let added = store.add(std::mem::replace(&mut batch, rest))?;
-            summary.added.absorb(&added);
-        }
-        pb.inc(bytes);
-        pb.set_message(format!("{} new", summary.added.new));
+        chunks.push((at, end, bytes));
         at = end;
     }
+    // One thread reads and cleans the next chunk (in parallel) while this one stores the
+    // last: storing is one writer, so the two overlap instead of taking turns.
+    let (send, receive) = std::sync::mpsc::sync_channel::<Cleaned>(0);
+    let store_result = std::thread::scope(|scope| {
+        let reader = {
+            let (pb, files) = (pb.clone(), &files);
+            scope.spawn(move || {
+                for &(at, end, bytes) in &chunks {
+                    let cleaned = read_and_clean(&files[at..end], bytes, &pb);
+                    if send.send(cleaned).is_err() {
+                        break; // the store failed; stop reading
+                    }
+                }
+            })
+        };
+        let mut stored = Ok(());
+        for c in receive.iter() {
+            summary.read += c.read;
+            summary.failed += c.failed;
+            let mut batch = c.articles;
+            // One transaction per part, so a crash costs at most one part of the chunk; the
+            // stories the chunk changed are re-clustered once, after its last part.
+            while !batch.is_empty() && stored.is_ok() {
+                let rest = batch.split_off(batch.len().min(ARTICLES_PER_COMMIT));
+                stored = store
+                    .add_unsettled(std::mem::replace(&mut batch, rest))
+                    .map(|added| summary.added.absorb(&added));
+            }
+            if stored.is_ok() {
+                stored = store.settle().map(|settled| summary.added.absorb(&settled));
+            }
+            if stored.is_err() {
+                break;
+            }
+            pb.inc(c.bytes);
+            pb.set_message(format!("{} new", summary.added.new));
+        }
+        drop(receive);
+        reader.join().expect("the reading thread does not panic");
+        stored
+    });
+    store_result?;
     pb.finish_and_clear();
     if !defer {
         let stale = store.stats()?.stale_dossiers as u64;
@@ -156,6 +151,63 @@ pub fn ingest(paths: &[String], db: &Path, quiet: bool, defer: bool) -> anyhow::
     }
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// One chunk of input, read and cleaned, ready to store.
+struct Cleaned {
+    articles: Vec<Prepared>,
+    read: usize,
+    failed: usize,
+    bytes: u64,
+}
+
+/// Reads `files` and cleans their documents (both in parallel), printing each input error.
+fn read_and_clean(files: &[String], bytes: u64, pb: &ProgressBar) -> Cleaned {
+    let mut out = Cleaned {
+        articles: Vec::new(),
+        read: 0,
+        failed: 0,
+        bytes,
+    };
+    let read: Vec<Vec<Result<dossier_model::RawDocument, InputError>>> = files
+        .par_iter()
+        .map(|f| dossier_ingest::read_file(f))
+        .collect();
+    let mut docs = Vec::new();
+    for r in read.into_iter().flatten() {
+        match r {
+            Ok(d) => docs.push(d),
+            Err(e) => {
+                report_error(pb, &e);
+                out.failed += 1;
+            }
+        }
+    }
+    out.read = docs.len();
+    let cleaned: Vec<(String, Vec<Prepared>)> = docs
+        .par_iter()
+        .map(|d| (d.source.clone(), Prepared::all(dossier_clean::clean(d))))
+        .collect();
+    for (source, parts) in cleaned {
+        if parts.is_empty() {
+            report_error(
+                pb,
+                &InputError {
+                    source,
+                    line: None,
+                    message: "only page furniture found, no article text".into(),
+                },
+            );
+            out.failed += 1;
+        }
+        out.articles.extend(parts);
+    }
+    out
+}
+
+/// Prints an input error above the progress bar.
+fn report_error(pb: &ProgressBar, e: &InputError) {
+    pb.suspend(|| eprintln!("dossier: error: {e}"));
 }
 
 /// The story list as a table for people.

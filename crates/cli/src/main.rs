@@ -187,9 +187,12 @@ fn main() -> ExitCode {
     // A closed pipe (`dossier ... | head`) ends the program quietly, as for any Unix filter,
     // instead of a panic in `print!`.
     #[cfg(unix)]
-    // SAFETY: restoring the default action of one signal before any thread starts.
+    // SAFETY: setting the actions of two signals before any thread starts.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        // A file that may not grow (a file size limit) is a write error the store reports and
+        // rolls back, not a signal that kills the process mid-transaction.
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
     let cli = Cli::parse();
     match run(cli) {

@@ -158,10 +158,23 @@ fn one_batch_ten_increments_and_analyze_give_the_same_stories() {
         grown += s["stories_grown"].as_u64().unwrap();
     }
     assert!(grown > 0, "increments never grew a story");
+    // Increments out of order: the newest part first.
+    let backwards = tmp.path().join("backwards");
+    for part in parts.iter().rev() {
+        run(&[
+            "--db",
+            p(&backwards),
+            "ingest",
+            "--defer-dossiers",
+            "--json",
+            part,
+        ]);
+    }
     let list = stored_stories;
     let batch = list(&one);
     assert!(batch.len() > 20, "{}", batch.len());
     assert_eq!(batch, list(&ten));
+    assert_eq!(batch, list(&backwards));
     // `analyze` on the same files finds the same stories (story ids follow from members).
     let mut args = vec!["analyze", "--format", "json", "--quiet"];
     args.extend(parts.iter().map(String::as_str));
@@ -250,4 +263,82 @@ fn sigkill_halfway_through_ten_thousand_articles_then_rerun() {
         !hits.as_array().unwrap().is_empty(),
         "the last article is not searchable"
     );
+}
+
+/// Total size of the files under `dir`.
+fn dir_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let m = e.metadata().unwrap();
+            if m.is_dir() {
+                dir_bytes(&e.path())
+            } else {
+                m.len()
+            }
+        })
+        .sum()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_a_clear_error_and_loses_nothing_stored() {
+    use std::os::unix::process::CommandExt;
+    let bases = sample_bases();
+    let records: Vec<Value> = (0..1_520)
+        .map(|k| dossier_corpusgen::article(&bases, k, 13))
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    for d in ["first", "rest"] {
+        std::fs::create_dir(tmp.path().join(d)).unwrap();
+    }
+    let first = write_parts(&tmp.path().join("first"), &records[..20], 1);
+    let rest = write_parts(&tmp.path().join("rest"), &records[20..], 1);
+    let db = tmp.path().join("db");
+    let s = run(&["--db", p(&db), "ingest", "--json", &first[0]]);
+    assert_eq!(s["new"], 20, "{s}");
+    let stories_before = stored_stories(&db);
+    // No file may grow past what the store already holds plus 64 KiB: the next batch cannot be
+    // written, as on a full disk (the kernel's file size limit, RLIMIT_FSIZE).
+    let limit = dir_bytes(&db) + (64 << 10);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"));
+    cmd.args(["--db", p(&db), "ingest", "--quiet", &rest[0]])
+        .current_dir(workspace());
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            let r = libc::rlimit {
+                rlim_cur: limit,
+                rlim_max: limit,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &r) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let o = cmd.output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    eprintln!("{err}");
+    assert!(!o.status.success(), "the ingest cannot have fitted");
+    assert!(
+        o.status.code().is_some(),
+        "ended by a signal: {:?}",
+        o.status
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains(p(&db)), "the error names the store: {err}");
+    // Nothing stored is lost, and the store still opens and answers.
+    assert!(article_count(&db) >= 20);
+    assert!(stored_stories(&db).is_superset(&stories_before));
+    // With room again, the same command completes the batch: the same articles, each once,
+    // and the same stories as a store that never ran out of room.
+    run(&["--db", p(&db), "ingest", "--json", &rest[0]]);
+    let roomy = tmp.path().join("roomy");
+    run(&["--db", p(&roomy), "ingest", "--json", &first[0], &rest[0]]);
+    let want = article_ids(&roomy);
+    assert!(want.len() >= 1_520);
+    assert_eq!(article_ids(&db), want);
+    assert_eq!(stored_stories(&db), stored_stories(&roomy));
 }

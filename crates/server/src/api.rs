@@ -266,7 +266,7 @@ async fn ingest(
                                 d.source
                             ));
                         }
-                        batch.extend(parts.into_iter().map(Prepared::of));
+                        batch.extend(Prepared::all(parts));
                     }
                     Err(e) => {
                         report.failed += 1;

@@ -6,12 +6,14 @@
 //! For each new article, in turn: the articles sharing one of its heaviest features within
 //! the time window come from the `postings` table (a range scan per feature, not a scan of the
 //! corpus); each candidate that passes the link test becomes a row of `links`; the components
-//! of the linked articles merge into one. After the batch, each changed component is
-//! re-clustered and its stories replaced; a story whose members changed loses its dossier
+//! of the articles it is strongly linked to (`strong_components`: at least the story
+//! threshold) merge into one. Each changed component is then marked `unsettled`; settling
+//! (after the batch, or after a chunk of batches during an ingest) re-clusters each with all
+//! its members' links and replaces its stories; a story whose members changed loses its dossier
 //! (`dossier` NULL) until [`compute_dossiers`] fills it again.
 
 use chrono::{Datelike, NaiveDate};
-use dossier_analysis::stories::{average_link, WINDOW_DAYS};
+use dossier_analysis::stories::{average_link, story_vectors, WINDOW_DAYS};
 use dossier_analysis::{StoryVector, STORY_THRESHOLD};
 use dossier_model::{Article, Relation, Story};
 use rayon::prelude::*;
@@ -31,16 +33,24 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    pub fn of(mut article: Article) -> Prepared {
-        article.story = None;
-        let vector = StoryVector::of(&article);
-        let top = vector.top();
-        Prepared {
-            hash: content_hash(&article),
-            article,
-            vector,
-            top,
-        }
+    /// The articles cleaned from one document (its parts), ready to store; see
+    /// `dossier_analysis::stories::story_vectors` for the date a split-off part clusters by.
+    pub fn all(articles: Vec<Article>) -> Vec<Prepared> {
+        let vectors = story_vectors(&articles);
+        articles
+            .into_iter()
+            .zip(vectors)
+            .map(|(mut article, vector)| {
+                article.story = None;
+                let top = vector.top();
+                Prepared {
+                    hash: content_hash(&article),
+                    article,
+                    vector,
+                    top,
+                }
+            })
+            .collect()
     }
 }
 
@@ -91,11 +101,13 @@ fn next_gen(tx: &Transaction) -> rusqlite::Result<i64> {
     tx.query_row("SELECT value FROM meta WHERE key = 'gen'", [], |r| r.get(0))
 }
 
-/// Stores `batch` in one transaction and re-clusters what it touched. Returns the report and
-/// the seqs of the articles added.
+/// Stores `batch` in one transaction and marks the components it touched unsettled; with
+/// `settle`, re-clusters them in the same transaction. Returns the report and the seqs of the
+/// articles added.
 pub fn add(
     conn: &mut Connection,
     batch: Vec<Prepared>,
+    settle: bool,
 ) -> rusqlite::Result<(crate::AddReport, Vec<i64>)> {
     let mut report = crate::AddReport::default();
     let tx = conn.transaction()?;
@@ -150,12 +162,16 @@ pub fn add(
             ],
         )?;
         let seq = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO vectors (seq, terms) VALUES (?1, ?2)",
-            params![seq, encode_terms(&p.vector.terms)],
-        )?;
         // Candidates: articles sharing a heavy feature within the window.
         let day = day_number(p.vector.published);
+        tx.execute(
+            "INSERT INTO vectors (seq, terms, day) VALUES (?1, ?2, ?3)",
+            params![
+                seq,
+                encode_terms(&p.vector.terms),
+                p.vector.published.map(|_| day)
+            ],
+        )?;
         let mut candidates: BTreeSet<i64> = BTreeSet::new();
         {
             let mut dated = tx.prepare_cached(
@@ -196,11 +212,14 @@ pub fn add(
                     "INSERT OR REPLACE INTO links (a, b, sim) VALUES (?1, ?2, ?3)",
                     params![c.min(seq), c.max(seq), sim as f64],
                 )?;
-                let comp: i64 =
-                    tx.query_row("SELECT component FROM articles WHERE seq = ?1", [c], |r| {
-                        r.get(0)
-                    })?;
-                linked_components.insert(comp);
+                // Only a strong link can put two articles in one story (`strong_components`).
+                if sim >= STORY_THRESHOLD {
+                    let comp: i64 =
+                        tx.query_row("SELECT component FROM articles WHERE seq = ?1", [c], |r| {
+                            r.get(0)
+                        })?;
+                    linked_components.insert(comp);
+                }
             }
         }
         // The new article's component: the oldest of those it joins, or its own.
@@ -215,6 +234,7 @@ pub fn add(
                 params![component, other],
             )?;
             dirty.remove(&other);
+            tx.execute("DELETE FROM unsettled WHERE component = ?1", [other])?;
         }
         tx.execute(
             "UPDATE articles SET component = ?1 WHERE seq = ?2",
@@ -233,25 +253,76 @@ pub fn add(
         added.push(seq);
         report.new += 1;
     }
-    if !dirty.is_empty() {
-        let gen = next_gen(&tx)?;
-        for comp in dirty {
-            recluster(&tx, comp, gen, &mut cache, &mut report)?;
+    {
+        let mut mark = tx.prepare_cached("INSERT OR IGNORE INTO unsettled VALUES (?1)")?;
+        for &comp in &dirty {
+            mark.execute([comp])?;
         }
+    }
+    if settle {
+        settle_in(&tx, &mut cache, &mut report)?;
     }
     tx.commit()?;
     Ok((report, added))
 }
 
+/// Re-clusters every unsettled component in one transaction.
+pub fn settle(conn: &mut Connection) -> rusqlite::Result<crate::AddReport> {
+    let mut report = crate::AddReport::default();
+    let tx = conn.transaction()?;
+    settle_in(&tx, &mut HashMap::new(), &mut report)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+fn settle_in(
+    tx: &Transaction,
+    cache: &mut HashMap<i64, StoryVector>,
+    report: &mut crate::AddReport,
+) -> rusqlite::Result<()> {
+    let comps: Vec<i64> = {
+        let mut st = tx.prepare_cached("SELECT component FROM unsettled ORDER BY component")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if comps.is_empty() {
+        return Ok(());
+    }
+    let gen = next_gen(tx)?;
+    for comp in comps {
+        // A component merged into an older one since it was marked has no articles left
+        // (the one it joined is marked too).
+        let live = tx
+            .query_row(
+                "SELECT 1 FROM articles WHERE component = ?1 LIMIT 1",
+                [comp],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if live {
+            recluster(tx, comp, gen, cache, report)?;
+        }
+    }
+    tx.execute("DELETE FROM unsettled", [])?;
+    Ok(())
+}
+
 fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
-    let (id, published, terms): (String, Option<String>, Vec<u8>) = tx.query_row(
-        "SELECT a.id, a.published, v.terms FROM articles a JOIN vectors v ON v.seq = a.seq WHERE a.seq = ?1",
-        [seq],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let (id, published, terms, day): (String, Option<String>, Vec<u8>, Option<i64>) = tx
+        .query_row(
+            "SELECT a.id, a.published, v.terms, v.day FROM articles a JOIN vectors v ON v.seq = a.seq WHERE a.seq = ?1",
+            [seq],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+    // The vector's own date (a split-off part's is its page's); stores from before schema 2
+    // have only the article's.
+    let published = day
+        .and_then(|d| NaiveDate::from_num_days_from_ce_opt(i32::try_from(d).ok()?))
+        .or_else(|| published.and_then(|p| p.parse().ok()));
     Ok(StoryVector {
         article: id,
-        published: published.and_then(|p| p.parse().ok()),
+        published,
         terms: decode_terms(&terms),
     })
 }

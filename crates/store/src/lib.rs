@@ -126,8 +126,9 @@ impl Store {
             index,
         };
         // Another process writing (an ingest under way) holds the index: it catches up then.
+        // It also settles the stories an interrupted ingest left unsettled.
         if store.index.is_writable() {
-            store.catch_up_index()?;
+            store.settle()?;
         }
         Ok(store)
     }
@@ -183,14 +184,33 @@ impl Store {
         }
     }
 
-    /// Adds cleaned articles (prepared in parallel by [`Prepared::of`]) in one transaction:
+    /// Adds cleaned articles (prepared in parallel by [`Prepared::all`]) in one transaction:
     /// stores the new ones, skips duplicates, and re-clusters the components they join. The
     /// new articles are then indexed for search.
     pub fn add(&mut self, batch: Vec<Prepared>) -> Result<AddReport> {
-        let (report, added) = growth::add(&mut self.conn, batch).map_err(|e| self.db_err(e))?;
+        let (report, added) =
+            growth::add(&mut self.conn, batch, true).map_err(|e| self.db_err(e))?;
         if !added.is_empty() {
             self.catch_up_index()?;
         }
+        Ok(report)
+    }
+
+    /// Stores cleaned articles in one transaction, as [`Store::add`] does, but leaves the
+    /// stories they change and the search index to the next [`Store::settle`]: a long ingest
+    /// commits small transactions and settles once per chunk of them, so a story chain that
+    /// many transactions touch is re-clustered once. What is stored is safe at once; until the
+    /// settle, the new articles have no story (a crash leaves the work to the next open).
+    pub fn add_unsettled(&mut self, batch: Vec<Prepared>) -> Result<AddReport> {
+        let (report, _) = growth::add(&mut self.conn, batch, false).map_err(|e| self.db_err(e))?;
+        Ok(report)
+    }
+
+    /// Re-clusters the components changed since the last settle and brings the search index
+    /// up to date.
+    pub fn settle(&mut self) -> Result<AddReport> {
+        let report = growth::settle(&mut self.conn).map_err(|e| self.db_err(e))?;
+        self.catch_up_index()?;
         Ok(report)
     }
 

@@ -59,6 +59,14 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     INSERT INTO meta VALUES ('gen', 0);
     ",
+    // 2: the date a story vector clusters by, when it is not the article's own (an undated
+    // part split off a page takes the page's date); NULL for undated vectors and older rows.
+    // Components that gained articles and are not re-clustered yet (an ingest re-clusters
+    // once per chunk, not per transaction; a crash leaves them for the next open).
+    "
+    ALTER TABLE vectors ADD COLUMN day INTEGER;
+    CREATE TABLE unsettled (component INTEGER PRIMARY KEY);
+    ",
 ];
 
 /// Brings the database to the newest schema.
@@ -76,4 +84,33 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 /// The schema version this build writes.
 pub fn version() -> usize {
     MIGRATIONS.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_of_an_older_schema_keeps_its_rows_and_gains_the_new_columns() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO articles (seq, id, hash, source, json, component, ingested)
+             VALUES (1, 'a', x'00', 's', '{}', 1, 'now')",
+            [],
+        )
+        .unwrap();
+        conn.execute("INSERT INTO vectors (seq, terms) VALUES (1, x'')", [])
+            .unwrap();
+        migrate(&mut conn).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v as usize, version());
+        let day: Option<i64> = conn
+            .query_row("SELECT day FROM vectors WHERE seq = 1", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(day, None);
+    }
 }

@@ -24,7 +24,7 @@ pub fn build_corpus(dir: &Path) {
     for f in files {
         for doc in dossier_ingest::read_file(&f) {
             let doc = doc.expect("fixture reads");
-            batch.extend(dossier_clean::clean(&doc).into_iter().map(Prepared::of));
+            batch.extend(Prepared::all(dossier_clean::clean(&doc)));
         }
     }
     store.add(batch).expect("articles stored");
