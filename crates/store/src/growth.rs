@@ -162,7 +162,6 @@ pub fn add(
             ],
         )?;
         let seq = tx.last_insert_rowid();
-        // Candidates: articles sharing a heavy feature within the window.
         let day = day_number(p.vector.published);
         tx.execute(
             "INSERT INTO vectors (seq, terms, day) VALUES (?1, ?2, ?3)",
@@ -172,6 +171,7 @@ pub fn add(
                 p.vector.published.map(|_| day)
             ],
         )?;
+        // Candidates: articles sharing a heavy feature within the window.
         let mut candidates: BTreeSet<i64> = BTreeSet::new();
         {
             let mut dated = tx.prepare_cached(
