@@ -3,12 +3,25 @@
 //! A story's events (see [`crate::events`]) can number hundreds when it runs for months. A day
 //! matters as much as the articles that date something on it (the "mention count" date ranking
 //! of timeline summarisation: a day many reports point back to is a day something happened);
-//! ties go to the earlier day. Each chosen day is told by its events' sentences, the most
-//! reported first, no sentence twice.
+//! ties go to the earlier day. Each chosen day is told by a few sentences chosen among its
+//! events' sentences and the undated lead sentences of the articles published on it or the day
+//! after (news leads tell the latest happening without a date): the ones closest to the day's
+//! centroid of content words, the more reported the better, none repeating another (the
+//! per-date summaries of timeline summarisation's DATEWISE method, Gholipour Ghalandari and
+//! Ifrim 2020).
 
+use crate::terms::content_stems;
 use chrono::NaiveDate;
-use dossier_model::Event;
-use std::collections::{BTreeMap, HashSet};
+use dossier_model::{Article, Event};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Dice overlap of content words at which a sentence repeats one already chosen for its day.
+const REDUNDANT: f32 = 0.5;
+/// How many of an article's first sentences may tell its publication day.
+const LEAD_SENTENCES: usize = 5;
+/// Days after a key date whose articles' leads may tell it.
+const LEAD_DAYS: i64 = 1;
 
 /// One key date and the sentences that tell it.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,9 +33,11 @@ pub struct KeyDate {
 }
 
 /// The `dates` most reported days among `events` (day-precise ones only, within `span` when
-/// given), each with up to `per_date` sentences; in date order.
+/// given), each with up to `per_date` sentences from its events and the leads of `articles`
+/// (the story's members); in date order.
 pub fn key_dates(
     events: &[Event],
+    articles: &[Article],
     dates: usize,
     per_date: usize,
     span: Option<(NaiveDate, NaiveDate)>,
@@ -54,26 +69,103 @@ pub fn key_dates(
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(dates);
     ranked.sort_by_key(|r| r.0);
+    let stemmer = Stemmer::create(Algorithm::English);
+    let leads = lead_reports(articles);
     ranked
         .into_iter()
-        .map(|(date, articles, mut evs)| {
-            evs.sort_by_key(|e| std::cmp::Reverse(e.articles.len()));
-            let mut sentences: Vec<String> = Vec::new();
-            for e in evs {
-                if sentences.len() == per_date {
-                    break;
-                }
-                if !sentences.contains(&e.text) {
-                    sentences.push(e.text.clone());
-                }
-            }
+        .map(|(date, count, mut evs)| {
+            let days = date..=date + chrono::Duration::days(LEAD_DAYS);
+            evs.extend(
+                leads
+                    .iter()
+                    .filter(|(day, _)| days.contains(day))
+                    .map(|(_, e)| e),
+            );
             KeyDate {
                 date,
-                articles,
-                sentences,
+                articles: count,
+                sentences: day_summary(&evs, per_date, &stemmer),
             }
         })
         .collect()
+}
+
+/// The lead sentences of `articles` that give no time of their own (the first
+/// [`LEAD_SENTENCES`] of each dated article), each as a one-article report on its article's
+/// publication day.
+fn lead_reports(articles: &[Article]) -> Vec<(NaiveDate, Event)> {
+    let mut out = Vec::new();
+    for a in articles {
+        let Some(day) = a.published else { continue };
+        for s in crate::reading::read(a).into_iter().take(LEAD_SENTENCES) {
+            if s.times.is_empty() {
+                let report = Event {
+                    date: day.to_string(),
+                    precision: "day".into(),
+                    text: s.text.to_string(),
+                    when: String::new(),
+                    articles: vec![a.id.clone()],
+                };
+                out.push((day, report));
+            }
+        }
+    }
+    out
+}
+
+/// Up to `n` sentences that tell a day: its events ranked by how close their content words
+/// are to the day's centroid (each word weighted by how many reports of the day use it), times
+/// how many articles report them; a sentence sharing [`REDUNDANT`] of its words with one
+/// already taken is skipped.
+fn day_summary(events: &[&Event], n: usize, stemmer: &Stemmer) -> Vec<String> {
+    let stems: Vec<HashSet<String>> = events
+        .iter()
+        .map(|e| content_stems(&e.text, stemmer, |_| false))
+        .collect();
+    let mut centroid: HashMap<&str, f32> = HashMap::new();
+    for (e, ws) in events.iter().zip(&stems) {
+        for w in ws {
+            *centroid.entry(w.as_str()).or_default() += e.articles.len() as f32;
+        }
+    }
+    let norm = centroid
+        .values()
+        .map(|v| v * v)
+        .sum::<f32>()
+        .sqrt()
+        .max(1e-9);
+    let mut ranked: Vec<(f32, usize)> = events
+        .iter()
+        .zip(&stems)
+        .enumerate()
+        .map(|(k, (e, ws))| {
+            let dot: f32 = ws.iter().map(|w| centroid[w.as_str()]).sum();
+            let cosine = dot / norm / (ws.len().max(1) as f32).sqrt();
+            (cosine * (1.0 + (e.articles.len() as f32).ln()), k)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<usize> = Vec::new();
+    for (_, k) in ranked {
+        if chosen.len() == n {
+            break;
+        }
+        if chosen
+            .iter()
+            .any(|&c| dice(&stems[c], &stems[k]) >= REDUNDANT)
+        {
+            continue;
+        }
+        chosen.push(k);
+    }
+    chosen.into_iter().map(|k| events[k].text.clone()).collect()
+}
+
+fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * a.intersection(b).count() as f32 / (a.len() + b.len()) as f32
 }
 
 #[cfg(test)]
@@ -104,7 +196,7 @@ mod tests {
                 &["a", "b", "c", "d"],
             ),
         ];
-        let key = key_dates(&events, 2, 1, None);
+        let key = key_dates(&events, &[], 2, 1, None);
         assert_eq!(key.len(), 2);
         assert_eq!(key[0].date.to_string(), "2010-04-20");
         assert_eq!(key[0].articles, 4);
@@ -112,11 +204,65 @@ mod tests {
         assert_eq!(key[1].date.to_string(), "2010-07-15");
         let within = key_dates(
             &events,
+            &[],
             5,
             2,
             NaiveDate::from_ymd_opt(2010, 5, 1).zip(NaiveDate::from_ymd_opt(2010, 6, 1)),
         );
         assert_eq!(within.len(), 1);
         assert_eq!(within[0].date.to_string(), "2010-05-02");
+    }
+
+    #[test]
+    fn a_day_is_told_by_its_most_central_sentence_leads_included() {
+        let events = [
+            event(
+                "2011-02-11",
+                "day",
+                "On February 11 the weather in Cairo was mild.",
+                &["a"],
+            ),
+            event(
+                "2011-02-11",
+                "day",
+                "Mubarak resigned on February 11 and handed power to the army.",
+                &["b"],
+            ),
+        ];
+        let lead = |id: &str, day: u32, text: &str| Article {
+            id: id.into(),
+            text: text.into(),
+            published: NaiveDate::from_ymd_opt(2011, 2, day),
+            ..Default::default()
+        };
+        let articles = [
+            lead(
+                "c",
+                12,
+                "President Mubarak resigned and handed power to the army council.",
+            ),
+            lead(
+                "d",
+                11,
+                "Crowds cheered as Mubarak resigned after weeks of protest.",
+            ),
+            lead(
+                "e",
+                20,
+                "Mubarak resigned weeks ago; the army council still rules.",
+            ),
+        ];
+        let key = key_dates(&events, &articles, 1, 2, None);
+        assert_eq!(key.len(), 1);
+        // The sentences sharing the day's words win; the next day's lead that says the same
+        // in other words is a repeat, and the mild weather and the lead nine days after are
+        // not chosen.
+        assert_eq!(
+            key[0].sentences,
+            [
+                "Mubarak resigned on February 11 and handed power to the army.",
+                "Crowds cheered as Mubarak resigned after weeks of protest.",
+            ]
+        );
     }
 }

@@ -5,8 +5,9 @@
 //! For each gold timeline, the pool's articles published from seven days before its first date
 //! to seven days after its last go through cleaning and `dossier_analysis::analyze_story` (the
 //! path of `dossier analyze`); the story's events give the timeline through
-//! `dossier_analysis::timeline::key_dates`, with as many dates as the gold timeline, as many
-//! sentences per date as its average (rounded), and dates within its first and last date.
+//! `dossier_analysis::timeline::key_dates` (events and the articles' lead sentences), with as
+//! many dates as the gold timeline, as many sentences per date as its average (rounded), and
+//! dates within its first and last date.
 //!
 //! Scores, averaged over timelines: Date-F1 (the chosen days against the gold days) and the
 //! alignment-based ROUGE-1 and ROUGE-2 F1 of tilse (`align_date_content_costs_many_to_one`,
@@ -244,11 +245,16 @@ fn score_one(
     let sentences: usize = gold.values().map(Vec::len).sum();
     let per_date = ((sentences as f64 / dates as f64).round() as usize).max(1);
     let story = dossier_analysis::analyze_story(&mut articles);
-    let system: Timeline =
-        dossier_analysis::timeline::key_dates(&story.events, dates, per_date, Some((first, last)))
-            .into_iter()
-            .map(|k| (k.date, k.sentences))
-            .collect();
+    let system: Timeline = dossier_analysis::timeline::key_dates(
+        &story.events,
+        &articles,
+        dates,
+        per_date,
+        Some((first, last)),
+    )
+    .into_iter()
+    .map(|k| (k.date, k.sentences))
+    .collect();
     let name = file
         .strip_prefix(
             file.parent()
