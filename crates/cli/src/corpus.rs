@@ -1,10 +1,12 @@
 //! The corpus commands: `ingest` (read, clean and store articles, growing the stories) and the
 //! queries over a store (`stories`, `story`, `search`).
 //!
-//! Ingest reads the input files in chunks (files read, cleaned and vectorised in parallel, on a
-//! thread of their own, while the previous chunk is stored), and stores each chunk in
-//! transactions of a few hundred articles: a crash loses at most the transaction under way,
-//! and a re-run skips what is stored (duplicates by content) and completes the rest.
+//! Ingest reads the inputs as a stream of pieces (whole files, JSONL lines, WARC records: see
+//! `dossier_ingest::stream`) in chunks of bounded size, so a WARC file of gigabytes goes
+//! through bounded memory; each chunk is turned into documents, cleaned and vectorised in
+//! parallel, on a thread of its own, while the previous chunk is stored, in transactions of a
+//! few hundred articles: a crash loses at most the transaction under way, and a re-run skips
+//! what is stored (duplicates by content) and completes the rest.
 
 use dossier_ingest::InputError;
 use dossier_model::Dossier;
@@ -14,9 +16,18 @@ use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::Path;
 
-/// Files per chunk at most, and bytes per chunk at most (whichever comes first).
-const CHUNK_FILES: usize = 256;
-const CHUNK_BYTES: u64 = 64 << 20;
+/// Pieces (files, lines, records) per chunk at most, and bytes of input per chunk at most
+/// (whichever comes first).
+const CHUNK: Limits = Limits {
+    pieces: 16_384,
+    bytes: 64 << 20,
+};
+
+/// How big a chunk of input may grow.
+struct Limits {
+    pieces: usize,
+    bytes: u64,
+}
 /// Articles stored per transaction.
 const ARTICLES_PER_COMMIT: usize = 500;
 
@@ -82,32 +93,13 @@ pub fn ingest(paths: &[String], db: &Path, quiet: bool, defer: bool) -> anyhow::
         report_error(&pb, e);
         summary.failed += 1;
     }
-    // Chunks of files, each about CHUNK_BYTES (or CHUNK_FILES files) at most.
-    let mut chunks: Vec<(usize, usize, u64)> = Vec::new();
-    let mut at = 0;
-    while at < files.len() {
-        let (mut end, mut bytes) = (at, 0);
-        while end < files.len() && end - at < CHUNK_FILES && (bytes < CHUNK_BYTES || end == at) {
-            bytes += sizes[end];
-            end += 1;
-        }
-        chunks.push((at, end, bytes));
-        at = end;
-    }
     // One thread reads and cleans the next chunk (in parallel) while this one stores the
     // last: storing is one writer, so the two overlap instead of taking turns.
     let (send, receive) = std::sync::mpsc::sync_channel::<Cleaned>(0);
     let store_result = std::thread::scope(|scope| {
         let reader = {
-            let (pb, files) = (pb.clone(), &files);
-            scope.spawn(move || {
-                for &(at, end, bytes) in &chunks {
-                    let cleaned = read_and_clean(&files[at..end], bytes, &pb);
-                    if send.send(cleaned).is_err() {
-                        break; // the store failed; stop reading
-                    }
-                }
-            })
+            let (pb, files, sizes) = (pb.clone(), &files, &sizes);
+            scope.spawn(move || read_chunks(files, sizes, &CHUNK, &pb, |c| send.send(c).is_ok()))
         };
         let mut stored = Ok(());
         for c in receive.iter() {
@@ -161,20 +153,50 @@ struct Cleaned {
     bytes: u64,
 }
 
-/// Reads `files` and cleans their documents (both in parallel), printing each input error.
-fn read_and_clean(files: &[String], bytes: u64, pb: &ProgressBar) -> Cleaned {
+/// Reads `files` (of `sizes` bytes) as one stream of pieces, cut into chunks within `limits`,
+/// each cleaned and handed to `take` (which says whether to go on) with the bytes of input it
+/// covers.
+fn read_chunks(
+    files: &[String],
+    sizes: &[u64],
+    limits: &Limits,
+    pb: &ProgressBar,
+    mut take: impl FnMut(Cleaned) -> bool,
+) {
+    let (mut pieces, mut bytes) = (Vec::new(), 0u64);
+    // Bytes of input reached: all of the files done, and as far as the current one is read.
+    let (mut done, mut reported) = (0u64, 0u64);
+    for (file, &size) in files.iter().zip(sizes) {
+        let mut stream = dossier_ingest::stream_file(file);
+        while let Some(piece) = stream.next() {
+            bytes += piece.size();
+            pieces.push(piece);
+            if pieces.len() >= limits.pieces || bytes >= limits.bytes {
+                let reached = done + stream.consumed().min(size);
+                let chunk = std::mem::take(&mut pieces);
+                if !take(read_and_clean(chunk, reached - reported, pb)) {
+                    return; // the store failed; stop reading
+                }
+                (bytes, reported) = (0, reached);
+            }
+        }
+        done += size;
+    }
+    if !pieces.is_empty() || done > reported {
+        take(read_and_clean(pieces, done - reported, pb));
+    }
+}
+
+/// Turns `pieces` into documents and cleans them (both in parallel), printing each input error.
+fn read_and_clean(pieces: Vec<dossier_ingest::Piece>, bytes: u64, pb: &ProgressBar) -> Cleaned {
     let mut out = Cleaned {
         articles: Vec::new(),
         read: 0,
         failed: 0,
         bytes,
     };
-    let read: Vec<Vec<Result<dossier_model::RawDocument, InputError>>> = files
-        .par_iter()
-        .map(|f| dossier_ingest::read_file(f))
-        .collect();
     let mut docs = Vec::new();
-    for r in read.into_iter().flatten() {
+    for r in dossier_ingest::stream::documents(pieces) {
         match r {
             Ok(d) => docs.push(d),
             Err(e) => {
@@ -265,4 +287,65 @@ pub fn story_dossier(store: &mut Store, id: &str) -> anyhow::Result<Dossier> {
         articles,
         stories: vec![story],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_big_file_is_read_in_chunks_that_cover_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = dir.path().join("many.jsonl.gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        for i in 0..10 {
+            writeln!(
+                gz,
+                r#"{{"title":"Report {i}","text":"The council met for the {i}th time on Tuesday and approved the budget of the city for next year."}}"#
+            )
+            .unwrap();
+        }
+        writeln!(gz, "{{not json").unwrap();
+        std::fs::write(&jsonl, gz.finish().unwrap()).unwrap();
+        let txt = dir.path().join("one.txt");
+        std::fs::write(
+            &txt,
+            "Officials said the bridge would reopen on Monday after repairs.",
+        )
+        .unwrap();
+        let files: Vec<String> = [&jsonl, &txt]
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        let sizes: Vec<u64> = files
+            .iter()
+            .map(|f| std::fs::metadata(f).unwrap().len())
+            .collect();
+        let limits = Limits {
+            pieces: 3,
+            bytes: u64::MAX,
+        };
+        let mut chunks = Vec::new();
+        read_chunks(&files, &sizes, &limits, &ProgressBar::hidden(), |c| {
+            chunks.push((c.read, c.failed, c.bytes));
+            true
+        });
+        // 11 lines and a file, three pieces a chunk: four chunks; every article read once,
+        // the bad line counted as failed, the bytes adding up to the inputs' sizes.
+        assert_eq!(chunks.len(), 4, "{chunks:?}");
+        assert_eq!(chunks.iter().map(|c| c.0).sum::<usize>(), 11);
+        assert_eq!(chunks.iter().map(|c| c.1).sum::<usize>(), 1);
+        assert_eq!(
+            chunks.iter().map(|c| c.2).sum::<u64>(),
+            sizes.iter().sum::<u64>()
+        );
+        // Stopping early (a failed store) reads no further.
+        let mut taken = 0;
+        read_chunks(&files, &sizes, &limits, &ProgressBar::hidden(), |_| {
+            taken += 1;
+            false
+        });
+        assert_eq!(taken, 1);
+    }
 }

@@ -342,3 +342,61 @@ fn a_full_disk_is_a_clear_error_and_loses_nothing_stored() {
     assert_eq!(article_ids(&db), want);
     assert_eq!(stored_stories(&db), stored_stories(&roomy));
 }
+
+/// A WARC record holding one HTML page, as crawlers write it (one gzip member per record).
+fn warc_record(uri: &str, html: &str) -> Vec<u8> {
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+    let record = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    );
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(record.as_bytes()).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn a_warc_gz_piped_to_standard_input_is_streamed_into_the_store() {
+    use std::process::{Command, Stdio};
+    let db = tempfile::tempdir().unwrap();
+    let mut archive = Vec::new();
+    for (i, city) in ["Lisbon", "Porto", "Faro"].iter().enumerate() {
+        let html = format!(
+            "<html><head><title>Floods close roads in {city}</title></head><body><article>\
+             <h1>Floods close roads in {city}</h1>\
+             <p>Heavy rain flooded the centre of {city} on Monday, closing roads and schools \
+             while firefighters pumped water out of dozens of homes.</p>\
+             <p>The mayor of {city} said the clean-up would take at least a week and asked \
+             residents to stay away from the river banks until the water level falls.</p>\
+             </article></body></html>"
+        );
+        archive.extend(warc_record(&format!("https://news.example/{i}"), &html));
+    }
+    // The last record cut short: the records before it are kept, the cut reported.
+    let cut = warc_record(
+        "https://news.example/cut",
+        "<html><body><p>Cut</p></body></html>",
+    );
+    archive.extend(&cut[..cut.len() / 2]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["--db", p(db.path()), "ingest", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&archive).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    // 3: some input failed (the cut record), the rest stored.
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["new"], 3, "{s} {err}");
+    assert_eq!(s["failed"], 1, "{s}");
+    assert!(err.contains("-: record 4: unreadable WARC record"), "{err}");
+    let found = run(&["--db", p(db.path()), "search", "Porto", "--format", "json"]);
+    assert!(
+        found.to_string().contains("https://news.example/1"),
+        "{found}"
+    );
+}

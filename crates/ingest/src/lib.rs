@@ -12,6 +12,9 @@
 //! | `.warc` | every HTML page of a `response` or `resource` record ([`warc`]) |
 //! | `.rss`, `.atom`, `.xml` | every entry of an RSS, Atom or RDF feed ([`feed`]) |
 //! | `*.gz` | gunzipped, then read by the inner extension (a truncated `.warc.gz` is read up to the cut) |
+//!
+//! WARC and JSONL files (gzipped or not) are streamed: read one record or line at a time
+//! ([`stream_file`]), so a file of gigabytes never sits in memory whole.
 //! | `-` or another extension | sniffed: WARC, feed, HTML, JSONL or text |
 //!
 //! This is the only crate besides the store that touches the disk.
@@ -19,18 +22,23 @@
 pub mod encoding;
 pub mod feed;
 pub mod html;
+pub mod stream;
 pub mod warc;
+
+pub use stream::{stream_file, Piece, Stream};
 
 use dossier_model::{Hints, RawDocument, Sourced};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::Path;
+use std::sync::Arc;
 
 /// The largest single article file (or JSONL line) read; larger ones are refused with an error.
 pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
-/// The largest input file of any kind (a JSONL or gzip file may hold many articles).
+/// The largest input file read whole (a feed, a page; WARC and JSONL files are streamed and
+/// have no limit).
 pub const MAX_FILE_BYTES: u64 = 4 << 30;
 
 /// An input that could not be read, and why: printed as `source[:line]: message`.
@@ -68,7 +76,7 @@ pub struct Batch {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Format {
+pub(crate) enum Format {
     Text,
     Html,
     Jsonl,
@@ -151,7 +159,7 @@ fn is_known(p: &Path) -> bool {
         .is_some_and(|e| KNOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-fn format_of(name: &str) -> Format {
+pub(crate) fn format_of(name: &str) -> Format {
     let ext = Path::new(name)
         .extension()
         .and_then(|e| e.to_str())
@@ -169,7 +177,15 @@ fn format_of(name: &str) -> Format {
 }
 
 /// Reads one file (or stdin, `-`) into zero or more documents and the errors met, in order.
+/// An archive or JSONL file is read as a stream ([`stream_file`]) and its pieces turned into
+/// documents in parallel.
 pub fn read_file(source: &str) -> Vec<Result<RawDocument, InputError>> {
+    stream::documents(stream_file(source).collect())
+}
+
+/// Reads one whole file (or stdin) at once: what [`stream_file`] does for the formats it does
+/// not stream.
+pub(crate) fn read_whole(source: &str) -> Vec<Result<RawDocument, InputError>> {
     match load(source) {
         Ok((bytes, name, cut)) => read_loaded(source, &bytes, &name, cut),
         Err(e) => vec![Err(e)],
@@ -279,7 +295,7 @@ fn gunzip(source: &str, raw: &[u8]) -> (Vec<u8>, Option<InputError>) {
     (out, cut)
 }
 
-fn sniff(bytes: &[u8]) -> Format {
+pub(crate) fn sniff(bytes: &[u8]) -> Format {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
     if warc::looks_like_warc(bytes) {
@@ -290,7 +306,9 @@ fn sniff(bytes: &[u8]) -> Format {
     }
     if trimmed.starts_with('{') {
         let first = trimmed.lines().next().unwrap_or("");
-        if first.trim_end().ends_with('}') {
+        // A first line longer than the head: a JSON object opening on a key.
+        let cut = !trimmed.contains('\n') && bytes.len() > head.len();
+        if first.trim_end().ends_with('}') || (cut && trimmed.starts_with("{\"")) {
             return Format::Jsonl;
         }
     }
@@ -387,51 +405,89 @@ fn read_jsonl(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputError>
         .collect();
     lines
         .par_iter()
-        .map(|&(n, line)| {
-            let at_line = |m: String| InputError {
-                source: source.to_string(),
-                line: Some(n),
-                message: m,
-            };
-            if line.len() > MAX_ARTICLE_BYTES {
-                return Err(at_line(too_large(source, line.len()).message));
-            }
-            let rec: JsonlRecord =
-                serde_json::from_str(line).map_err(|e| at_line(format!("invalid JSON: {e}")))?;
-            let from = "jsonl field";
-            let published = match rec.published {
-                Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
-                    Some(Sourced::new(s, "jsonl field published"))
-                }
-                _ => None,
-            };
-            let hints = Hints {
-                url: rec.url.clone(),
-                outlet: rec
-                    .outlet
-                    .filter(|s| !s.trim().is_empty())
-                    .map(|s| Sourced::new(s, format!("{from} outlet"))),
-                title: rec
-                    .title
-                    .filter(|s| !s.trim().is_empty())
-                    .map(|s| Sourced::new(s, format!("{from} title"))),
-                byline: rec
-                    .byline
-                    .or(rec.author)
-                    .filter(|s| !s.trim().is_empty())
-                    .map(|s| Sourced::new(s, format!("{from} byline"))),
-                published,
-                updated: None,
-            };
-            let doc_source = format!("{source}:{n}");
-            let (body, is_html) = match (rec.text, rec.html) {
-                (Some(t), _) if !t.trim().is_empty() => (t, false),
-                (_, Some(h)) if !h.trim().is_empty() => (h, true),
-                _ => return Err(at_line("record has neither `text` nor `html`".into())),
-            };
-            document_from_text(&doc_source, &body, is_html, hints).map_err(|e| at_line(e.message))
-        })
+        .map(|&(n, line)| jsonl_line(source, n, line))
         .collect()
+}
+
+/// The lines of a JSONL stream read from `r`, one at a time (blank ones skipped), each to be
+/// read by [`stream::Piece::documents`]; a read error (a broken gzip stream) ends the file with
+/// one error saying where.
+pub(crate) fn jsonl_lines<R: BufRead>(
+    source: Arc<str>,
+    r: R,
+) -> impl Iterator<Item = stream::Piece> {
+    let mut stopped = false;
+    let blank = |p: &stream::Piece| matches!(p, stream::Piece::Line { bytes, .. } if bytes.iter().all(u8::is_ascii_whitespace));
+    r.split(b'\n')
+        .enumerate()
+        .map_while(move |(i, line)| {
+            if stopped {
+                return None;
+            }
+            let n = i + 1;
+            Some(match line {
+                Ok(bytes) => stream::Piece::Line {
+                    source: source.clone(),
+                    n,
+                    bytes,
+                },
+                Err(e) => {
+                    stopped = true;
+                    stream::Piece::Ready(Err(InputError {
+                        source: source.to_string(),
+                        line: Some(n),
+                        message: format!("unreadable from here on: {e}"),
+                    }))
+                }
+            })
+        })
+        .filter(move |p| !blank(p))
+}
+
+/// Line `n` of a JSONL file: one article.
+pub(crate) fn jsonl_line(source: &str, n: usize, line: &str) -> Result<RawDocument, InputError> {
+    let at_line = |m: String| InputError {
+        source: source.to_string(),
+        line: Some(n),
+        message: m,
+    };
+    if line.len() > MAX_ARTICLE_BYTES {
+        return Err(at_line(too_large(source, line.len()).message));
+    }
+    let rec: JsonlRecord =
+        serde_json::from_str(line).map_err(|e| at_line(format!("invalid JSON: {e}")))?;
+    let from = "jsonl field";
+    let published = match rec.published {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
+            Some(Sourced::new(s, "jsonl field published"))
+        }
+        _ => None,
+    };
+    let hints = Hints {
+        url: rec.url.clone(),
+        outlet: rec
+            .outlet
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Sourced::new(s, format!("{from} outlet"))),
+        title: rec
+            .title
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Sourced::new(s, format!("{from} title"))),
+        byline: rec
+            .byline
+            .or(rec.author)
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Sourced::new(s, format!("{from} byline"))),
+        published,
+        updated: None,
+    };
+    let doc_source = format!("{source}:{n}");
+    let (body, is_html) = match (rec.text, rec.html) {
+        (Some(t), _) if !t.trim().is_empty() => (t, false),
+        (_, Some(h)) if !h.trim().is_empty() => (h, true),
+        _ => return Err(at_line("record has neither `text` nor `html`".into())),
+    };
+    document_from_text(&doc_source, &body, is_html, hints).map_err(|e| at_line(e.message))
 }
 
 #[cfg(test)]
@@ -530,5 +586,51 @@ mod tests {
             msgs.iter().any(|m| m.contains("missing.txt: no such file")),
             "{msgs:?}"
         );
+    }
+
+    #[test]
+    fn a_big_jsonl_gz_streams_and_reads_as_it_would_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let body = BODY.replace('\n', " ");
+        for i in 0..20_000 {
+            writeln!(gz, r#"{{"title":"Report {i}","text":"{body} Item {i}."}}"#).unwrap();
+        }
+        writeln!(gz).unwrap();
+        writeln!(gz, "{{broken").unwrap();
+        let bytes = gz.finish().unwrap();
+        let f = write(dir.path(), "big.jsonl.gz", &bytes);
+        // The first line comes out long before the file is read to its end.
+        let mut stream = stream_file(&f);
+        assert!(matches!(stream.next(), Some(Piece::Line { n: 1, .. })));
+        assert!(
+            stream.consumed() < bytes.len() as u64 / 2,
+            "{}",
+            stream.consumed()
+        );
+        // Streamed, it gives what reading the file whole gives (an upload is read whole).
+        let streamed = read_file(&f);
+        assert_eq!(streamed.len(), 20_001);
+        assert_eq!(streamed, read_bytes(&f, &bytes));
+        let last = streamed.last().unwrap().as_ref().unwrap_err();
+        assert_eq!(last.line, Some(20_002));
+        assert!(last.message.contains("invalid JSON"), "{last}");
+    }
+
+    #[test]
+    fn an_empty_or_blank_streamed_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in [
+            ("empty.jsonl", &b""[..]),
+            ("blank.jsonl", b"\n  \n"),
+            ("empty.warc", b""),
+        ] {
+            let f = write(dir.path(), name, bytes);
+            let out = read_file(&f);
+            assert_eq!(out.len(), 1, "{name}: {out:?}");
+            let e = out[0].as_ref().unwrap_err();
+            assert_eq!(e.message, "empty file", "{name}");
+            assert_eq!(e.source, f);
+        }
     }
 }

@@ -8,33 +8,90 @@
 //! deflate content coding are undone, and a truncated archive yields the records before the
 //! cut plus one error saying where it stopped. A record with a wrong digest is reported and
 //! skipped; the rest of the archive is read.
+//!
+//! Records are read one at a time ([`records`]), so an archive of gigabytes (a CC-NEWS file)
+//! streams through memory; checking and decoding a record ([`Record::document`]) is left to
+//! the caller, which does it for many records in parallel.
 
+use crate::stream::Piece;
 use crate::{InputError, RawDocument};
 use dossier_model::Hints;
 use sha1::{Digest, Sha1};
-use std::io::Read;
-use warc::WarcHeader;
+use std::io::{BufRead, Read};
+use std::sync::Arc;
+use warc::{RawRecordHeader, WarcHeader};
 
 /// What one archive gave: its pages and the problems met, in record order.
 pub fn read_warc(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputError>> {
-    let mut out = Vec::new();
-    let reader = warc::WarcReader::new(bytes);
-    for (i, rec) in reader.iter_raw_records().enumerate() {
-        let n = i + 1;
+    crate::stream::documents(records(source.into(), bytes).collect())
+}
+
+/// One WARC record as read, not yet checked or decoded (see [`Record::document`]).
+pub struct Record {
+    source: Arc<str>,
+    /// Its place in the archive, from 1.
+    n: usize,
+    header: RawRecordHeader,
+    body: Vec<u8>,
+}
+
+/// The records of an archive read from `r`, one at a time: a record that cannot be parsed
+/// (a truncated archive, a broken gzip stream) ends the archive with one error saying where.
+pub fn records<R: BufRead>(source: Arc<str>, r: R) -> impl Iterator<Item = Piece> {
+    let mut stopped = false;
+    warc::WarcReader::new(r)
+        .iter_raw_records()
+        .enumerate()
+        .map_while(move |(i, rec)| {
+            if stopped {
+                return None;
+            }
+            let n = i + 1;
+            Some(match rec {
+                Ok((header, body)) => Piece::Record(Record {
+                    source: source.clone(),
+                    n,
+                    header,
+                    body,
+                }),
+                Err(e) => {
+                    stopped = true;
+                    Piece::Ready(Err(InputError {
+                        source: source.to_string(),
+                        line: None,
+                        message: format!(
+                            "record {n}: unreadable WARC record ({}); the archive is read up to here",
+                            describe(&e)
+                        ),
+                    }))
+                }
+            })
+        })
+}
+
+impl Record {
+    /// Bytes held.
+    pub fn len(&self) -> usize {
+        self.body.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.body.is_empty()
+    }
+
+    /// The page this record holds: none for records that are not HTML responses or resources,
+    /// an error for a corrupt one (its digest) or an unreadable page.
+    pub fn document(self) -> Option<Result<RawDocument, InputError>> {
+        let Record {
+            source,
+            n,
+            header,
+            body,
+        } = self;
         let at = |m: String| InputError {
             source: source.to_string(),
             line: None,
             message: format!("record {n}: {m}"),
-        };
-        let (header, body) = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                out.push(Err(at(format!(
-                    "unreadable WARC record ({}); the archive is read up to here",
-                    describe(&e)
-                ))));
-                break;
-            }
         };
         let get = |h: WarcHeader| {
             header
@@ -44,12 +101,11 @@ pub fn read_warc(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputErr
         };
         let kind = get(WarcHeader::WarcType).unwrap_or_default();
         if kind != "response" && kind != "resource" {
-            continue;
+            return None;
         }
         if let Some(d) = get(WarcHeader::BlockDigest) {
             if let Err(m) = check_digest(&d, &body) {
-                out.push(Err(at(m)));
-                continue;
+                return Some(Err(at(m)));
             }
         }
         let uri = get(WarcHeader::TargetURI)
@@ -58,16 +114,13 @@ pub fn read_warc(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputErr
         let page = if kind == "response" {
             match http_payload(&body) {
                 Ok(Some(p)) => p,
-                Ok(None) => continue,
-                Err(m) => {
-                    out.push(Err(at(m)));
-                    continue;
-                }
+                Ok(None) => return None,
+                Err(m) => return Some(Err(at(m))),
             }
         } else {
             let ct = get(WarcHeader::ContentType).unwrap_or_default();
             if !is_html_type(&ct) {
-                continue;
+                return None;
             }
             body
         };
@@ -82,9 +135,8 @@ pub fn read_warc(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputErr
             }
             d
         });
-        out.push(doc.map_err(|e| at(e.message)));
+        Some(doc.map_err(|e| at(e.message)))
     }
-    out
 }
 
 fn describe(e: &warc::Error) -> String {
@@ -92,6 +144,7 @@ fn describe(e: &warc::Error) -> String {
         warc::Error::UnexpectedEOB => "the file ends inside a record: truncated".into(),
         warc::Error::ReadOverflow => "the record is longer than its Content-Length".into(),
         warc::Error::ParseHeaders(_) => "malformed record header".into(),
+        warc::Error::ReadData(io) => format!("read error: {io}"),
         other => other.to_string(),
     }
 }
