@@ -395,8 +395,12 @@ fn a_warc_gz_piped_to_standard_input_is_streamed_into_the_store() {
     assert_eq!(s["failed"], 1, "{s}");
     assert!(err.contains("-: record 4: unreadable WARC record"), "{err}");
     let found = run(&["--db", p(db.path()), "search", "Porto", "--format", "json"]);
+    assert_eq!(found[0]["title"], "Floods close roads in Porto", "{found}");
+    // The page keeps the record's URL.
+    let story = found[0]["story"].as_str().unwrap();
+    let dossier = run(&["--db", p(db.path()), "story", story, "--format", "json"]);
     assert!(
-        found.to_string().contains("https://news.example/1"),
-        "{found}"
+        dossier.to_string().contains("https://news.example/1"),
+        "{dossier}"
     );
 }
