@@ -5,10 +5,11 @@ mod common;
 
 use common::*;
 
-/// Reached when the floors were set (pairwise F1): ECB+ 0.8524, NeuS val 0.5677; less 0.01.
-const ECBPLUS_FLOOR: f64 = 0.8424;
-const NEUS_VAL_FLOOR: f64 = 0.5577;
-/// The bar for ECB+ B-cubed F1 (reached: 0.8773).
+/// Reached when the floors were set (pairwise F1, 2026-11-23, feature weights capped): ECB+
+/// 0.8604, NeuS val 0.6120; less 0.01.
+const ECBPLUS_FLOOR: f64 = 0.8504;
+const NEUS_VAL_FLOOR: f64 = 0.6020;
+/// The bar for ECB+ B-cubed F1 (reached: 0.8806).
 const ECBPLUS_B3_BAR: f64 = 0.85;
 
 #[test]
