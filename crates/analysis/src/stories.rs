@@ -31,6 +31,10 @@ pub const STORY_FLOOR: f32 = 0.2;
 pub const TOP_FEATURES: usize = 24;
 /// Most days between the publication of two linked articles.
 pub const WINDOW_DAYS: i64 = 60;
+/// Which weighting [`StoryVector::of`] computes; a store remembers the version its vectors were
+/// made with. 1: TF-IDF over the fixed background; 2: the heaviest features capped
+/// (`terms::MAX_FEATURE_WEIGHT`).
+pub const VECTOR_VERSION: i64 = 2;
 
 /// What story clustering knows of an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

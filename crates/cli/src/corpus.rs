@@ -79,6 +79,16 @@ fn progress(total: u64, quiet: bool) -> ProgressBar {
 pub fn ingest(paths: &[String], db: &Path, quiet: bool, defer: bool) -> anyhow::Result<Summary> {
     let start = std::time::Instant::now();
     let mut store = Store::open(db)?;
+    if let Some(old) = store.outdated_vectors() {
+        eprintln!(
+            "dossier: warning: {}: the stored articles' story vectors are of an older version \
+             ({old}, this dossier makes {}); new articles will be weighed differently and their \
+             stories may differ from one fresh ingest of everything (ingest into a new --db to \
+             have them consistent)",
+            db.display(),
+            dossier_analysis::stories::VECTOR_VERSION
+        );
+    }
     let (files, listing) = dossier_ingest::list_inputs(paths);
     let mut summary = Summary {
         files: files.len(),

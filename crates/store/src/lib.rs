@@ -20,6 +20,7 @@ mod growth;
 pub mod schema;
 pub mod search;
 
+use dossier_analysis::stories::VECTOR_VERSION;
 use dossier_model::{Article, Story};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -50,6 +51,8 @@ pub struct Store {
     dir: PathBuf,
     conn: Connection,
     index: search::Index,
+    /// The story-vector version of the stored articles (see [`Store::outdated_vectors`]).
+    vectors: i64,
 }
 
 /// What one [`Store::add`] did.
@@ -119,11 +122,13 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(dberr)?;
         schema::migrate(&mut conn).map_err(dberr)?;
+        let vectors = vector_version(&conn).map_err(dberr)?;
         let index = search::Index::open(&dir.join("search"), false)?;
         let mut store = Store {
             dir: dir.to_path_buf(),
             conn,
             index,
+            vectors,
         };
         // Another process writing (an ingest under way) holds the index: it catches up then.
         // It also settles the stories an interrupted ingest left unsettled.
@@ -166,11 +171,27 @@ impl Store {
             )));
         }
         let index = search::Index::open(&dir.join("search"), true)?;
+        let vectors = conn
+            .query_row("SELECT value FROM meta WHERE key = 'vectors'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(dberr)?
+            .unwrap_or(VECTOR_VERSION);
         Ok(Store {
             dir: dir.to_path_buf(),
             conn,
             index,
+            vectors,
         })
+    }
+
+    /// The story-vector version of the stored articles, when it is older than this build's
+    /// ([`VECTOR_VERSION`]): articles added now are weighed differently from the stored ones,
+    /// so their stories can differ from those of one fresh ingest of everything. Ingesting into
+    /// a new store makes them consistent again.
+    pub fn outdated_vectors(&self) -> Option<i64> {
+        (self.vectors < VECTOR_VERSION).then_some(self.vectors)
     }
 
     pub fn dir(&self) -> &Path {
@@ -510,5 +531,57 @@ impl From<rusqlite::Error> for Error {
             path: String::new(),
             source,
         }
+    }
+}
+
+/// The story-vector version a writable store's articles were made with, recorded on first
+/// open: a store that already holds articles but no record predates the record (version 1).
+fn vector_version(conn: &Connection) -> rusqlite::Result<i64> {
+    let stored: Option<i64> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'vectors'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(v) = stored {
+        return Ok(v);
+    }
+    let any: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |r| r.get(0))?;
+    let v = if any { 1 } else { VECTOR_VERSION };
+    conn.execute("INSERT INTO meta (key, value) VALUES ('vectors', ?1)", [v])?;
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_remembers_the_version_of_its_story_vectors() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.outdated_vectors(), None);
+        let article = Article {
+            id: "a1".into(),
+            source: "a.txt".into(),
+            text: "The council approved the budget on Tuesday after a long debate.".into(),
+            ..Default::default()
+        };
+        let mut store = store;
+        store
+            .add(vec![Prepared::all(vec![article]).remove(0)])
+            .unwrap();
+        drop(store);
+        // A store made before versions were recorded: articles and no record.
+        let conn = Connection::open(dir.path().join("dossier.sqlite")).unwrap();
+        conn.execute("DELETE FROM meta WHERE key = 'vectors'", [])
+            .unwrap();
+        drop(conn);
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.outdated_vectors(), Some(1));
+        drop(store);
+        assert_eq!(
+            Store::open_reader(dir.path()).unwrap().outdated_vectors(),
+            Some(1)
+        );
     }
 }
