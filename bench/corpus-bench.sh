@@ -9,8 +9,9 @@
 # `dossier ingest --defer-dossiers` (read, clean, vectorise, store, index, cluster; dossiers are
 # computed on demand), and report wall time, articles/s, MB/s per core and peak memory; then
 # the growth exponent between sizes (log time / log N), and search latency on the largest store.
-# Then, side by side on the 181 AEB pages: dossier's whole `analyze` (one core, process start
-# included) against Python trafilatura's extraction alone (installed with pip), with body F1.
+# Then bench/extraction-bench.sh: side by side on the 181 AEB pages, dossier's whole `analyze`
+# (one core, process start included) against Python trafilatura's extraction alone and
+# against rs-trafilatura's (the best Rust extractor not chosen), each with body F1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -43,17 +44,5 @@ for n in "${sizes[@]}"; do
 done
 ./target/release/examples/search-latency "$work/db-$prev_n" 1000 | sed "s/^/N=$prev_n /"
 
-aeb=../shared/eval/extraction/aeb
-if [ -d "$aeb" ]; then
-  echo
-  echo "side by side on the $(ls $aeb/html/*.gz | wc -l) AEB pages, one core:"
-  pip install -q trafilatura lxml_html_clean >/dev/null 2>&1 || echo "  (pip install trafilatura failed)"
-  one_core=(); command -v taskset >/dev/null && one_core=(taskset -c 0)
-  /usr/bin/time -o "$work/analyze-time" -f "%U %S" "${one_core[@]}" "$bin" analyze "$aeb/html" -f json -q > /dev/null
-  d=$(awk '{print $1 + $2}' "$work/analyze-time")
-  f1=$("$bin" eval extraction "$aeb" | tail -n 1 | awk '{print $NF}')
-  printf "  dossier analyze (whole pipeline, process start)  %6.2f s  %6.2f ms/page  F1 %s\n" "$d" "$(awk -v d="$d" 'BEGIN{print 1000*d/181}')" "$f1"
-  if python3 -c "import trafilatura" 2>/dev/null; then
-    "${one_core[@]}" python3 bench/trafilatura_aeb.py "$aeb" "$work/trafilatura.json" "$d"
-  fi
-fi
+echo
+bash bench/extraction-bench.sh

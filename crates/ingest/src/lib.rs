@@ -416,32 +416,25 @@ pub(crate) fn jsonl_lines<R: BufRead>(
     source: Arc<str>,
     r: R,
 ) -> impl Iterator<Item = stream::Piece> {
-    let mut stopped = false;
-    let blank = |p: &stream::Piece| matches!(p, stream::Piece::Line { bytes, .. } if bytes.iter().all(u8::is_ascii_whitespace));
-    r.split(b'\n')
-        .enumerate()
-        .map_while(move |(i, line)| {
-            if stopped {
-                return None;
-            }
-            let n = i + 1;
-            Some(match line {
-                Ok(bytes) => stream::Piece::Line {
-                    source: source.clone(),
-                    n,
-                    bytes,
-                },
-                Err(e) => {
-                    stopped = true;
-                    stream::Piece::Ready(Err(InputError {
-                        source: source.to_string(),
-                        line: Some(n),
-                        message: format!("unreadable from here on: {e}"),
-                    }))
-                }
-            })
-        })
-        .filter(move |p| !blank(p))
+    let name = source.to_string();
+    stream::until_error(
+        r.split(b'\n'),
+        move |n, bytes| stream::Piece::Line {
+            source: source.clone(),
+            n,
+            bytes,
+        },
+        move |n, e| InputError {
+            source: name.clone(),
+            line: Some(n),
+            message: format!("unreadable from here on: {e}"),
+        },
+    )
+    .filter(|p| !matches!(p, stream::Piece::Line { bytes, .. } if is_blank(bytes)))
+}
+
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.iter().all(u8::is_ascii_whitespace)
 }
 
 /// Line `n` of a JSONL file: one article.

@@ -48,7 +48,7 @@ impl Piece {
         match self {
             Piece::File { source, .. } => read_whole(&source),
             Piece::Line { source, n, bytes } => {
-                if bytes.iter().all(u8::is_ascii_whitespace) {
+                if crate::is_blank(&bytes) {
                     return Vec::new();
                 }
                 let line = match crate::encoding::decode(&bytes, false) {
@@ -75,6 +75,29 @@ pub fn documents(pieces: Vec<Piece>) -> Vec<Result<RawDocument, InputError>> {
         .into_par_iter()
         .flat_map_iter(Piece::documents)
         .collect()
+}
+
+/// `items` (numbered from 1) as pieces, ending after the first error: a stream is not read
+/// past a broken spot (a truncated archive, a cut gzip stream).
+pub(crate) fn until_error<T, E>(
+    items: impl Iterator<Item = Result<T, E>>,
+    mut piece: impl FnMut(usize, T) -> Piece,
+    mut error: impl FnMut(usize, E) -> InputError,
+) -> impl Iterator<Item = Piece> {
+    let mut stopped = false;
+    items.enumerate().map_while(move |(i, item)| {
+        if stopped {
+            return None;
+        }
+        let n = i + 1;
+        Some(match item {
+            Ok(x) => piece(n, x),
+            Err(e) => {
+                stopped = true;
+                Piece::Ready(Err(error(n, e)))
+            }
+        })
+    })
 }
 
 /// The pieces of one input, read lazily, and how far into the file reading has got.

@@ -38,35 +38,26 @@ pub struct Record {
 /// The records of an archive read from `r`, one at a time: a record that cannot be parsed
 /// (a truncated archive, a broken gzip stream) ends the archive with one error saying where.
 pub fn records<R: BufRead>(source: Arc<str>, r: R) -> impl Iterator<Item = Piece> {
-    let mut stopped = false;
-    warc::WarcReader::new(r)
-        .iter_raw_records()
-        .enumerate()
-        .map_while(move |(i, rec)| {
-            if stopped {
-                return None;
-            }
-            let n = i + 1;
-            Some(match rec {
-                Ok((header, body)) => Piece::Record(Record {
-                    source: source.clone(),
-                    n,
-                    header,
-                    body,
-                }),
-                Err(e) => {
-                    stopped = true;
-                    Piece::Ready(Err(InputError {
-                        source: source.to_string(),
-                        line: None,
-                        message: format!(
-                            "record {n}: unreadable WARC record ({}); the archive is read up to here",
-                            describe(&e)
-                        ),
-                    }))
-                }
+    let name = source.to_string();
+    crate::stream::until_error(
+        warc::WarcReader::new(r).iter_raw_records(),
+        move |n, (header, body)| {
+            Piece::Record(Record {
+                source: source.clone(),
+                n,
+                header,
+                body,
             })
-        })
+        },
+        move |n, e| InputError {
+            source: name.clone(),
+            line: None,
+            message: format!(
+                "record {n}: unreadable WARC record ({}); the archive is read up to here",
+                describe(&e)
+            ),
+        },
+    )
 }
 
 impl Record {
