@@ -242,7 +242,8 @@ fn report_error(pb: &ProgressBar, e: &InputError) {
     pb.suspend(|| eprintln!("dossier: error: {e}"));
 }
 
-/// The story list as a table for people.
+/// The story list as a table for people: `-` where no article names its outlet or date, `?`
+/// where the conflicts are not counted yet (the dossier is not computed).
 pub fn stories_table(rows: &[dossier_store::StoryRow]) -> String {
     let mut out =
         String::from("ID           ARTICLES OUTLETS FIRST      LAST       CONFLICTS TITLE\n");
@@ -251,7 +252,10 @@ pub fn stories_table(rows: &[dossier_store::StoryRow]) -> String {
             "{:<12} {:>8} {:>7} {:<10} {:<10} {:>9} {}\n",
             r.id,
             r.articles,
-            r.outlets,
+            match r.outlets {
+                0 => "-".to_string(),
+                n => n.to_string(),
+            },
             r.first_date.as_deref().unwrap_or("-"),
             r.last_date.as_deref().unwrap_or("-"),
             r.conflicts.map_or("?".to_string(), |c| c.to_string()),
@@ -357,5 +361,27 @@ mod tests {
             false
         });
         assert_eq!(taken, 1);
+    }
+
+    #[test]
+    fn the_story_table_says_what_is_unknown() {
+        let row = |outlets, conflicts| dossier_store::StoryRow {
+            id: "s1".into(),
+            title: "Floods close roads\nin Porto".into(),
+            articles: 3,
+            outlets,
+            first_date: Some("2025-12-01".into()),
+            last_date: None,
+            conflicts,
+        };
+        let table = stories_table(&[row(0, None), row(2, Some(1))]);
+        let lines: Vec<Vec<&str>> = table
+            .lines()
+            .skip(1)
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+        assert_eq!(lines[0][..6], ["s1", "3", "-", "2025-12-01", "-", "?"]);
+        assert_eq!(lines[1][..6], ["s1", "3", "2", "2025-12-01", "-", "1"]);
+        assert!(table.contains("Floods close roads in Porto"), "{table}");
     }
 }
