@@ -13,7 +13,7 @@
 
 use crate::quotes::quoted_spans;
 use crate::reading::Sentence;
-use crate::terms::content_stems;
+use crate::terms::{content_stems, dice};
 use dossier_model::{Article, BriefSentence, Fact, Relation};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
@@ -201,14 +201,6 @@ fn supporters(c: &Candidate, all: &[Vec<HashSet<String>>]) -> Vec<usize> {
         }
     }
     out
-}
-
-fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
-    let total = a.len() + b.len();
-    if total == 0 {
-        return 0.0;
-    }
-    2.0 * a.intersection(b).count() as f32 / total as f32
 }
 
 /// One sentence per conflict: what the odd article says against what the others say.

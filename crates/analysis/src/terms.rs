@@ -4,7 +4,7 @@
 
 use dossier_model::Article;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How much more a shared name counts than a shared word.
 const NAME_WEIGHT: f32 = 2.0;
@@ -322,13 +322,22 @@ fn features(text: &str, stemmer: &Stemmer) -> Vec<(String, f32)> {
     out
 }
 
+/// Dice overlap of two sets of words (0 when both are empty).
+pub(crate) fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    2.0 * a.intersection(b).count() as f32 / total as f32
+}
+
 /// The stems of a text's content words (four letters or more, no digits, no stopwords),
 /// leaving out the words `skip` names: what two sentences share when they tell of one thing.
 pub(crate) fn content_stems(
     text: &str,
     stemmer: &Stemmer,
     skip: impl Fn(&str) -> bool,
-) -> std::collections::HashSet<String> {
+) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4 && !w.chars().any(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)

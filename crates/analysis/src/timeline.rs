@@ -10,7 +10,7 @@
 //! per-date summaries of timeline summarisation's DATEWISE method, Gholipour Ghalandari and
 //! Ifrim 2020).
 
-use crate::terms::content_stems;
+use crate::terms::{content_stems, dice};
 use chrono::NaiveDate;
 use dossier_model::{Article, Event};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -159,13 +159,6 @@ fn day_summary(events: &[&Event], n: usize, stemmer: &Stemmer) -> Vec<String> {
         chosen.push(k);
     }
     chosen.into_iter().map(|k| events[k].text.clone()).collect()
-}
-
-fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    2.0 * a.intersection(b).count() as f32 / (a.len() + b.len()) as f32
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ struct Limits {
     pieces: usize,
     bytes: u64,
 }
+
 /// Articles stored per transaction.
 const ARTICLES_PER_COMMIT: usize = 500;
 

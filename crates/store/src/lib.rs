@@ -171,11 +171,7 @@ impl Store {
             )));
         }
         let index = search::Index::open(&dir.join("search"), true)?;
-        let vectors = conn
-            .query_row("SELECT value FROM meta WHERE key = 'vectors'", [], |r| {
-                r.get(0)
-            })
-            .optional()
+        let vectors = recorded_vector_version(&conn)
             .map_err(dberr)?
             .unwrap_or(VECTOR_VERSION);
         Ok(Store {
@@ -537,18 +533,21 @@ impl From<rusqlite::Error> for Error {
 /// The story-vector version a writable store's articles were made with, recorded on first
 /// open: a store that already holds articles but no record predates the record (version 1).
 fn vector_version(conn: &Connection) -> rusqlite::Result<i64> {
-    let stored: Option<i64> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'vectors'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if let Some(v) = stored {
+    if let Some(v) = recorded_vector_version(conn)? {
         return Ok(v);
     }
     let any: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |r| r.get(0))?;
     let v = if any { 1 } else { VECTOR_VERSION };
     conn.execute("INSERT INTO meta (key, value) VALUES ('vectors', ?1)", [v])?;
     Ok(v)
+}
+
+/// The story-vector version recorded in `meta`, if any.
+fn recorded_vector_version(conn: &Connection) -> rusqlite::Result<Option<i64>> {
+    conn.query_row("SELECT value FROM meta WHERE key = 'vectors'", [], |r| {
+        r.get(0)
+    })
+    .optional()
 }
 
 #[cfg(test)]
