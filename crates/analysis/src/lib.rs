@@ -32,7 +32,14 @@ pub use stories::{StoryVector, STORY_FLOOR, STORY_THRESHOLD};
 /// Groups `articles` into stories and fills each story's analysis sections. Sets each
 /// article's `story`.
 pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
-    let mut stories = group_stories(articles);
+    let vectors = stories::story_vectors(articles);
+    analyze_by(articles, &vectors)
+}
+
+/// [`analyze`] with the story vectors given (`vectors[i]` of `articles[i]`), e.g. with
+/// sentence embeddings added ([`stories::add_meaning`]).
+pub fn analyze_by(articles: &mut [Article], vectors: &[StoryVector]) -> Vec<Story> {
+    let mut stories = group_stories_by(articles, vectors);
     let mentions = entities::find_mentions(articles);
     let index: std::collections::HashMap<&str, usize> = articles
         .iter()
@@ -115,11 +122,17 @@ fn fill_story(
 /// the stories, largest first. Story sections other than `articles` are left for later stages.
 pub fn group_stories(articles: &mut [Article]) -> Vec<Story> {
     let vectors = stories::story_vectors(articles);
-    let mut out: Vec<Story> = stories::cluster(&vectors)
+    group_stories_by(articles, &vectors)
+}
+
+/// [`group_stories`] with the story vectors given (`vectors[i]` of `articles[i]`), e.g. with
+/// sentence embeddings added.
+pub fn group_stories_by(articles: &mut [Article], vectors: &[StoryVector]) -> Vec<Story> {
+    let mut out: Vec<Story> = stories::cluster(vectors)
         .into_iter()
         .map(|members| {
             let ids: Vec<String> = members.iter().map(|&i| articles[i].id.clone()).collect();
-            let title = story_title(articles, &members, &vectors);
+            let title = story_title(articles, &members, vectors);
             Story {
                 id: story_id(&ids),
                 title,

@@ -31,6 +31,15 @@ pub const STORY_FLOOR: f32 = 0.2;
 pub const TOP_FEATURES: usize = 24;
 /// Most days between the publication of two linked articles.
 pub const WINDOW_DAYS: i64 = 60;
+/// The share of an article pair's similarity that comes from their sentence embeddings, when
+/// both have one (the `embeddings` feature); the rest is the cosine of their words.
+pub const MEANING_WEIGHT: f32 = 0.4;
+/// The cosine of two embeddings that counts as nothing in common: two news articles on
+/// unrelated stories already score 0.2-0.4, so only what lies above it is similarity.
+pub const MEANING_BASE: f32 = 0.45;
+/// Characters of an article's text embedded after its title (about the 256 tokens the model
+/// reads).
+pub const MEANING_CHARS: usize = 1500;
 /// Which weighting [`StoryVector::of`] computes; a store remembers the version its vectors were
 /// made with. 1: TF-IDF over the fixed background; 2: the heaviest features capped
 /// (`terms::MAX_FEATURE_WEIGHT`).
@@ -43,6 +52,10 @@ pub struct StoryVector {
     pub published: Option<NaiveDate>,
     /// Feature ids and L2-normalised weights, sorted by id.
     pub terms: Vec<(u32, f32)>,
+    /// A sentence embedding of the article (unit length), when one was computed (the
+    /// `embeddings` feature); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meaning: Vec<f32>,
 }
 
 impl StoryVector {
@@ -51,6 +64,7 @@ impl StoryVector {
             article: a.id.clone(),
             published: a.published,
             terms: crate::terms::article_vector(a),
+            meaning: Vec::new(),
         }
     }
 
@@ -78,6 +92,23 @@ impl StoryVector {
         dot
     }
 
+    /// How alike the two are: the cosine of their words, blended with that of their meaning
+    /// when both have an embedding.
+    pub fn similarity(&self, other: &StoryVector) -> f32 {
+        let words = self.cosine(other);
+        if self.meaning.is_empty() || self.meaning.len() != other.meaning.len() {
+            return words;
+        }
+        let meaning: f32 = self
+            .meaning
+            .iter()
+            .zip(&other.meaning)
+            .map(|(x, y)| x * y)
+            .sum();
+        let meaning = ((meaning - MEANING_BASE) / (1.0 - MEANING_BASE)).max(0.0);
+        (1.0 - MEANING_WEIGHT) * words + MEANING_WEIGHT * meaning
+    }
+
     /// Published within the window of each other (or either undated).
     pub fn near_in_time(&self, other: &StoryVector) -> bool {
         match (self.published, other.published) {
@@ -92,7 +123,7 @@ impl StoryVector {
         if !self.near_in_time(other) {
             return None;
         }
-        let s = self.cosine(other);
+        let s = self.similarity(other);
         (s >= STORY_FLOOR).then_some(s)
     }
 }
@@ -118,6 +149,31 @@ pub fn story_vectors(articles: &[Article]) -> Vec<StoryVector> {
             v
         })
         .collect()
+}
+
+/// What of an article is embedded for its `meaning`: the title and the start of the text.
+pub fn meaning_text(a: &Article) -> String {
+    let body: String = a.text.chars().take(MEANING_CHARS).collect();
+    match &a.title {
+        Some(t) => format!("{t}. {body}"),
+        None => body,
+    }
+}
+
+/// Sets the `meaning` of `vectors[i]` to the embedding of `articles[i]` ([`meaning_text`]), as
+/// `embed` gives them (one unit vector per text, in order). The model stays outside: the
+/// analysis reads no files.
+pub fn add_meaning<E>(
+    vectors: &mut [StoryVector],
+    articles: &[Article],
+    embed: impl FnOnce(&[&str]) -> Result<Vec<Vec<f32>>, E>,
+) -> Result<(), E> {
+    let texts: Vec<String> = articles.iter().map(meaning_text).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    for (v, m) in vectors.iter_mut().zip(embed(&refs)?) {
+        v.meaning = m;
+    }
+    Ok(())
 }
 
 /// A link between items `i` and `j` (`i < j`) and its similarity.

@@ -48,6 +48,10 @@ enum Command {
         /// Print no summary line.
         #[arg(long, short)]
         quiet: bool,
+        /// Blend sentence embeddings into story similarity, with the all-MiniLM-L6-v2 model in
+        /// this folder (a build with the `embeddings` feature; see docs/EVALUATION.md).
+        #[arg(long, value_name = "MODEL_DIR")]
+        embeddings: Option<PathBuf>,
     },
     /// Add articles to the corpus (`--db`): stored once each, stories grown, dossiers updated.
     /// Reads what `analyze` reads plus WARC archives (.warc, .warc.gz) and RSS/Atom feeds.
@@ -142,6 +146,10 @@ enum EvalTask {
         /// Print the predicted stories that mix gold stories and the gold stories split apart.
         #[arg(long)]
         mistakes: bool,
+        /// Blend sentence embeddings into story similarity, with the all-MiniLM-L6-v2 model in
+        /// this folder (a build with the `embeddings` feature; see docs/EVALUATION.md).
+        #[arg(long, value_name = "MODEL_DIR")]
+        embeddings: Option<PathBuf>,
     },
     /// Timeline summarisation on Timeline17 (a folder of topics with articles.json and
     /// *.timeline.json): Date-F1 and alignment ROUGE (AR1, AR2) as in news-tls.
@@ -317,8 +325,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             output,
             quiet,
+            embeddings,
         } => {
-            let run = pipeline::analyze(&paths);
+            let run = match embeddings {
+                None => pipeline::analyze(&paths, None)?,
+                Some(dir) => pipeline::analyze(&paths, Some(&*embedder(&dir)?))?,
+            };
             for e in &run.errors {
                 eprintln!("dossier: error: {e}");
             }
@@ -361,8 +373,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 print!("{}", dossier_eval::quotes::run(&dir)?);
                 Ok(ExitCode::SUCCESS)
             }
-            EvalTask::Clustering { path, mistakes } => {
-                let report = dossier_eval::clustering::run(&path, mistakes)?;
+            EvalTask::Clustering {
+                path,
+                mistakes,
+                embeddings,
+            } => {
+                let report = match embeddings {
+                    None => dossier_eval::clustering::run(&path, mistakes, None)?,
+                    Some(dir) => {
+                        dossier_eval::clustering::run(&path, mistakes, Some(&*embedder(&dir)?))?
+                    }
+                };
                 for m in &report.mistakes {
                     println!("{m}");
                 }
@@ -400,4 +421,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         },
     }
+}
+
+type EmbedFn = dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>>;
+
+/// A sentence-embedding model loaded from `dir`, as a function from texts to unit vectors.
+#[cfg(feature = "embeddings")]
+fn embedder(dir: &std::path::Path) -> anyhow::Result<Box<EmbedFn>> {
+    let model = dossier_embed::Embedder::load(dir)?;
+    Ok(Box::new(move |texts: &[&str]| model.embed(texts)))
+}
+
+#[cfg(not(feature = "embeddings"))]
+fn embedder(dir: &std::path::Path) -> anyhow::Result<Box<EmbedFn>> {
+    anyhow::bail!(
+        "{}: this dossier was built without the `embeddings` feature (cargo build --release --features embeddings)",
+        dir.display()
+    )
 }

@@ -30,7 +30,12 @@ impl Run {
     }
 }
 
-pub fn analyze(paths: &[String]) -> Run {
+/// A sentence-embedding model: one unit vector per text, in order.
+pub type Embed<'a> = &'a dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>>;
+
+/// Reads, cleans and analyses `paths`; with `embed`, story similarity blends in the articles'
+/// sentence embeddings (the `embeddings` feature).
+pub fn analyze(paths: &[String], embed: Option<Embed>) -> anyhow::Result<Run> {
     let batch = dossier_ingest::read_inputs(paths);
     let mut errors = batch.errors;
     let inputs_read = batch.documents.len();
@@ -50,10 +55,14 @@ pub fn analyze(paths: &[String]) -> Run {
         }
         articles.extend(parts);
     }
-    let stories = dossier_analysis::analyze(&mut articles);
-    Run {
+    let mut vectors = dossier_analysis::stories::story_vectors(&articles);
+    if let Some(embed) = embed {
+        dossier_analysis::stories::add_meaning(&mut vectors, &articles, embed)?;
+    }
+    let stories = dossier_analysis::analyze_by(&mut articles, &vectors);
+    Ok(Run {
         dossier: Dossier { articles, stories },
         errors,
         inputs_read,
-    }
+    })
 }

@@ -149,3 +149,28 @@ fn reads_standard_input() {
     assert_eq!(v["articles"][0]["source"], "-");
     assert_eq!(v["articles"][0]["title"], "Earthquake hits port city");
 }
+
+/// `--embeddings` in a build without the `embeddings` feature is a clear error naming the
+/// folder and the feature, not a silent fallback to words alone.
+#[cfg(not(feature = "embeddings"))]
+#[test]
+fn embeddings_without_the_feature_say_how_to_build_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        format!("Earthquake hits port city\n{BODY}").as_bytes(),
+    );
+    let model = dir.path().join("model");
+    let out = dossier(&[
+        "analyze",
+        dir.path().join("a.txt").to_str().unwrap(),
+        "--embeddings",
+        model.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(model.to_str().unwrap()), "{err}");
+    assert!(err.contains("--features embeddings"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -28,8 +28,14 @@ pub struct Report {
 }
 
 impl Report {
+    /// Pairwise F1 (the last line).
     pub fn f1(&self) -> f64 {
         self.pairwise.2
+    }
+
+    /// B-cubed F1.
+    pub fn bcubed_f1(&self) -> f64 {
+        self.bcubed.2
     }
 }
 
@@ -83,11 +89,15 @@ fn score(gold: &[usize], predicted: &[usize]) -> ((f64, f64, f64), (f64, f64, f6
     ((p, r, f1(p, r)), (bp, br, f1(bp, br)))
 }
 
+/// A sentence-embedding model: one unit vector per text, in order.
+pub type Embed<'a> = &'a dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>>;
+
 /// Clusters the documents as `analyze` would and scores them.
 fn evaluate(
     set: &'static str,
     docs: Vec<(RawDocument, usize)>,
     mistakes: bool,
+    embed: Option<Embed>,
 ) -> anyhow::Result<Report> {
     let started = std::time::Instant::now();
     let mut articles: Vec<Article> = Vec::new();
@@ -103,7 +113,11 @@ fn evaluate(
     if articles.is_empty() {
         bail!("no documents to cluster");
     }
-    let stories = dossier_analysis::group_stories(&mut articles);
+    let mut vectors = dossier_analysis::stories::story_vectors(&articles);
+    if let Some(embed) = embed {
+        dossier_analysis::stories::add_meaning(&mut vectors, &articles, embed)?;
+    }
+    let stories = dossier_analysis::group_stories_by(&mut articles, &vectors);
     let index: HashMap<&str, usize> = stories
         .iter()
         .enumerate()
@@ -157,12 +171,13 @@ fn evaluate(
     })
 }
 
-/// Scores clustering on an ECB+ folder or a NeuS `.source` file.
-pub fn run(path: &Path, mistakes: bool) -> anyhow::Result<Report> {
+/// Scores clustering on an ECB+ folder or a NeuS `.source` file, with sentence embeddings
+/// blended into the similarity when `embed` is given.
+pub fn run(path: &Path, mistakes: bool, embed: Option<Embed>) -> anyhow::Result<Report> {
     if path.is_dir() && path.join("clusters.tsv").exists() {
-        evaluate("ECB+", ecbplus(path)?, mistakes)
+        evaluate("ECB+", ecbplus(path)?, mistakes, embed)
     } else if path.is_file() {
-        evaluate("NeuS", neus(path)?, mistakes)
+        evaluate("NeuS", neus(path)?, mistakes, embed)
     } else {
         bail!(
             "{}: neither an ECB+ folder (with clusters.tsv) nor a NeuS .source file",

@@ -324,6 +324,7 @@ fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
         article: id,
         published,
         terms: decode_terms(&terms),
+        meaning: Vec::new(),
     })
 }
 
