@@ -404,6 +404,85 @@ fn every_gold_event_is_dated_and_reported_by_its_sources() {
     }
 }
 
+/// The story's timeline runs over more than five days, so its dossier has key dates: the five
+/// days most articles date something on, in date order, each told by reports of the story that
+/// cite its articles (the text of each found in the first article cited), no report told on two
+/// days when the day has another.
+#[test]
+fn key_dates_are_the_most_reported_days_and_cite_their_articles() {
+    let Some(run) = Run::load() else { return };
+    let story = kremlin_story(&run);
+    let key = story["key_dates"].as_array().expect("key dates");
+    assert_eq!(key.len(), 5);
+    let dates: Vec<&str> = key.iter().map(|k| k["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
+    // how many articles date something on each day, from the timeline itself
+    let mut per_day: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for e in story["events"].as_array().unwrap() {
+        if e["precision"] == "day" {
+            let day = per_day.entry(e["date"].as_str().unwrap()).or_default();
+            day.extend(
+                e["articles"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|a| a.as_str().unwrap()),
+            );
+        }
+    }
+    assert!(per_day.len() > 5);
+    let least_chosen = key
+        .iter()
+        .map(|k| k["reports"].as_u64().unwrap())
+        .min()
+        .unwrap();
+    for k in key {
+        let day = k["date"].as_str().unwrap();
+        assert_eq!(
+            k["reports"].as_u64().unwrap() as usize,
+            per_day[day].len(),
+            "{day}"
+        );
+    }
+    let left_out = per_day
+        .iter()
+        .filter(|(d, _)| !dates.contains(d))
+        .map(|(_, a)| a.len() as u64)
+        .max()
+        .unwrap();
+    assert!(
+        left_out <= least_chosen,
+        "a day left out is dated by more articles"
+    );
+    let members: Vec<&Value> = story["articles"].as_array().unwrap().iter().collect();
+    let mut told = std::collections::HashMap::new();
+    for k in key {
+        let reports = k["events"].as_array().unwrap();
+        assert!(!reports.is_empty() && reports.len() <= 2, "{k:#?}");
+        for r in reports {
+            let text = r["text"].as_str().unwrap();
+            let cited = r["articles"].as_array().unwrap();
+            assert!(!cited.is_empty() && cited.iter().all(|a| members.contains(&a)));
+            let first = run.dossier["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["id"] == cited[0])
+                .unwrap();
+            assert!(
+                norm(first["text"].as_str().unwrap()).contains(&norm(text)),
+                "{text}"
+            );
+            *told.entry(text).or_insert(0) += 1;
+        }
+    }
+    assert!(
+        told.values().all(|&n| n == 1),
+        "a report told on two days: {told:?}"
+    );
+}
+
 /// Every gold position is a position of its party whose text names one of the gold keywords.
 #[test]
 fn every_gold_position_is_attributed_to_its_party() {

@@ -19,7 +19,7 @@
 
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
-use dossier_model::{Hints, RawDocument, Sourced};
+use dossier_model::{Article, Hints, RawDocument, Sourced};
 use rayon::prelude::*;
 use rougers::Tokenizer;
 use serde_json::Value;
@@ -245,15 +245,24 @@ fn score_one(
     let sentences: usize = gold.values().map(Vec::len).sum();
     let per_date = ((sentences as f64 / dates as f64).round() as usize).max(1);
     let story = dossier_analysis::analyze_story(&mut articles);
+    let members: Vec<&Article> = articles.iter().collect();
+    let read: Vec<_> = articles
+        .iter()
+        .map(dossier_analysis::reading::read)
+        .collect();
     let system: Timeline = dossier_analysis::timeline::key_dates(
         &story.events,
-        &articles,
+        &members,
+        &read,
         dates,
         per_date,
         Some((first, last)),
     )
     .into_iter()
-    .map(|k| (k.date, k.sentences))
+    .filter_map(|k| {
+        let day = NaiveDate::parse_from_str(&k.date, "%Y-%m-%d").ok()?;
+        Some((day, k.events.into_iter().map(|e| e.text).collect()))
+    })
     .collect();
     let name = file
         .strip_prefix(

@@ -164,6 +164,10 @@ pub struct Story {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
+    /// The few days of a long story that matter most, each told by a few of its reports
+    /// (empty when the timeline is short enough to read whole).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_dates: Vec<KeyDate>,
     /// Every figure the articles report, in article order (the raw material of `facts`).
     #[serde(default)]
     pub figures: Vec<Figure>,
@@ -228,6 +232,19 @@ pub struct Event {
     #[serde(default)]
     pub when: String,
     pub articles: Vec<String>,
+}
+
+/// A day of a long story that matters most: the more articles date something on it, the more
+/// it matters; told by the reports closest to what that day's reports say in common.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyDate {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// How many articles date something on this day.
+    pub reports: usize,
+    /// The reports that tell it: dated events of the day, or the undated lead sentence of an
+    /// article published that day or the next (`when` empty), each with its articles.
+    pub events: Vec<Event>,
 }
 
 /// A number an article reports, read as a value: what it counts, in what unit, how hedged.

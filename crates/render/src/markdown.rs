@@ -104,6 +104,21 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
         }
         out.push('\n');
     }
+    if !s.key_dates.is_empty() {
+        out.push_str("### Key dates\n\n");
+        for k in &s.key_dates {
+            let articles = if k.reports == 1 {
+                "article"
+            } else {
+                "articles"
+            };
+            let _ = writeln!(out, "- **{}** (dated by {} {articles})", k.date, k.reports);
+            for e in &k.events {
+                let _ = writeln!(out, "  - {} {}", inline(&e.text), cite(&e.articles));
+            }
+        }
+        out.push('\n');
+    }
     if !s.events.is_empty() {
         out.push_str("### Timeline\n\n");
         for e in &s.events {

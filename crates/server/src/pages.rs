@@ -18,7 +18,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use dossier_model::{Article, Dossier, EntityKind, Relation, Story};
+use dossier_model::{Article, Dossier, EntityKind, KeyDate, Relation, Story};
 use dossier_store::search::Hit;
 use dossier_store::StoryRow;
 use std::collections::HashMap;
@@ -249,6 +249,8 @@ struct StoryPage<'a> {
     brief: Vec<(String, Vec<Cite>)>,
     conflicts: usize,
     timeline: Timeline<'a>,
+    /// The story's key dates, each with its label.
+    key_dates: Vec<(&'a KeyDate, String)>,
     people: Vec<EntityView>,
     organisations: Vec<String>,
     places: Vec<String>,
@@ -436,6 +438,11 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
         brief,
         conflicts,
         timeline: timeline::layout(&s.events),
+        key_dates: s
+            .key_dates
+            .iter()
+            .map(|k| (k, timeline::label(&k.date)))
+            .collect(),
         people,
         organisations: by_kind(EntityKind::Organization),
         places: by_kind(EntityKind::Place),
