@@ -417,12 +417,23 @@ pub(crate) fn jsonl_lines<R: BufRead>(
     r: R,
 ) -> impl Iterator<Item = stream::Piece> {
     let name = source.to_string();
+    let too_long = name.clone();
     stream::until_error(
-        r.split(b'\n'),
-        move |n, bytes| stream::Piece::Line {
-            source: source.clone(),
-            n,
-            bytes,
+        BoundedLines {
+            r,
+            limit: MAX_ARTICLE_BYTES,
+            done: false,
+        },
+        move |n, line| match line {
+            Line::Text(bytes) => stream::Piece::Line {
+                source: source.clone(),
+                n,
+                bytes,
+            },
+            Line::TooLong(len) => stream::Piece::Ready(Err(InputError {
+                line: Some(n),
+                ..too_large(&too_long, len)
+            })),
         },
         move |n, e| InputError {
             source: name.clone(),
@@ -431,6 +442,67 @@ pub(crate) fn jsonl_lines<R: BufRead>(
         },
     )
     .filter(|p| !matches!(p, stream::Piece::Line { bytes, .. } if is_blank(bytes)))
+}
+
+/// A line of a streamed file: its bytes, or only its length when it is longer than the limit.
+enum Line {
+    Text(Vec<u8>),
+    TooLong(usize),
+}
+
+/// The lines of `r` (without their `\n`), none kept longer than `limit` bytes: a longer line is
+/// read through and reported by its length, so a file of one endless line never fills memory.
+struct BoundedLines<R> {
+    r: R,
+    limit: usize,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for BoundedLines<R> {
+    type Item = std::io::Result<Line>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let (mut kept, mut len, mut read_any) = (Vec::new(), 0usize, false);
+        loop {
+            let available = match self.r.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+            };
+            if available.is_empty() {
+                self.done = true;
+                if !read_any {
+                    return None;
+                }
+                break;
+            }
+            read_any = true;
+            let end = memchr::memchr(b'\n', available);
+            let part = &available[..end.unwrap_or(available.len())];
+            len += part.len();
+            if len <= self.limit {
+                kept.extend_from_slice(part);
+            } else if !kept.is_empty() {
+                kept = Vec::new();
+            }
+            let used = end.map_or(part.len(), |i| i + 1);
+            self.r.consume(used);
+            if end.is_some() {
+                break;
+            }
+        }
+        Some(Ok(if len > self.limit {
+            Line::TooLong(len)
+        } else {
+            Line::Text(kept)
+        }))
+    }
 }
 
 fn is_blank(bytes: &[u8]) -> bool {
@@ -513,6 +585,46 @@ mod tests {
             .map(|d| Path::new(&d.source).file_name().unwrap().to_owned())
             .collect();
         assert_eq!(names, ["b.txt", "a.txt"]);
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_reported_by_its_length_not_kept() {
+        let input = format!("short\n\n{}\nafter\n{}", "x".repeat(100), "y".repeat(11));
+        let lines: Vec<String> = BoundedLines {
+            r: std::io::BufReader::with_capacity(8, input.as_bytes()),
+            limit: 10,
+            done: false,
+        }
+        .map(|l| match l.unwrap() {
+            Line::Text(b) => String::from_utf8(b).unwrap(),
+            Line::TooLong(n) => format!("too long: {n}"),
+        })
+        .collect();
+        assert_eq!(
+            lines,
+            ["short", "", "too long: 100", "after", "too long: 11"]
+        );
+    }
+
+    #[test]
+    fn an_oversized_jsonl_line_is_an_error_of_its_line_and_the_rest_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = serde_json::json!({"title": "Talks", "text": BODY});
+        let huge = serde_json::json!({"title": "Huge", "text": "word ".repeat(MAX_ARTICLE_BYTES / 5 + 10)});
+        let content = format!("{good}\n{huge}\n{good}\n");
+        let f = write(dir.path(), "big.jsonl", content.as_bytes());
+        let batch = read_inputs(std::slice::from_ref(&f));
+        assert_eq!(batch.documents.len(), 2);
+        assert_eq!(batch.documents[1].source, format!("{f}:3"));
+        assert_eq!(batch.errors.len(), 1);
+        assert_eq!(batch.errors[0].line, Some(2));
+        assert!(
+            batch.errors[0]
+                .to_string()
+                .contains("too large for one article"),
+            "{}",
+            batch.errors[0]
+        );
     }
 
     #[test]
