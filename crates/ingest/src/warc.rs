@@ -2,7 +2,8 @@
 //! with a 2xx status, and every HTML `resource` record, becomes one document, read exactly as an
 //! `.html` file is read.
 //!
-//! Records are parsed by the `warc` crate; the HTTP message inside a response by `httparse`.
+//! Record headers are parsed by the `warc` crate's parser and blocks read by their
+//! Content-Length (a block longer than a page may be is skipped, not held); the HTTP message inside a response by `httparse`.
 //! What the crate leaves to its user is done here: the record's block digest is checked
 //! (SHA-1 in base32, base64 or hex, as crawlers write it), chunked transfer coding and gzip or
 //! deflate content coding are undone, and a truncated archive yields the records before the
@@ -35,29 +36,137 @@ pub struct Record {
     body: Vec<u8>,
 }
 
+/// Most bytes a record's block may hold to be read (a page of [`crate::MAX_ARTICLE_BYTES`] and
+/// its HTTP headers, compressed or not): a longer record is skipped, not held.
+pub const MAX_RECORD_BYTES: usize = 2 * crate::MAX_ARTICLE_BYTES;
+
 /// The records of an archive read from `r`, one at a time: a record that cannot be parsed
-/// (a truncated archive, a broken gzip stream) ends the archive with one error saying where.
+/// (a truncated archive, a broken gzip stream) ends the archive with one error saying where;
+/// a record longer than [`MAX_RECORD_BYTES`] is read through and reported, and the archive goes
+/// on.
 pub fn records<R: BufRead>(source: Arc<str>, r: R) -> impl Iterator<Item = Piece> {
     let name = source.to_string();
+    let skipped = name.clone();
     crate::stream::until_error(
-        warc::WarcReader::new(r).iter_raw_records(),
-        move |n, (header, body)| {
-            Piece::Record(Record {
+        RawRecords { r },
+        move |n, read| match read {
+            Raw::Record(header, body) => Piece::Record(Record {
                 source: source.clone(),
                 n,
                 header,
                 body,
-            })
+            }),
+            Raw::TooLong(len) => Piece::Ready(Err(InputError::new(
+                &skipped,
+                format!(
+                    "record {n}: {:.1} MB, more than a page may be (limit {} MB); skipped",
+                    len as f64 / 1e6,
+                    MAX_RECORD_BYTES >> 20
+                ),
+            ))),
         },
         move |n, e| InputError {
             source: name.clone(),
             line: None,
             message: format!(
-                "record {n}: unreadable WARC record ({}); the archive is read up to here",
-                describe(&e)
+                "record {n}: unreadable WARC record ({e}); the archive is read up to here"
             ),
         },
     )
+}
+
+/// A record as read: its header and block, or only the block's length when it is too long.
+enum Raw {
+    Record(RawRecordHeader, Vec<u8>),
+    TooLong(usize),
+}
+
+/// The records of a WARC stream. The header is parsed by the `warc` crate's parser; the block
+/// is read by its Content-Length here (the crate's own reader reads it line by line into
+/// memory whatever its length).
+struct RawRecords<R> {
+    r: R,
+}
+
+impl<R: BufRead> RawRecords<R> {
+    fn read(&mut self) -> Result<Option<Raw>, String> {
+        let io = |e: std::io::Error| format!("read error: {e}");
+        let truncated = || "the file ends inside a record: truncated".to_string();
+        // The header: lines up to an empty one (a blank line before it is the end of the
+        // previous record's padding, tolerated as the crate does).
+        let mut header: Vec<u8> = Vec::with_capacity(4096);
+        loop {
+            let n = (&mut self.r)
+                .take(MAX_HEADER_BYTES as u64)
+                .read_until(b'\n', &mut header)
+                .map_err(io)?;
+            if n == 0 {
+                return if header.is_empty() {
+                    Ok(None)
+                } else {
+                    Err(truncated())
+                };
+            }
+            if header == b"\r\n" || header == b"\n" {
+                header.clear();
+                continue;
+            }
+            if n == 2 && header.ends_with(b"\r\n") {
+                break;
+            }
+            if header.len() > MAX_HEADER_BYTES {
+                return Err(format!(
+                    "a record header over {} MB",
+                    MAX_HEADER_BYTES >> 20
+                ));
+            }
+        }
+        let Ok((_, (version, fields, len))) = warc::parser::headers(&header) else {
+            return Err("malformed record header".into());
+        };
+        // The block and the two line ends after it.
+        let want = len as u64 + 4;
+        if len > MAX_RECORD_BYTES {
+            let got =
+                std::io::copy(&mut (&mut self.r).take(want), &mut std::io::sink()).map_err(io)?;
+            return if got < want {
+                Err(truncated())
+            } else {
+                Ok(Some(Raw::TooLong(len)))
+            };
+        }
+        let mut block = Vec::with_capacity(len + 4);
+        (&mut self.r)
+            .take(want)
+            .read_to_end(&mut block)
+            .map_err(io)?;
+        if block.len() < len + 4 {
+            return Err(truncated());
+        }
+        if !block.ends_with(b"\r\n\r\n") {
+            return Err("the record is longer than its Content-Length".into());
+        }
+        block.truncate(len);
+        let header = RawRecordHeader {
+            version: version.to_owned(),
+            headers: fields
+                .into_iter()
+                .map(|(token, value)| (token.into(), value.to_owned()))
+                .collect(),
+        };
+        Ok(Some(Raw::Record(header, block)))
+    }
+}
+
+/// Most bytes of one record's header.
+const MAX_HEADER_BYTES: usize = 1 << 20;
+
+impl<R: BufRead> Iterator for RawRecords<R> {
+    type Item = Result<Raw, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.read().transpose()
+    }
 }
 
 impl Record {
@@ -127,16 +236,6 @@ impl Record {
             d
         });
         Some(doc.map_err(|e| at(e.message)))
-    }
-}
-
-fn describe(e: &warc::Error) -> String {
-    match e {
-        warc::Error::UnexpectedEOB => "the file ends inside a record: truncated".into(),
-        warc::Error::ReadOverflow => "the record is longer than its Content-Length".into(),
-        warc::Error::ParseHeaders(_) => "malformed record header".into(),
-        warc::Error::ReadData(io) => format!("read error: {io}"),
-        other => other.to_string(),
     }
 }
 
@@ -286,5 +385,68 @@ mod tests {
         }
         assert!(check_digest("sha1:Z6W6WEQQQICP5WA7OWB2SS75WLK4K7Y3", body).is_err());
         assert!(check_digest("md5:whatever", body).is_ok());
+    }
+
+    fn record(uri: &str, block: &str, declared: usize) -> String {
+        format!(
+            "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: {uri}\r\nContent-Type: text/html\r\nContent-Length: {declared}\r\n\r\n{block}\r\n\r\n"
+        )
+    }
+
+    fn read(archive: &str) -> Vec<Result<RawDocument, InputError>> {
+        crate::stream::documents(records("a.warc".into(), archive.as_bytes()).collect())
+    }
+
+    const PAGE: &str = "<html><head><title>Floods close roads</title></head><body><article><p>Heavy rain flooded the coast on Monday and closed the main roads for hours, the regional authority said.</p><p>Schools stayed open while crews cleared the water from the streets of the old town.</p></article></body></html>";
+
+    #[test]
+    fn a_record_longer_than_a_page_is_skipped_and_the_archive_goes_on() {
+        let big = "x".repeat(MAX_RECORD_BYTES + 1);
+        let archive = [
+            record("https://example.com/big", &big, big.len()),
+            record("https://example.com/a", PAGE, PAGE.len()),
+        ]
+        .concat();
+        let out = read(&archive);
+        assert_eq!(out.len(), 2);
+        let err = out[0].as_ref().unwrap_err().to_string();
+        assert!(
+            err.contains("record 1:") && err.contains("skipped"),
+            "{err}"
+        );
+        let doc = out[1].as_ref().unwrap();
+        assert_eq!(doc.hints.url.as_deref(), Some("https://example.com/a"));
+    }
+
+    #[test]
+    fn a_record_declaring_gigabytes_in_a_cut_file_is_a_truncation_not_an_allocation() {
+        let archive = [
+            record("https://example.com/a", PAGE, PAGE.len()),
+            record("https://example.com/b", PAGE, 5_000_000_000),
+        ]
+        .concat();
+        let out = read(&archive);
+        assert_eq!(out.len(), 2);
+        assert!(out[0].is_ok());
+        let err = out[1].as_ref().unwrap_err().to_string();
+        assert!(
+            err.contains(
+                "record 2: unreadable WARC record (the file ends inside a record: truncated)"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_block_longer_than_its_content_length_ends_the_archive() {
+        let archive = [
+            record("https://example.com/a", PAGE, PAGE.len() - 10),
+            record("https://example.com/b", PAGE, PAGE.len()),
+        ]
+        .concat();
+        let out = read(&archive);
+        assert_eq!(out.len(), 1);
+        let err = out[0].as_ref().unwrap_err().to_string();
+        assert!(err.contains("longer than its Content-Length"), "{err}");
     }
 }
