@@ -295,6 +295,17 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The store in `db` for a command that only reads it (`stories`, `story`, `search`): opened
+/// as `ingest` opens it (migrated, an interrupted ingest settled) when it can be written;
+/// otherwise (a store on a read-only disk, or another user's) opened for reading only, so it
+/// can still be browsed.
+pub fn open_to_read(db: &Path) -> anyhow::Result<Store> {
+    match Store::open(db) {
+        Ok(store) => Ok(store),
+        Err(first) => Store::open_reader(db).map_err(|_| first.into()),
+    }
+}
+
 /// One story's dossier as a [`Dossier`] the renderers take.
 pub fn story_dossier(store: &mut Store, id: &str) -> anyhow::Result<Dossier> {
     let (story, articles) = store.story(id)?;

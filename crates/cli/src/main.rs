@@ -255,7 +255,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             format,
         } => {
-            let store = dossier_store::Store::open(&db)?;
+            let store = corpus::open_to_read(&db)?;
             let rows = match &query {
                 Some(q) => store.search_stories(q, since.as_deref(), 0, limit)?,
                 None => store.stories(since.as_deref(), None, 0, limit)?,
@@ -267,7 +267,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Story { id, format } => {
-            let mut store = dossier_store::Store::open(&db)?;
+            let mut store = corpus::open_to_read(&db)?;
             let d = corpus::story_dossier(&mut store, &id)?;
             print_out(&match format {
                 Format::Json => dossier_render::json(&d),
@@ -281,7 +281,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             format,
         } => {
-            let store = dossier_store::Store::open(&db)?;
+            let store = corpus::open_to_read(&db)?;
             let hits = store.search(&query, limit)?;
             print_out(&match format {
                 ListFormat::Json => to_json(&hits),

@@ -404,3 +404,86 @@ fn a_warc_gz_piped_to_standard_input_is_streamed_into_the_store() {
         "{dossier}"
     );
 }
+
+/// Runs the dossier binary as a user who may not write `db` (as root, the `nobody` user: root
+/// writes everywhere); `None` when that cannot be arranged here.
+fn dossier_without_write(db: &Path, args: &[&str]) -> Option<std::process::Output> {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"));
+    cmd.arg("--db").arg(db).args(args).current_dir(workspace());
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        cmd.uid(65534).gid(65534);
+    }
+    match cmd.output() {
+        Ok(o) => Some(o),
+        Err(e) => {
+            eprintln!("SKIPPED: cannot run dossier as a user without write access: {e}");
+            None
+        }
+    }
+}
+
+/// Sets the permissions of `path` and everything under it.
+fn chmod_all(path: &Path, mode: impl Fn(bool) -> u32 + Copy) {
+    use std::os::unix::fs::PermissionsExt;
+    let is_dir = path.is_dir();
+    if is_dir {
+        for e in std::fs::read_dir(path).unwrap() {
+            chmod_all(&e.unwrap().path(), mode);
+        }
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode(is_dir))).unwrap();
+}
+
+/// A store that cannot be written (a read-only disk, another user's store) is still browsed:
+/// the table of stories, search, and a story whose dossier was deferred, computed for the
+/// asker; an ingest into it is one clear error, and nothing stored is lost.
+#[test]
+fn a_read_only_store_is_browsed_and_an_ingest_into_it_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let dbs = db.to_str().unwrap();
+    let first = "examples/kremlin-talks/000_9070f26e91f07f42.txt";
+    let out = dossier(&["--db", dbs, "ingest", "--quiet", "--defer-dossiers", first]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // readable by all, writable by none
+    chmod_all(tmp.path(), |dir| if dir { 0o555 } else { 0o444 });
+    let Some(listed) = dossier_without_write(&db, &["stories", "--format", "json"]) else {
+        chmod_all(tmp.path(), |dir| if dir { 0o755 } else { 0o644 });
+        return;
+    };
+    if !listed.status.success() && stderr(&listed).contains("Permission denied (os error 13)") {
+        eprintln!("SKIPPED: the dossier binary is not reachable for an unprivileged user here");
+        chmod_all(tmp.path(), |dir| if dir { 0o755 } else { 0o644 });
+        return;
+    }
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    let rows: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    let id = rows[0]["id"].as_str().unwrap().to_string();
+    let story = dossier_without_write(&db, &["story", &id, "--format", "json"]).unwrap();
+    assert!(story.status.success(), "{}", stderr(&story));
+    let d: Value = serde_json::from_slice(&story.stdout).unwrap();
+    assert!(!d["stories"][0]["brief"].as_array().unwrap().is_empty());
+    let found = dossier_without_write(&db, &["search", "Putin", "--format", "json"]).unwrap();
+    assert!(found.status.success(), "{}", stderr(&found));
+    assert!(!serde_json::from_slice::<Value>(&found.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let refused =
+        dossier_without_write(&db, &["ingest", "--quiet", "examples/kremlin-talks"]).unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(
+        err.contains("cannot be written") && err.contains(dbs),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    chmod_all(tmp.path(), |dir| if dir { 0o755 } else { 0o644 });
+    let after = dossier(&["--db", dbs, "stories", "--format", "json"]);
+    let rows_after: Value = serde_json::from_slice(&after.stdout).unwrap();
+    assert_eq!(rows_after, rows, "the store changed");
+}

@@ -486,26 +486,7 @@ pub fn load_articles(conn: &Connection, ids: &[String]) -> rusqlite::Result<Vec<
 
 /// Computes the dossiers of the stories `ids` (in parallel) and stores them in one transaction.
 pub fn compute_dossiers(conn: &mut Connection, ids: &[String]) -> rusqlite::Result<()> {
-    let mut work: Vec<(String, Vec<Article>)> = Vec::new();
-    {
-        let mut st = conn.prepare_cached("SELECT id FROM articles WHERE story = ?1 ORDER BY id")?;
-        for sid in ids {
-            let members: Vec<String> = st
-                .query_map([sid], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            if !members.is_empty() {
-                work.push((sid.clone(), load_articles(conn, &members)?));
-            }
-        }
-    }
-    let done: Vec<(String, Story)> = work
-        .into_par_iter()
-        .map(|(sid, mut arts)| {
-            let mut s = dossier_analysis::analyze_story(&mut arts);
-            s.id = sid.clone();
-            (sid, s)
-        })
-        .collect();
+    let done = analyze_stories(conn, ids)?;
     let tx = conn.transaction()?;
     let gen = next_gen(&tx)?;
     for (sid, s) in done {
@@ -526,4 +507,33 @@ pub fn compute_dossiers(conn: &mut Connection, ids: &[String]) -> rusqlite::Resu
         )?;
     }
     tx.commit()
+}
+
+/// The dossiers of stories `ids` as their stored members give them now (in parallel), without
+/// storing them.
+pub fn analyze_stories(
+    conn: &Connection,
+    ids: &[String],
+) -> rusqlite::Result<Vec<(String, Story)>> {
+    let mut work: Vec<(String, Vec<Article>)> = Vec::new();
+    {
+        let mut st = conn.prepare_cached("SELECT id FROM articles WHERE story = ?1 ORDER BY id")?;
+        for sid in ids {
+            let members: Vec<String> = st
+                .query_map([sid], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if !members.is_empty() {
+                work.push((sid.clone(), load_articles(conn, &members)?));
+            }
+        }
+    }
+    let done: Vec<(String, Story)> = work
+        .into_par_iter()
+        .map(|(sid, mut arts)| {
+            let mut s = dossier_analysis::analyze_story(&mut arts);
+            s.id = sid.clone();
+            (sid, s)
+        })
+        .collect();
+    Ok(done)
 }

@@ -53,6 +53,9 @@ pub struct Store {
     index: search::Index,
     /// The story-vector version of the stored articles (see [`Store::outdated_vectors`]).
     vectors: i64,
+    /// Opened by [`Store::open_reader`]: nothing is written (a stale dossier is computed for
+    /// the asker, not stored).
+    reader: bool,
 }
 
 /// What one [`Store::add`] did.
@@ -94,6 +97,26 @@ pub struct Stats {
     pub stale_dossiers: usize,
 }
 
+/// Whether `e` says the database cannot be written or its journal files cannot be made.
+fn is_read_only(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
+    )
+}
+
+/// `path` as an SQLite `file:` URI (the characters URIs give a meaning to escaped).
+fn file_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' | ' ' => uri.push_str(&format!("%{:02X}", c as u32)),
+            c => uri.push(c),
+        }
+    }
+    uri
+}
+
 /// The default place of the store: the user's data directory, `dossier/`.
 pub fn default_dir() -> PathBuf {
     dirs::data_dir()
@@ -108,9 +131,20 @@ impl Store {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::Io(format!("cannot create store {}: {e}", dir.display())))?;
         let db = dir.join("dossier.sqlite");
-        let dberr = |source| Error::Db {
-            path: db.display().to_string(),
-            source,
+        let dberr = |source: rusqlite::Error| {
+            if is_read_only(&source) {
+                Error::Io(format!(
+                    "store {} cannot be written (a read-only disk, or no permission to write \
+                     it): nothing was changed; `dossier stories`, `story` and `search` still \
+                     read it",
+                    dir.display()
+                ))
+            } else {
+                Error::Db {
+                    path: db.display().to_string(),
+                    source,
+                }
+            }
         };
         let mut conn = Connection::open(&db).map_err(dberr)?;
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -129,6 +163,7 @@ impl Store {
             conn,
             index,
             vectors,
+            reader: false,
         };
         // Another process writing (an ingest under way) holds the index: it catches up then.
         // It also settles the stories an interrupted ingest left unsettled.
@@ -156,12 +191,22 @@ impl Store {
         let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
             | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
             | rusqlite::OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(&db, flags).map_err(dberr)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(dberr)?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(dberr)?;
+        let open = |path: &str| -> rusqlite::Result<(Connection, i64)> {
+            let conn = Connection::open_with_flags(path, flags)?;
+            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            let version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            Ok((conn, version))
+        };
+        let (conn, version) = match open(&db.to_string_lossy()) {
+            Ok(opened) => opened,
+            // A write-ahead-logged database can only be read where its shared-memory file
+            // exists or can be made: on a read-only disk or in a folder this user may not write
+            // to, read it as immutable (nothing can write it there either).
+            Err(e) if is_read_only(&e) => {
+                open(&format!("{}?immutable=1", file_uri(&db))).map_err(|_| dberr(e))?
+            }
+            Err(e) => return Err(dberr(e)),
+        };
         if version as usize != schema::version() {
             return Err(Error::Io(format!(
                 "corpus {} has schema version {version}, this dossier reads {}: open it once \
@@ -179,6 +224,7 @@ impl Store {
             conn,
             index,
             vectors,
+            reader: true,
         })
     }
 
@@ -257,10 +303,21 @@ impl Store {
         Ok(total)
     }
 
-    /// The dossier of one story (computed now if stale) and its articles.
+    /// The dossier of one story (computed now if stale, and stored unless the store was opened
+    /// for reading only) and its articles.
     pub fn story(&mut self, id: &str) -> Result<(Story, Vec<Article>)> {
         if let Some(found) = self.stored_story(id)? {
             return Ok(found);
+        }
+        if self.reader {
+            let mut done = growth::analyze_stories(&self.conn, &[id.to_string()])
+                .map_err(|e| self.db_err(e))?;
+            let (_, story) = done
+                .pop()
+                .ok_or_else(|| Error::Io(format!("story {id} has no articles")))?;
+            let articles =
+                growth::load_articles(&self.conn, &story.articles).map_err(|e| self.db_err(e))?;
+            return Ok((story, articles));
         }
         growth::compute_dossiers(&mut self.conn, &[id.to_string()]).map_err(|e| self.db_err(e))?;
         self.catch_up_index()?;

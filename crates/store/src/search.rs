@@ -10,6 +10,10 @@ use dossier_model::{Article, Story};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tantivy::collector::TopDocs;
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
+};
 use tantivy::query::QueryParser;
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
@@ -124,6 +128,45 @@ fn schema() -> Schema {
     b.build()
 }
 
+/// The folder of an index that this process may not write: files are read as from any
+/// folder, and the locks, which only keep a writer's clean-up away from readers, are not taken
+/// (no one writes a folder that cannot be written).
+#[derive(Clone, Debug)]
+struct ReadOnlyDirectory(MmapDirectory);
+
+impl Directory for ReadOnlyDirectory {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<std::sync::Arc<dyn FileHandle>, OpenReadError> {
+        self.0.get_file_handle(path)
+    }
+    fn delete(&self, path: &Path) -> std::result::Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+    fn exists(&self, path: &Path) -> std::result::Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+    fn open_write(&self, path: &Path) -> std::result::Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+    fn atomic_read(&self, path: &Path) -> std::result::Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+    fn sync_directory(&self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn acquire_lock(&self, _lock: &Lock) -> std::result::Result<DirectoryLock, LockError> {
+        Ok(DirectoryLock::from(Box::new(())))
+    }
+    fn watch(&self, callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(callback)
+    }
+}
+
 impl Index {
     /// Opens (creating if needed) the index at `path`. `follow`: the reader picks up commits
     /// made by other handles or processes by itself (a server's readers); otherwise it
@@ -134,17 +177,31 @@ impl Index {
             message: m,
         };
         std::fs::create_dir_all(path).map_err(|e| err(e.to_string()))?;
-        let dir = tantivy::directory::MmapDirectory::open(path).map_err(|e| err(e.to_string()))?;
-        let index = TIndex::open_or_create(dir, schema()).map_err(|e| err(e.to_string()))?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(if follow {
-                ReloadPolicy::OnCommitWithDelay
-            } else {
-                ReloadPolicy::Manual
-            })
-            .try_into()
-            .map_err(|e: tantivy::TantivyError| err(e.to_string()))?;
+        let dir = MmapDirectory::open(path).map_err(|e| err(e.to_string()))?;
+        let policy = if follow {
+            ReloadPolicy::OnCommitWithDelay
+        } else {
+            ReloadPolicy::Manual
+        };
+        let opened = TIndex::open_or_create(dir.clone(), schema()).and_then(|index| {
+            let reader = index.reader_builder().reload_policy(policy).try_into()?;
+            Ok((index, reader))
+        });
+        let (index, reader) = match opened {
+            Ok(opened) => opened,
+            // A reader that may not write the folder (a read-only disk, another user's store)
+            // cannot take the lock that keeps a writer's clean-up away: none can write there.
+            Err(e) if follow => {
+                let index = TIndex::open(ReadOnlyDirectory(dir)).map_err(|_| err(e.to_string()))?;
+                let reader = index
+                    .reader_builder()
+                    .reload_policy(policy)
+                    .try_into()
+                    .map_err(|e: tantivy::TantivyError| err(e.to_string()))?;
+                (index, reader)
+            }
+            Err(e) => return Err(err(e.to_string())),
+        };
         let s = index.schema();
         let field = |n: &str| s.get_field(n).expect("field in schema");
         let f = Fields {
