@@ -423,17 +423,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-type EmbedFn = dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>>;
-
 /// A sentence-embedding model loaded from `dir`, as a function from texts to unit vectors.
 #[cfg(feature = "embeddings")]
-fn embedder(dir: &std::path::Path) -> anyhow::Result<Box<EmbedFn>> {
+fn embedder(dir: &std::path::Path) -> anyhow::Result<Box<pipeline::EmbedFn>> {
     let model = dossier_embed::Embedder::load(dir)?;
     Ok(Box::new(move |texts: &[&str]| model.embed(texts)))
 }
 
 #[cfg(not(feature = "embeddings"))]
-fn embedder(dir: &std::path::Path) -> anyhow::Result<Box<EmbedFn>> {
+fn embedder(dir: &std::path::Path) -> anyhow::Result<Box<pipeline::EmbedFn>> {
     anyhow::bail!(
         "{}: this dossier was built without the `embeddings` feature (cargo build --release --features embeddings)",
         dir.display()

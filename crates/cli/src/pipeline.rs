@@ -31,7 +31,8 @@ impl Run {
 }
 
 /// A sentence-embedding model: one unit vector per text, in order.
-pub type Embed<'a> = &'a dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>>;
+pub type EmbedFn = dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>>;
+pub type Embed<'a> = &'a EmbedFn;
 
 /// Reads, cleans and analyses `paths`; with `embed`, story similarity blends in the articles'
 /// sentence embeddings (the `embeddings` feature).
