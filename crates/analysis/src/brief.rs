@@ -15,7 +15,6 @@ use crate::quotes::quoted_spans;
 use crate::reading::Sentence;
 use crate::terms::{content_stems, dice};
 use dossier_model::{Article, BriefSentence, Fact, Relation};
-use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 
 /// Extracted sentences at most (conflict sentences come on top, up to [`MAX_CONFLICTS`]).
@@ -105,12 +104,11 @@ pub fn extract(
     groups: &[usize],
     n: usize,
 ) -> Vec<BriefSentence> {
-    let stemmer = Stemmer::create(Algorithm::English);
     let all: Vec<Vec<HashSet<String>>> = sentences
         .iter()
         .map(|ss| {
             ss.iter()
-                .map(|s| content_stems(s.text, &stemmer, |_| false))
+                .map(|s| content_stems(s.text, |_| false))
                 .collect()
         })
         .collect();

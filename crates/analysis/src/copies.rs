@@ -13,10 +13,9 @@
 //! part of its sentences that have a counterpart.
 
 use crate::sentences::sentences;
-use crate::terms::{content_stems, STOPWORDS};
+use crate::terms::{content_stems, is_stopword, stem};
 use dossier_model::{Article, CopyKind, CopyLink};
 use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
-use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
 
 /// Least Jaccard of word pairs for two sentences to be copies of each other.
@@ -40,7 +39,7 @@ struct Aligned {
     stems: Vec<HashSet<String>>,
 }
 
-fn aligned(a: &Article, stemmer: &Stemmer) -> Aligned {
+fn aligned(a: &Article) -> Aligned {
     let mut words = Vec::new();
     let mut stems = Vec::new();
     for para in a.paragraphs() {
@@ -60,20 +59,20 @@ fn aligned(a: &Article, stemmer: &Stemmer) -> Aligned {
                 continue;
             }
             words.push(w);
-            stems.push(content_stems(s, stemmer, |_| false));
+            stems.push(content_stems(s, |_| false));
         }
     }
     Aligned { words, stems }
 }
 
 /// The shingles MinHash sees: consecutive pairs of content-word stems.
-fn shingles(text: &str, stemmer: &Stemmer) -> Vec<String> {
+fn shingles(text: &str) -> Vec<String> {
     let stems: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 2)
         .map(str::to_lowercase)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .map(|w| stemmer.stem(&w).into_owned())
+        .filter(|w| !is_stopword(w))
+        .map(|w| stem(&w))
         .collect();
     stems
         .windows(2)
@@ -124,18 +123,16 @@ fn alignment(a: &Aligned, b: &Aligned) -> (f32, f32) {
 
 /// Shares of `a`'s sentences with a copied counterpart in `b`, and with any counterpart.
 pub fn alignment_shares(a: &Article, b: &Article) -> (f32, f32) {
-    let stemmer = Stemmer::create(Algorithm::English);
-    alignment(&aligned(a, &stemmer), &aligned(b, &stemmer))
+    alignment(&aligned(a), &aligned(b))
 }
 
 /// Which of `articles` copy or rewrite which others, each pair once, in a stable order.
 pub fn find_copies(articles: &[&Article]) -> Vec<CopyLink> {
-    let stemmer = Stemmer::create(Algorithm::English);
     let hasher = MinHasher32::new(BANDS * ROWS);
     let mut index: MinHashIndex<u32, usize> = MinHashIndex::new(BANDS, ROWS, CANDIDATE);
     let signatures: Vec<Vec<u32>> = articles
         .iter()
-        .map(|a| hasher.create_signature(shingles(&a.text, &stemmer).iter()))
+        .map(|a| hasher.create_signature(shingles(&a.text).iter()))
         .collect();
     for (i, s) in signatures.iter().enumerate() {
         index.insert(i, s.clone());
@@ -154,7 +151,7 @@ pub fn find_copies(articles: &[&Article]) -> Vec<CopyLink> {
     for (i, j) in pairs {
         for k in [i, j] {
             if cache[k].is_none() {
-                cache[k] = Some(aligned(articles[k], &stemmer));
+                cache[k] = Some(aligned(articles[k]));
             }
         }
         let (ai, aj) = (

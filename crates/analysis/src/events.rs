@@ -14,7 +14,6 @@ use crate::terms::content_stems;
 use chrono::{Datelike, NaiveDate, Weekday};
 use dossier_model::{Entity, EntityKind, Event};
 use dossier_time::{Precision, TimeExpression};
-use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Least shared evidence for two reports to be one event.
@@ -42,7 +41,6 @@ pub fn story_events(
     entities: &[Entity],
     names: &NameFinder,
 ) -> Vec<Event> {
-    let stemmer = Stemmer::create(Algorithm::English);
     let mut reports: Vec<Report> = Vec::new();
     for (ai, ss) in sentences.iter().enumerate() {
         for s in ss {
@@ -62,7 +60,7 @@ pub fn story_events(
                         .filter(|m| m.end - m.start >= 3)
                         .map(|m| m.entity)
                         .collect(),
-                    words: content_stems(s.text, &stemmer, is_calendar_word),
+                    words: content_stems(s.text, is_calendar_word),
                 });
             }
         }

@@ -17,14 +17,13 @@
 
 use crate::names::NameFinder;
 use crate::reading::Sentence;
-use crate::terms::content_stems;
+use crate::terms::{content_stems, stem};
 use chrono::NaiveDate;
 use dossier_figures::{quantities, Dimension, Qualifier, Quantity};
 use dossier_model::{Article, Entity, EntityKind, Fact, FactReport, Relation};
 use dossier_time::{Kind, Precision};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
 
 /// Least evidence for two figures to report the same fact.
@@ -57,11 +56,10 @@ pub fn story_facts(
     entities: &[Entity],
     names: &NameFinder,
 ) -> Vec<Fact> {
-    let stemmer = Stemmer::create(Algorithm::English);
     let mut reports = Vec::new();
     for (ai, (a, ss)) in articles.iter().zip(sentences).enumerate() {
         if let Some(t) = &a.title {
-            collect(ai, t, &[], None, names, &stemmer, &mut reports);
+            collect(ai, t, &[], None, names, &mut reports);
         }
         let mut last_day: Option<(NaiveDate, usize)> = None;
         for s in ss {
@@ -78,7 +76,7 @@ pub fn story_facts(
             let day = last_day
                 .filter(|(_, p)| s.paragraph <= p + 8)
                 .map(|(d, _)| d);
-            collect(ai, s.text, &s.times, day, names, &stemmer, &mut reports);
+            collect(ai, s.text, &s.times, day, names, &mut reports);
         }
     }
     let mut facts = figure_facts(articles, &reports, entities);
@@ -93,7 +91,6 @@ fn collect(
     times: &[dossier_time::TimeExpression],
     day: Option<NaiveDate>,
     names: &NameFinder,
-    stemmer: &Stemmer,
     out: &mut Vec<Report>,
 ) {
     let mut found = None;
@@ -107,7 +104,7 @@ fn collect(
         let kind = match (&q.unit, &q.counts) {
             (Some(u), _) => u.name.to_string(),
             (None, Some(c)) => match head_noun(c) {
-                Some(h) => format!("count:{}", stemmer.stem(&h.to_lowercase())),
+                Some(h) => format!("count:{}", stem(&h.to_lowercase())),
                 None => continue,
             },
             (None, None) => continue,
@@ -119,7 +116,7 @@ fn collect(
                     .into_iter()
                     .map(|m| m.entity)
                     .collect::<HashSet<_>>(),
-                content_stems(text, stemmer, |_| false),
+                content_stems(text, |_| false),
             )
         });
         out.push(Report {

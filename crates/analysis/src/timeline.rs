@@ -14,7 +14,6 @@ use crate::reading::Sentence;
 use crate::terms::{content_stems, dice};
 use chrono::NaiveDate;
 use dossier_model::{Article, Event, KeyDate};
-use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Dice overlap of content words at which a sentence repeats one already chosen for its day.
@@ -92,7 +91,6 @@ pub fn key_dates(
         .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(dates);
-    let stemmer = Stemmer::create(Algorithm::English);
     let leads = lead_reports(articles, read);
     // The most reported day chooses first; a sentence told on one key date is not told again
     // on another (a lead may tell two days, a sentence may date two things), unless the day
@@ -110,7 +108,7 @@ pub fn key_dates(
         if evs.iter().any(|e| !told.contains(e.text.as_str())) {
             evs.retain(|e| !told.contains(e.text.as_str()));
         }
-        let chosen = day_summary(&evs, per_date, &stemmer);
+        let chosen = day_summary(&evs, per_date);
         told.extend(chosen.iter().map(|&k| evs[k].text.as_str()));
         out.push(KeyDate {
             date: date.to_string(),
@@ -149,10 +147,10 @@ fn lead_reports(articles: &[&Article], read: &[Vec<Sentence>]) -> Vec<(NaiveDate
 /// are to the day's centroid (each word weighted by how many reports of the day use it), times
 /// how many articles report them; a sentence sharing [`REDUNDANT`] of its words with one
 /// already taken is skipped.
-fn day_summary(events: &[&Event], n: usize, stemmer: &Stemmer) -> Vec<usize> {
+fn day_summary(events: &[&Event], n: usize) -> Vec<usize> {
     let stems: Vec<HashSet<String>> = events
         .iter()
-        .map(|e| content_stems(&e.text, stemmer, |_| false))
+        .map(|e| content_stems(&e.text, |_| false))
         .collect();
     let mut centroid: HashMap<&str, f32> = HashMap::new();
     for (e, ws) in events.iter().zip(&stems) {

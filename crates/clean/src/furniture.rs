@@ -274,6 +274,11 @@ fn words(s: &str) -> usize {
     s.split_whitespace().take(WORDS_COUNTED).count()
 }
 
+/// Whether `s` has at most `n` words (reads no further than word `n + 1`).
+fn at_most(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
+}
+
 const WORDS_COUNTED: usize = 81;
 
 /// The kind of furniture `line` is on its own, if any.
@@ -342,7 +347,7 @@ static TIMESTAMP_SIGN: Lazy<Regex> = Lazy::new(|| {
 /// CST, Wednesday, November 20, 2019", "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM").
 pub fn is_timestamp_line(s: &str) -> bool {
     let s = normalise(s);
-    words(s) <= 16
+    at_most(s, 16)
         && TIMESTAMP_SIGN.is_match(s)
         && s.chars().any(|c| c.is_ascii_digit())
         && TIMESTAMP_PART.replace_all(s, "").trim().is_empty()
@@ -387,7 +392,7 @@ fn is_widget(s: &str) -> bool {
 /// timestamp or read time, not just capitals.
 pub fn is_listing_meta(s: &str) -> bool {
     let s = normalise(s);
-    if words(s) > 12 || !(s.contains("ago") || s.to_lowercase().contains("read")) {
+    if !at_most(s, 12) || !(s.contains("ago") || s.to_lowercase().contains("read")) {
         return false;
     }
     LISTING_META_PART.replace_all(s, "").trim().is_empty()
@@ -396,7 +401,7 @@ pub fn is_listing_meta(s: &str) -> bool {
 /// The byline's names, when `line` is a byline.
 pub fn byline_name(line: &str) -> Option<String> {
     let s = normalise(line);
-    if words(s) > 12 {
+    if !at_most(s, 12) {
         return None;
     }
     BYLINE
@@ -407,7 +412,7 @@ pub fn byline_name(line: &str) -> Option<String> {
 /// A heading that introduces a list of links to other stories.
 pub fn is_related_heading(line: &str) -> bool {
     let s = normalise(line).trim_end_matches(['.', '…', ' ']);
-    words(s) <= 8 && RELATED_HEADING.is_match(s)
+    at_most(s, 8) && RELATED_HEADING.is_match(s)
 }
 
 /// A single "Read more: <headline>" link line.
@@ -418,25 +423,32 @@ pub fn is_related_link(line: &str) -> bool {
 /// A short line in capitals with no sentence punctuation ("WORLD", "US NEWS").
 pub fn is_caps_label(line: &str) -> bool {
     let s = normalise(line);
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    words(s) <= 3
-        && letters.len() >= 2
-        && letters.iter().all(|c| c.is_uppercase())
-        && !s.contains(['.', '!', '?'])
+    at_most(s, 3) && capitals_only(s, 2) && !s.contains(['.', '!', '?'])
 }
 
 /// A kicker over a teaser headline: a few words in capitals ("TIME TRAVELLER", "'A NATIONAL
 /// TRAGEDY'").
 pub fn is_kicker(line: &str) -> bool {
     let s = normalise(line);
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    words(s) <= 6 && letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+    at_most(s, 6) && capitals_only(s, 3)
+}
+
+/// At least `min` letters, all capitals.
+fn capitals_only(s: &str, min: usize) -> bool {
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= min
 }
 
 /// Headline shape: short, starts with a capital or digit (or a quote), one sentence at most.
 pub fn is_headline_like(line: &str) -> bool {
     let s = normalise(line);
-    let n = words(s);
+    let n = s.split_whitespace().take(23).count();
     if !(2..=22).contains(&n) || s.chars().count() > 170 {
         return false;
     }
@@ -459,7 +471,7 @@ pub fn is_headline_like(line: &str) -> bool {
 /// Body shape: a long line that reads as prose.
 pub fn is_body_like(line: &str) -> bool {
     let s = normalise(line);
-    words(s) >= 14 && s.chars().filter(|c| c.is_lowercase()).count() * 2 > s.len()
+    !at_most(s, 13) && s.chars().filter(|c| c.is_lowercase()).count() * 2 > s.len()
 }
 
 #[cfg(test)]

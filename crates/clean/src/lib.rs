@@ -11,6 +11,7 @@
 
 pub mod dates;
 pub mod furniture;
+mod language;
 pub mod split;
 
 use chrono::NaiveDate;
@@ -288,9 +289,7 @@ fn build_article(
         });
     }
 
-    let language = whatlang::detect(prefix(&text, LANGUAGE_SAMPLE_BYTES))
-        .filter(|i| i.is_reliable())
-        .map(|i| i.lang().code().to_string());
+    let language = language::language(&text);
 
     Some(Article {
         id: Article::make_id(&doc.source, part),
@@ -308,18 +307,6 @@ fn build_article(
         removed,
         story: None,
     })
-}
-
-/// How much of the text language detection reads: a few paragraphs tell the language.
-const LANGUAGE_SAMPLE_BYTES: usize = 2000;
-
-/// The first `max` bytes of `s`, cut at a character boundary.
-fn prefix(s: &str, max: usize) -> &str {
-    let mut end = s.len().min(max);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// A first line is a title when it has a headline's shape and is short, or does not end like

@@ -99,8 +99,16 @@ fn word_count(lines: &[&str]) -> usize {
 /// A line reduced to lower-case letters and digits, for comparing lines that differ only in
 /// case, punctuation or list markers.
 pub(crate) fn text_key(s: &str) -> String {
-    normalise(s)
-        .chars()
+    let s = normalise(s);
+    if s.is_ascii() {
+        // The same key, a byte at a time: every line of every page is keyed.
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
+    s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()

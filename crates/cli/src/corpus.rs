@@ -6,7 +6,10 @@
 //! through bounded memory; each chunk is turned into documents, cleaned and vectorised in
 //! parallel, on a thread of its own, while the previous chunk is stored, in transactions of a
 //! few hundred articles: a crash loses at most the transaction under way, and a re-run skips
-//! what is stored (duplicates by content) and completes the rest.
+//! what is stored (duplicates by content) and completes the rest. The stories the stored
+//! articles changed are re-clustered (and the search index committed) every
+//! [`SETTLE_EVERY`] articles and at the end, not after every chunk: chunks stay small so that
+//! reading and storing overlap from the first one.
 
 use dossier_ingest::InputError;
 use dossier_model::Dossier;
@@ -19,9 +22,15 @@ use std::path::Path;
 /// Pieces (files, lines, records) per chunk at most, and bytes of input per chunk at most
 /// (whichever comes first).
 const CHUNK: Limits = Limits {
-    pieces: 16_384,
-    bytes: 64 << 20,
+    pieces: 2_048,
+    bytes: 8 << 20,
 };
+
+/// Articles stored between two re-clusterings of the stories they changed. Each re-clusters
+/// whole connected components, so settling after every small chunk would re-cluster a long
+/// story many times over (10k-article ingest: 7.9 s with one settle per 16,384-piece chunk;
+/// see docs/PERFORMANCE.md).
+const SETTLE_EVERY: usize = 16_384;
 
 /// How big a chunk of input may grow.
 struct Limits {
@@ -106,16 +115,19 @@ pub fn ingest(paths: &[String], db: &Path, quiet: bool, defer: bool) -> anyhow::
     }
     // One thread reads and cleans the next chunk (in parallel) while this one stores the
     // last: storing is one writer, so the two overlap instead of taking turns.
-    let (send, receive) = std::sync::mpsc::sync_channel::<Cleaned>(0);
+    let (send, receive) = std::sync::mpsc::sync_channel::<Cleaned>(1);
     let store_result = std::thread::scope(|scope| {
         let reader = {
             let (pb, files, sizes) = (pb.clone(), &files, &sizes);
             scope.spawn(move || read_chunks(files, sizes, &CHUNK, &pb, |c| send.send(c).is_ok()))
         };
         let mut stored = Ok(());
-        for c in receive.iter() {
+        let mut unsettled = 0;
+        let mut chunks = receive.iter().peekable();
+        while let Some(c) = chunks.next() {
             summary.read += c.read;
             summary.failed += c.failed;
+            unsettled += c.articles.len();
             let mut batch = c.articles;
             // One transaction per part, so a crash costs at most one part of the chunk; the
             // stories the chunk changed are re-clustered once, after its last part.
@@ -125,8 +137,9 @@ pub fn ingest(paths: &[String], db: &Path, quiet: bool, defer: bool) -> anyhow::
                     .add_unsettled(std::mem::replace(&mut batch, rest))
                     .map(|added| summary.added.absorb(&added));
             }
-            if stored.is_ok() {
+            if stored.is_ok() && (unsettled >= SETTLE_EVERY || chunks.peek().is_none()) {
                 stored = store.settle().map(|settled| summary.added.absorb(&settled));
+                unsettled = 0;
             }
             if stored.is_err() {
                 break;

@@ -65,8 +65,10 @@ pub fn content_hash(a: &Article) -> [u8; 16] {
         .split_whitespace()
         .chain(a.text.split_whitespace())
     {
-        for c in w.chars().flat_map(char::to_lowercase) {
-            norm.push(c);
+        if w.is_ascii() {
+            norm.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            norm.extend(w.chars().flat_map(char::to_lowercase));
         }
         norm.push(' ');
     }
@@ -119,11 +121,8 @@ pub fn add(
     let mut seen: HashSet<[u8; 16]> = HashSet::new();
     for mut p in batch {
         let exists: Option<i64> = tx
-            .query_row(
-                "SELECT seq FROM articles WHERE hash = ?1",
-                params![&p.hash[..]],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT seq FROM articles WHERE hash = ?1")?
+            .query_row(params![&p.hash[..]], |r| r.get(0))
             .optional()?;
         if exists.is_some() || !seen.insert(p.hash) {
             report.duplicates += 1;
@@ -132,11 +131,8 @@ pub fn add(
         // The same source with new content (an edited file, an updated page) is another
         // article: its id says which version it is.
         let taken: bool = tx
-            .query_row(
-                "SELECT 1 FROM articles WHERE id = ?1",
-                [&p.article.id],
-                |_| Ok(()),
-            )
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?
+            .query_row([&p.article.id], |_| Ok(()))
             .optional()?
             .is_some();
         if taken {
@@ -146,10 +142,11 @@ pub fn add(
         }
         let a = &p.article;
         let json = serde_json::to_string(a).expect("an Article always serialises");
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO articles (id, hash, source, url, outlet, title, published, json, component, ingested)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)",
-            params![
+        )?
+        .execute(params![
                 a.id,
                 &p.hash[..],
                 a.source,
@@ -159,18 +156,15 @@ pub fn add(
                 a.published.map(|d| d.to_string()),
                 json,
                 now
-            ],
-        )?;
+            ])?;
         let seq = tx.last_insert_rowid();
         let day = day_number(p.vector.published);
-        tx.execute(
-            "INSERT INTO vectors (seq, terms, day) VALUES (?1, ?2, ?3)",
-            params![
+        tx.prepare_cached("INSERT INTO vectors (seq, terms, day) VALUES (?1, ?2, ?3)")?
+            .execute(params![
                 seq,
                 encode_terms(&p.vector.terms),
                 p.vector.published.map(|_| day)
-            ],
-        )?;
+            ])?;
         // Candidates: articles sharing a heavy feature within the window.
         let mut candidates: BTreeSet<i64> = BTreeSet::new();
         {
@@ -208,16 +202,13 @@ pub fn add(
                 }
             };
             if let Some(sim) = p.vector.link(v) {
-                tx.execute(
-                    "INSERT OR REPLACE INTO links (a, b, sim) VALUES (?1, ?2, ?3)",
-                    params![c.min(seq), c.max(seq), sim as f64],
-                )?;
+                tx.prepare_cached("INSERT OR REPLACE INTO links (a, b, sim) VALUES (?1, ?2, ?3)")?
+                    .execute(params![c.min(seq), c.max(seq), sim as f64])?;
                 // Only a strong link can put two articles in one story (`strong_components`).
                 if sim >= STORY_THRESHOLD {
-                    let comp: i64 =
-                        tx.query_row("SELECT component FROM articles WHERE seq = ?1", [c], |r| {
-                            r.get(0)
-                        })?;
+                    let comp: i64 = tx
+                        .prepare_cached("SELECT component FROM articles WHERE seq = ?1")?
+                        .query_row([c], |r| r.get(0))?;
                     linked_components.insert(comp);
                 }
             }
@@ -236,10 +227,8 @@ pub fn add(
             dirty.remove(&other);
             tx.execute("DELETE FROM unsettled WHERE component = ?1", [other])?;
         }
-        tx.execute(
-            "UPDATE articles SET component = ?1 WHERE seq = ?2",
-            params![component, seq],
-        )?;
+        tx.prepare_cached("UPDATE articles SET component = ?1 WHERE seq = ?2")?
+            .execute(params![component, seq])?;
         dirty.insert(component);
         {
             let mut post = tx.prepare_cached(

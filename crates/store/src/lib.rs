@@ -56,6 +56,17 @@ pub struct Store {
     /// Opened by [`Store::open_reader`]: nothing is written (a stale dossier is computed for
     /// the asker, not stored).
     reader: bool,
+    /// The search-index writer an ingest keeps open between settles, fed the articles as
+    /// they are stored so that tantivy's indexing thread works while the next ones are read;
+    /// committed at the next settle (dropped uncommitted, its documents are fed again by the
+    /// next catch-up: the committed mark says what the index holds).
+    feeding: Option<Feeding>,
+}
+
+/// An open index writer and the last article seq it was given.
+struct Feeding {
+    session: search::IndexWriterSession,
+    fed: i64,
 }
 
 /// What one [`Store::add`] did.
@@ -155,6 +166,8 @@ impl Store {
             .map_err(dberr)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(dberr)?;
+        // Ingest keeps ~20 statements prepared (rusqlite keeps 16 by default).
+        conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn).map_err(dberr)?;
         let vectors = vector_version(&conn).map_err(dberr)?;
         let index = search::Index::open(&dir.join("search"), false)?;
@@ -164,6 +177,7 @@ impl Store {
             index,
             vectors,
             reader: false,
+            feeding: None,
         };
         // Another process writing (an ingest under way) holds the index: it catches up then.
         // It also settles the stories an interrupted ingest left unsettled.
@@ -225,6 +239,7 @@ impl Store {
             index,
             vectors,
             reader: true,
+            feeding: None,
         })
     }
 
@@ -265,7 +280,14 @@ impl Store {
     /// many transactions touch is re-clustered once. What is stored is safe at once; until the
     /// settle, the new articles have no story (a crash leaves the work to the next open).
     pub fn add_unsettled(&mut self, batch: Vec<Prepared>) -> Result<AddReport> {
-        let (report, _) = growth::add(&mut self.conn, batch, false).map_err(|e| self.db_err(e))?;
+        let (report, added) =
+            growth::add(&mut self.conn, batch, false).map_err(|e| self.db_err(e))?;
+        if !added.is_empty() {
+            if let Some(mut f) = self.take_feeding()? {
+                self.feed(&mut f)?;
+                self.feeding = Some(f);
+            }
+        }
         Ok(report)
     }
 
@@ -515,6 +537,45 @@ impl Store {
     }
 
     /// Indexes the articles and dossier quotes the search index has not seen yet.
+    /// The open index writer, or a new one starting at the committed mark; `None` when
+    /// another process holds the writer (an ingest under way: it catches up when it commits).
+    fn take_feeding(&mut self) -> Result<Option<Feeding>> {
+        if let Some(f) = self.feeding.take() {
+            return Ok(Some(f));
+        }
+        Ok(self.index.try_writer()?.map(|session| Feeding {
+            session,
+            fed: self.index.mark().articles,
+        }))
+    }
+
+    /// Gives `f` the articles stored after the last one it was given, in pages.
+    fn feed(&self, f: &mut Feeding) -> Result<()> {
+        loop {
+            let page: Vec<(i64, String)> = {
+                let mut st = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT seq, json FROM articles WHERE seq > ?1 ORDER BY seq LIMIT 2000",
+                    )
+                    .map_err(|e| self.db_err(e))?;
+                let rows = st
+                    .query_map([f.fed], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>());
+                rows.map_err(|e| self.db_err(e))?
+            };
+            let Some(&(last, _)) = page.last() else {
+                return Ok(());
+            };
+            for (_, json) in &page {
+                if let Ok(a) = serde_json::from_str::<Article>(json) {
+                    f.session.add_article(&a)?;
+                }
+            }
+            f.fed = last;
+        }
+    }
+
     fn catch_up_index(&mut self) -> Result<()> {
         let mark = self.index.mark();
         let (max_seq, gen): (i64, i64) = self
@@ -526,33 +587,14 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(|e| self.db_err(e))?;
-        if mark.articles >= max_seq && mark.dossiers >= gen {
+        if self.feeding.is_none() && mark.articles >= max_seq && mark.dossiers >= gen {
             return Ok(());
         }
-        let mut w = self.index.writer()?;
-        // Articles after the mark, in pages.
-        let mut from = mark.articles;
-        loop {
-            let page: Vec<(i64, String)> = {
-                let mut st = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT seq, json FROM articles WHERE seq > ?1 ORDER BY seq LIMIT 2000",
-                    )
-                    .map_err(|e| self.db_err(e))?;
-                let rows = st
-                    .query_map([from], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>());
-                rows.map_err(|e| self.db_err(e))?
-            };
-            let Some(&(last, _)) = page.last() else { break };
-            for (_, json) in &page {
-                if let Ok(a) = serde_json::from_str::<Article>(json) {
-                    w.add_article(&a)?;
-                }
-            }
-            from = last;
-        }
+        let Some(mut f) = self.take_feeding()? else {
+            return Ok(());
+        };
+        self.feed(&mut f)?;
+        let mut w = f.session;
         // Quotes of dossiers computed after the mark.
         let fresh: Vec<(String, String)> = {
             let mut st = self
@@ -570,7 +612,7 @@ impl Store {
             }
         }
         w.commit(search::Mark {
-            articles: max_seq,
+            articles: f.fed,
             dossiers: gen,
         })?;
         self.index.reload()?;
@@ -638,6 +680,66 @@ mod tests {
         assert_eq!(
             Store::open_reader(dir.path()).unwrap().outdated_vectors(),
             Some(1)
+        );
+    }
+
+    fn article(id: &str, text: &str) -> Prepared {
+        Prepared::all(vec![Article {
+            id: id.into(),
+            source: format!("{id}.txt"),
+            published: chrono::NaiveDate::from_ymd_opt(2025, 3, 4),
+            text: text.into(),
+            ..Default::default()
+        }])
+        .remove(0)
+    }
+
+    /// An ingest keeps the index writer between settles; another handle on the same store
+    /// meanwhile reads stories, computes a stale dossier and searches what is committed, and
+    /// the ingest's next settle indexes its new articles and the other handle's quotes.
+    #[test]
+    fn a_store_is_read_while_an_ingest_holds_the_index_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let budget = "The city council approved the harbour budget on Tuesday after a long \
+                      debate. \"This budget builds the new harbour wall,\" said Mayor Anna Lindqvist.";
+        let mut ingest = Store::open(dir.path()).unwrap();
+        ingest
+            .add_unsettled(vec![
+                article("a1", budget),
+                article("a2", &format!("{budget} The vote was 7 to 2.")),
+            ])
+            .unwrap();
+        ingest.settle().unwrap();
+        // The next chunk: stored and fed to the open writer, not committed yet.
+        ingest
+            .add_unsettled(vec![article(
+                "a3",
+                "Fishermen protested against the new quota for cod in the northern waters.",
+            )])
+            .unwrap();
+
+        let mut other = Store::open(dir.path()).unwrap();
+        let stories = other.stories(None, None, 0, 10).unwrap();
+        assert_eq!(stories.len(), 1, "only the settled articles have a story");
+        let (story, _) = other.story(&stories[0].id).unwrap();
+        assert!(
+            !story.quotes.is_empty(),
+            "the budget story quotes the mayor"
+        );
+        assert_eq!(other.search("harbour", 10).unwrap().len(), 2);
+        assert!(
+            other.search("quota", 10).unwrap().is_empty(),
+            "not committed yet"
+        );
+
+        ingest.settle().unwrap();
+        drop(ingest);
+        let reader = Store::open_reader(dir.path()).unwrap();
+        assert_eq!(reader.search("quota", 10).unwrap().len(), 1);
+        let quotes = reader.search("wall", 10).unwrap();
+        assert!(
+            quotes.iter().any(|h| h.kind == "quote"),
+            "the dossier computed by the other handle is indexed: {quotes:?}"
         );
     }
 }

@@ -86,6 +86,14 @@ impl Hit {
     }
 }
 
+fn index_error(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Index {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
+#[derive(Clone, Copy)]
 struct Fields {
     kind: Field,
     key: Field,
@@ -103,9 +111,11 @@ pub struct Index {
     f: Fields,
 }
 
-/// An open writer; dropped without [`IndexWriterSession::commit`], nothing is written.
-pub struct IndexWriterSession<'a> {
-    index: &'a Index,
+/// An open writer (it holds the index's writer lock); dropped without
+/// [`IndexWriterSession::commit`], nothing is written.
+pub struct IndexWriterSession {
+    path: PathBuf,
+    f: Fields,
     w: IndexWriter,
 }
 
@@ -222,10 +232,7 @@ impl Index {
     }
 
     fn err(&self, e: impl std::fmt::Display) -> Error {
-        Error::Index {
-            path: self.path.display().to_string(),
-            message: e.to_string(),
-        }
+        index_error(&self.path, e)
     }
 
     /// What the last commit says it covers.
@@ -245,12 +252,18 @@ impl Index {
             .is_ok()
     }
 
-    pub fn writer(&self) -> Result<IndexWriterSession<'_>> {
-        let w = self
-            .index
-            .writer_with_num_threads(1, 64 << 20)
-            .map_err(|e| self.err(e))?;
-        Ok(IndexWriterSession { index: self, w })
+    /// A writer, or `None` when another process holds the writer lock (an ingest under way:
+    /// it brings the index up to date when it commits).
+    pub fn try_writer(&self) -> Result<Option<IndexWriterSession>> {
+        match self.index.writer_with_num_threads(1, 64 << 20) {
+            Ok(w) => Ok(Some(IndexWriterSession {
+                path: self.path.clone(),
+                f: self.f,
+                w,
+            })),
+            Err(tantivy::TantivyError::LockFailure(LockError::LockBusy, _)) => Ok(None),
+            Err(e) => Err(self.err(e)),
+        }
     }
 
     pub fn reload(&self) -> Result<()> {
@@ -310,9 +323,13 @@ impl Index {
     }
 }
 
-impl IndexWriterSession<'_> {
+impl IndexWriterSession {
+    fn err(&self, e: impl std::fmt::Display) -> Error {
+        index_error(&self.path, e)
+    }
+
     pub fn add_article(&mut self, a: &Article) -> Result<()> {
-        let f = &self.index.f;
+        let f = &self.f;
         self.w.delete_term(Term::from_field_text(f.key, &a.id));
         self.w
             .add_document(doc!(
@@ -322,13 +339,13 @@ impl IndexWriterSession<'_> {
                 f.title => a.title.clone().unwrap_or_default(),
                 f.text => a.text.clone(),
             ))
-            .map_err(|e| self.index.err(e))?;
+            .map_err(|e| self.err(e))?;
         Ok(())
     }
 
     /// Replaces the indexed quotes of story `id` with those of its dossier.
     pub fn replace_quotes(&mut self, id: &str, s: &Story) -> Result<()> {
-        let f = &self.index.f;
+        let f = &self.f;
         self.w.delete_term(Term::from_field_text(f.story, id));
         for (i, q) in s.quotes.iter().enumerate() {
             self.w
@@ -340,7 +357,7 @@ impl IndexWriterSession<'_> {
                     f.speaker => q.speaker.clone().unwrap_or_default(),
                     f.text => q.text.clone(),
                 ))
-                .map_err(|e| self.index.err(e))?;
+                .map_err(|e| self.err(e))?;
         }
         Ok(())
     }
@@ -350,12 +367,13 @@ impl IndexWriterSession<'_> {
     /// batch (hundreds at 100k articles), slowing every search.
     pub fn commit(mut self, mark: Mark) -> Result<()> {
         let payload = serde_json::to_string(&mark).expect("a mark serialises");
-        let mut p = self.w.prepare_commit().map_err(|e| self.index.err(e))?;
+        let path = &self.path;
+        let mut p = self.w.prepare_commit().map_err(|e| index_error(path, e))?;
         p.set_payload(&payload);
-        p.commit().map_err(|e| self.index.err(e))?;
+        p.commit().map_err(|e| index_error(path, e))?;
         self.w
             .wait_merging_threads()
-            .map_err(|e| self.index.err(e))?;
+            .map_err(|e| index_error(path, e))?;
         Ok(())
     }
 
