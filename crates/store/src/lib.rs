@@ -61,6 +61,8 @@ pub struct Store {
     /// committed at the next settle (dropped uncommitted, its documents are fed again by the
     /// next catch-up: the committed mark says what the index holds).
     feeding: Option<Feeding>,
+    /// Story vectors of recent articles (see [`growth::Vectors`]).
+    cached: growth::Vectors,
 }
 
 /// An open index writer and the last article seq it was given.
@@ -178,6 +180,7 @@ impl Store {
             vectors,
             reader: false,
             feeding: None,
+            cached: growth::Vectors::new(),
         };
         // Another process writing (an ingest under way) holds the index: it catches up then.
         // It also settles the stories an interrupted ingest left unsettled.
@@ -240,6 +243,7 @@ impl Store {
             vectors,
             reader: true,
             feeding: None,
+            cached: growth::Vectors::new(),
         })
     }
 
@@ -255,6 +259,12 @@ impl Store {
         &self.dir
     }
 
+    /// The error of a failed write, after which the cached vectors are forgotten.
+    fn forget(&mut self, source: rusqlite::Error) -> Error {
+        self.cached.clear();
+        self.db_err(source)
+    }
+
     fn db_err(&self, source: rusqlite::Error) -> Error {
         Error::Db {
             path: self.dir.join("dossier.sqlite").display().to_string(),
@@ -266,8 +276,8 @@ impl Store {
     /// stores the new ones, skips duplicates, and re-clusters the components they join. The
     /// new articles are then indexed for search.
     pub fn add(&mut self, batch: Vec<Prepared>) -> Result<AddReport> {
-        let (report, added) =
-            growth::add(&mut self.conn, batch, true).map_err(|e| self.db_err(e))?;
+        let (report, added) = growth::add(&mut self.conn, &mut self.cached, batch, true)
+            .map_err(|e| self.forget(e))?;
         if !added.is_empty() {
             self.catch_up_index()?;
         }
@@ -280,8 +290,8 @@ impl Store {
     /// many transactions touch is re-clustered once. What is stored is safe at once; until the
     /// settle, the new articles have no story (a crash leaves the work to the next open).
     pub fn add_unsettled(&mut self, batch: Vec<Prepared>) -> Result<AddReport> {
-        let (report, added) =
-            growth::add(&mut self.conn, batch, false).map_err(|e| self.db_err(e))?;
+        let (report, added) = growth::add(&mut self.conn, &mut self.cached, batch, false)
+            .map_err(|e| self.forget(e))?;
         if !added.is_empty() {
             if let Some(mut f) = self.take_feeding()? {
                 self.feed(&mut f)?;
@@ -294,7 +304,8 @@ impl Store {
     /// Re-clusters the components changed since the last settle and brings the search index
     /// up to date.
     pub fn settle(&mut self) -> Result<AddReport> {
-        let report = growth::settle(&mut self.conn).map_err(|e| self.db_err(e))?;
+        let report =
+            growth::settle(&mut self.conn, &mut self.cached).map_err(|e| self.forget(e))?;
         self.catch_up_index()?;
         Ok(report)
     }
