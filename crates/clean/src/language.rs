@@ -33,6 +33,11 @@ pub fn language(text: &str) -> Option<String> {
     if plainly_english(sample) {
         return Some("eng".to_string());
     }
+    whatlang_language(sample)
+}
+
+/// The language whatlang finds in `sample`, when it is sure of it.
+fn whatlang_language(sample: &str) -> Option<String> {
     whatlang::detect(sample)
         .filter(|i| i.is_reliable())
         .map(|i| i.lang().code().to_string())
@@ -72,12 +77,6 @@ fn prefix(s: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn whatlang_says(text: &str) -> Option<String> {
-        whatlang::detect(prefix(text, SAMPLE_BYTES))
-            .filter(|i| i.is_reliable())
-            .map(|i| i.lang().code().to_string())
-    }
 
     #[test]
     fn english_prose_takes_the_shortcut_and_other_languages_do_not() {
@@ -136,7 +135,7 @@ mod tests {
         }
         let (mut decided, mut other) = (0, 0);
         for t in &texts {
-            let truth = whatlang_says(t);
+            let truth = whatlang_language(prefix(t, SAMPLE_BYTES));
             other += (truth.as_deref() != Some("eng")) as usize;
             if plainly_english(prefix(t, SAMPLE_BYTES)) {
                 decided += 1;
