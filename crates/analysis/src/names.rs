@@ -2,7 +2,7 @@
 //! the text (an Aho-Corasick automaton over every name and alias, longest match first, whole
 //! words only).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use dossier_model::Entity;
 
 /// Every spelling of a story's entities, ready to search text with.
@@ -34,8 +34,11 @@ impl NameFinder {
             }
         }
         let automaton = (!surface.is_empty()).then(|| {
+            // one automaton a story, run over that story's few articles: a DFA would cost more
+            // to build than it saves
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&surface)
                 .expect("entity names build an automaton")
         });

@@ -9,6 +9,11 @@
 mod corpus;
 mod pipeline;
 
+// Articles are parsed into many small strings and trees and dropped again; mimalloc keeps that
+// churn cheaper than the system allocator (a sixth of `analyze`'s time was malloc and free).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;

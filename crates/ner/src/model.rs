@@ -108,25 +108,29 @@ impl Model {
         if n == 0 {
             return Vec::new();
         }
+        // The transitions with those BIO forbids set to minus infinity, so the inner loop is
+        // plain arithmetic (a forbidden or unreachable path never beats a reachable one).
+        let mut trans = self.trans;
+        for (p, row) in trans.iter_mut().enumerate() {
+            let prev = (p < N).then_some(Tag(p as u8));
+            for (t, w) in row.iter_mut().enumerate() {
+                if !Tag(t as u8).may_follow(prev) {
+                    *w = f32::NEG_INFINITY;
+                }
+            }
+        }
         let mut score = vec![[f32::NEG_INFINITY; N]; n];
         let mut back = vec![[0u8; N]; n];
         let e0 = self.emissions(&feats[0]);
         for t in 0..N {
-            if Tag(t as u8).may_follow(None) {
-                score[0][t] = e0[t] + self.trans[N][t];
-            }
+            score[0][t] = e0[t] + trans[N][t];
         }
         for i in 1..n {
             let e = self.emissions(&feats[i]);
             for t in 0..N {
                 let mut best = (f32::NEG_INFINITY, 0u8);
                 for p in 0..N {
-                    if score[i - 1][p] == f32::NEG_INFINITY
-                        || !Tag(t as u8).may_follow(Some(Tag(p as u8)))
-                    {
-                        continue;
-                    }
-                    let s = score[i - 1][p] + self.trans[p][t];
+                    let s = score[i - 1][p] + trans[p][t];
                     if s > best.0 {
                         best = (s, p as u8);
                     }

@@ -5,7 +5,7 @@
 use crate::calendar::{month, weekday};
 use crate::{Candidate, Modifier, Phrase, Unit};
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b)))";
 const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri)\.)";
@@ -396,10 +396,17 @@ fn year_is_quantity(text: &str, start: usize, end: usize) -> bool {
             && !matches!(next.as_str(), "was" | "has" | "is" | "says" | "this"))
 }
 
+/// All of [`PATTERNS`] at once: one pass over a text says which of them match anywhere in it,
+/// and only those are run for their captures (most texts hold few kinds of time phrase).
+static ANY_PATTERN: Lazy<RegexSet> = Lazy::new(|| {
+    RegexSet::new(PATTERNS.iter().map(|p| p.re.as_str())).expect("the time patterns form a set")
+});
+
 /// Every time phrase in `text`, longest first where they overlap.
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     let mut all: Vec<Candidate> = Vec::new();
-    for p in PATTERNS.iter() {
+    let present = ANY_PATTERN.matches(text);
+    for p in present.iter().map(|k| &PATTERNS[k]) {
         for c in p.re.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
             let Some(phrase) = (p.read)(&c) else { continue };
