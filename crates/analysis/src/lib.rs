@@ -172,21 +172,46 @@ pub fn story_id(member_ids: &[String]) -> String {
 
 /// The title of the member most similar to the rest (the most typical report), else its label.
 /// `vectors[i]` is the vector of `articles[i]`.
+///
+/// A member's summed cosine with the others is its dot product with the members' summed
+/// vector less its own, so the most typical one is found in one pass over the members'
+/// features, not by comparing every pair (a story of thousands of articles is re-titled
+/// whenever it grows). Members within [`TYPICAL_TIE`] of the most typical are a tie (the two
+/// members of a two-article story always are), won by the first in `members`' order.
 pub fn story_title(articles: &[Article], members: &[usize], vectors: &[StoryVector]) -> String {
-    let centrality = |i: usize| -> f32 {
-        members
-            .iter()
-            .map(|&j| vectors[i].cosine(&vectors[j]))
-            .sum()
+    let mut sum: rustc_hash::FxHashMap<u32, f64> = rustc_hash::FxHashMap::default();
+    for &j in members {
+        for &(t, w) in &vectors[j].terms {
+            *sum.entry(t).or_default() += f64::from(w);
+        }
+    }
+    let centrality = |i: usize| -> f64 {
+        let terms = &vectors[i].terms;
+        let with_self: f64 = terms.iter().map(|&(t, w)| f64::from(w) * sum[&t]).sum();
+        with_self
+            - terms
+                .iter()
+                .map(|&(_, w)| f64::from(w).powi(2))
+                .sum::<f64>()
     };
-    let best = members
+    let titled: Vec<(usize, f64)> = members
         .iter()
         .copied()
         .filter(|&i| articles[i].title.is_some())
-        .max_by(|&a, &b| centrality(a).total_cmp(&centrality(b)))
+        .map(|i| (i, centrality(i)))
+        .collect();
+    let most = titled.iter().map(|c| c.1).fold(f64::NEG_INFINITY, f64::max);
+    let best = titled
+        .iter()
+        .find(|c| c.1 >= most - TYPICAL_TIE)
+        .map(|c| c.0)
         .or_else(|| members.first().copied());
     best.map(|i| articles[i].label()).unwrap_or_default()
 }
+
+/// How close two members' summed similarities must be to count as equally typical: well above
+/// the rounding of f32 weights, well below any real difference between two reports.
+const TYPICAL_TIE: f64 = 1e-5;
 
 #[cfg(test)]
 mod tests {
