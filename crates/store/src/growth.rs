@@ -104,8 +104,8 @@ fn next_gen(tx: &Transaction) -> rusqlite::Result<i64> {
 }
 
 /// Stores `batch` in one transaction and marks the components it touched unsettled; with
-/// `settle`, re-clusters them in the same transaction. Returns the report and the seqs of the
-/// articles added.
+/// `settle`, re-clusters them in the same transaction. Returns the report and the articles added
+/// with their seqs, in seq order.
 ///
 /// In four steps, with the same result as taking the articles one at a time: store the new
 /// articles; find each one's candidates (stored articles from the postings, and the batch's
@@ -117,7 +117,7 @@ pub fn add(
     cache: &mut Vectors,
     batch: Vec<Prepared>,
     settle: bool,
-) -> rusqlite::Result<(crate::AddReport, Vec<i64>)> {
+) -> rusqlite::Result<(crate::AddReport, Vec<(i64, Article)>)> {
     let mut report = crate::AddReport::default();
     let tx = conn.transaction()?;
     let now = chrono::Utc::now().to_rfc3339();
@@ -177,6 +177,7 @@ pub fn add(
             day,
             top: p.top,
             vector: p.vector,
+            article: p.article,
         });
     }
 
@@ -307,11 +308,11 @@ pub fn add(
                 post.execute(params![feature, f.day, seq])?;
             }
         }
-        added.push(seq);
         report.new += 1;
     }
     for f in fresh {
         cache.insert(f.seq, f.vector);
+        added.push((f.seq, f.article));
     }
     {
         let mut mark = tx.prepare_cached("INSERT OR IGNORE INTO unsettled VALUES (?1)")?;
@@ -343,6 +344,8 @@ struct Fresh {
     day: i64,
     top: Vec<u32>,
     vector: StoryVector,
+    /// The article as stored (handed back to the caller to index).
+    article: Article,
 }
 
 /// Re-clusters every unsettled component in one transaction.

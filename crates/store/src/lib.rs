@@ -294,7 +294,7 @@ impl Store {
             .map_err(|e| self.forget(e))?;
         if !added.is_empty() {
             if let Some(mut f) = self.take_feeding()? {
-                self.feed(&mut f)?;
+                self.feed(&mut f, added)?;
                 self.feeding = Some(f);
             }
         }
@@ -560,8 +560,19 @@ impl Store {
         }))
     }
 
-    /// Gives `f` the articles stored after the last one it was given, in pages.
-    fn feed(&self, f: &mut Feeding) -> Result<()> {
+    /// Gives `f` the articles stored after the last one it was given: `added` as they are, when
+    /// they are exactly those (consecutive seqs right after the last one given), else from the
+    /// database, in pages.
+    fn feed(&self, f: &mut Feeding, added: Vec<(i64, Article)>) -> Result<()> {
+        let follows = added.first().is_some_and(|(seq, _)| *seq == f.fed + 1)
+            && added.windows(2).all(|w| w[1].0 == w[0].0 + 1);
+        if follows {
+            for (seq, a) in &added {
+                f.session.add_article(a)?;
+                f.fed = *seq;
+            }
+            return Ok(());
+        }
         loop {
             let page: Vec<(i64, String)> = {
                 let mut st = self
@@ -604,7 +615,7 @@ impl Store {
         let Some(mut f) = self.take_feeding()? else {
             return Ok(());
         };
-        self.feed(&mut f)?;
+        self.feed(&mut f, Vec::new())?;
         let mut w = f.session;
         // Quotes of dossiers computed after the mark.
         let fresh: Vec<(String, String)> = {
