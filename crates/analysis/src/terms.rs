@@ -4,8 +4,9 @@
 
 use dossier_model::Article;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// How much more a shared name counts than a shared word.
 const NAME_WEIGHT: f32 = 2.0;
@@ -182,7 +183,7 @@ pub(crate) const STOPWORDS: &[&str] = &[
 
 /// Whether a lower-cased word is one of [`STOPWORDS`].
 pub(crate) fn is_stopword(w: &str) -> bool {
-    static SET: once_cell::sync::Lazy<HashSet<&'static str>> =
+    static SET: once_cell::sync::Lazy<FxHashSet<&'static str>> =
         once_cell::sync::Lazy::new(|| STOPWORDS.iter().copied().collect());
     SET.contains(w)
 }
@@ -191,8 +192,8 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 const STEMS_REMEMBERED: usize = 100_000;
 
 thread_local! {
-    static STEMS: RefCell<(Stemmer, HashMap<String, String>)> =
-        RefCell::new((Stemmer::create(Algorithm::English), HashMap::new()));
+    static STEMS: RefCell<(Stemmer, FxHashMap<String, String>)> =
+        RefCell::new((Stemmer::create(Algorithm::English), FxHashMap::default()));
 }
 
 /// The English Snowball stem of a lower-cased word. News repeats its words, so each thread
@@ -265,8 +266,8 @@ fn feature_id(t: &str) -> u32 {
 }
 
 /// The features of an article and their counts: the title's count double.
-pub fn article_features(title: Option<&str>, text: &str) -> HashMap<String, f32> {
-    let mut tf: HashMap<String, f32> = HashMap::new();
+pub fn article_features(title: Option<&str>, text: &str) -> FxHashMap<String, f32> {
+    let mut tf: FxHashMap<String, f32> = FxHashMap::default();
     let mut add = |text: &str, scale: f32| {
         for (feature, weight) in features(text) {
             *tf.entry(feature).or_insert(0.0) += weight * scale;
@@ -283,7 +284,7 @@ pub fn article_features(title: Option<&str>, text: &str) -> HashMap<String, f32>
 /// (`data/background.tsv.gz`, built by `src/bin/build-background.rs`).
 pub struct Background {
     documents: f32,
-    df: HashMap<String, u32>,
+    df: FxHashMap<String, u32>,
 }
 
 static BACKGROUND_DATA: &[u8] = include_bytes!("../data/background.tsv.gz");
@@ -295,7 +296,7 @@ static BACKGROUND: once_cell::sync::Lazy<Background> = once_cell::sync::Lazy::ne
         .read_to_string(&mut text)
         .expect("the shipped background is gzipped text");
     let mut documents = 1.0;
-    let mut df = HashMap::new();
+    let mut df = FxHashMap::default();
     for line in text.lines() {
         let Some((f, n)) = line.split_once('\t') else {
             continue;
@@ -331,7 +332,11 @@ fn features(text: &str) -> Vec<(String, f32)> {
             .or_else(|| trimmed.strip_suffix("’s"))
             .unwrap_or(trimmed);
         if !word.is_empty() {
-            let lower = word.to_lowercase();
+            let lower = if word.is_ascii() {
+                word.to_ascii_lowercase()
+            } else {
+                word.to_lowercase()
+            };
             let is_name = !sentence_start
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().count() > 1;
