@@ -109,11 +109,7 @@ static GAZETTEER: Lazy<Gazetteer> = Lazy::new(|| {
 
 /// The lower-cased form of a name, the tables' key.
 fn lower(name: &str) -> Box<str> {
-    if name.is_ascii() {
-        name.to_ascii_lowercase().into()
-    } else {
-        name.to_lowercase().into()
-    }
+    crate::terms::lowercase(name).into_boxed_str()
 }
 
 /// The country a word stands for: its name or another spelling ("Ukraine", "USA"), its capital

@@ -188,6 +188,15 @@ pub(crate) fn is_stopword(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// `word` lower-cased, without Unicode case tables when it is plain ASCII (most news words).
+pub(crate) fn lowercase(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
+}
+
 /// How many stems a thread remembers before it starts afresh (a few MB).
 const STEMS_REMEMBERED: usize = 100_000;
 
@@ -332,11 +341,7 @@ fn features(text: &str) -> Vec<(String, f32)> {
             .or_else(|| trimmed.strip_suffix("’s"))
             .unwrap_or(trimmed);
         if !word.is_empty() {
-            let lower = if word.is_ascii() {
-                word.to_ascii_lowercase()
-            } else {
-                word.to_lowercase()
-            };
+            let lower = lowercase(word);
             let is_name = !sentence_start
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().count() > 1;
