@@ -13,7 +13,7 @@
 
 use dossier_ingest::InputError;
 use dossier_model::Dossier;
-use dossier_store::{AddReport, Prepared, Store};
+use dossier_store::{AddReport, Prepared, Rebuilt, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -50,14 +50,23 @@ pub struct Summary {
     pub failed: usize,
     #[serde(flatten)]
     pub added: AddReport,
+    /// What `--rebuild-stories` did (`null` without it).
+    pub rebuilt: Option<Rebuilt>,
     pub dossiers: usize,
     pub seconds: f64,
 }
 
 impl Summary {
     pub fn line(&self) -> String {
+        let rebuilt = match &self.rebuilt {
+            Some(r) => format!(
+                "rebuilt the stories of {} stored articles: {} stories, {} of them unchanged; ",
+                r.articles, r.stories, r.kept
+            ),
+            None => String::new(),
+        };
         format!(
-            "dossier: ingested {} files in {:.1}s: {} articles read, {} new, {} duplicates, {} failed; \
+            "dossier: {rebuilt}ingested {} files in {:.1}s: {} articles read, {} new, {} duplicates, {} failed; \
              {} stories created, {} grown; {} dossiers computed",
             self.files,
             self.seconds,
@@ -86,26 +95,51 @@ fn progress(total: u64, quiet: bool) -> ProgressBar {
     pb
 }
 
+/// How an ingest runs.
+pub struct How {
+    /// No progress bars.
+    pub quiet: bool,
+    /// Leave the dossiers of changed stories to be computed when first asked for.
+    pub defer: bool,
+    /// Rebuild the stored stories from freshly computed story vectors first.
+    pub rebuild: bool,
+}
+
 /// Reads `paths` into the store at `db`. Errors in inputs are printed and counted, never fatal.
-pub fn ingest(paths: &[String], db: &Path, quiet: bool, defer: bool) -> anyhow::Result<Summary> {
+pub fn ingest(paths: &[String], db: &Path, how: How) -> anyhow::Result<Summary> {
+    let How {
+        quiet,
+        defer,
+        rebuild,
+    } = how;
     let start = std::time::Instant::now();
     lower_cleaning_priority();
     let mut store = Store::open(db)?;
-    if let Some(old) = store.outdated_vectors() {
+    let mut summary = Summary::default();
+    if rebuild {
+        let total = store.stats()?.articles as u64;
+        let pb = progress(total, quiet);
+        pb.set_style(
+            ProgressStyle::with_template(
+                "{spinner} story vectors {wide_bar} {pos}/{len} ETA {eta}",
+            )
+            .expect("a valid template"),
+        );
+        let rebuilt = store.rebuild_stories(&mut |done, _| pb.set_position(done as u64))?;
+        pb.finish_and_clear();
+        summary.rebuilt = Some(rebuilt);
+    } else if let Some(old) = store.outdated_vectors() {
         eprintln!(
             "dossier: warning: {}: the stored articles' story vectors are of an older version \
              ({old}, this dossier makes {}); new articles will be weighed differently and their \
-             stories may differ from one fresh ingest of everything (ingest into a new --db to \
-             have them consistent)",
+             stories may differ from one fresh ingest of everything (`dossier ingest \
+             --rebuild-stories` makes them consistent)",
             db.display(),
             dossier_analysis::stories::VECTOR_VERSION
         );
     }
     let (files, listing) = dossier_ingest::list_inputs(paths);
-    let mut summary = Summary {
-        files: files.len(),
-        ..Default::default()
-    };
+    summary.files = files.len();
     let sizes: Vec<u64> = files
         .iter()
         .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))

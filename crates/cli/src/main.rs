@@ -61,8 +61,13 @@ enum Command {
     /// Add articles to the corpus (`--db`): stored once each, stories grown, dossiers updated.
     /// Reads what `analyze` reads plus WARC archives (.warc, .warc.gz) and RSS/Atom feeds.
     Ingest {
-        #[arg(required = true)]
+        #[arg(required_unless_present = "rebuild_stories")]
         paths: Vec<String>,
+        /// Before reading PATHS (if any), compute every stored article's story vector again
+        /// and rebuild the stories from them: a store made by an older version of dossier
+        /// then has the stories one fresh ingest of its articles would give.
+        #[arg(long)]
+        rebuild_stories: bool,
         /// No progress bar and no summary line.
         #[arg(long, short)]
         quiet: bool,
@@ -238,11 +243,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Ingest {
             paths,
+            rebuild_stories,
             quiet,
             defer_dossiers,
             json,
         } => {
-            let summary = corpus::ingest(&paths, &db, quiet, defer_dossiers)?;
+            let how = corpus::How {
+                quiet,
+                defer: defer_dossiers,
+                rebuild: rebuild_stories,
+            };
+            let summary = corpus::ingest(&paths, &db, how)?;
             if json {
                 print_out(&to_json(&summary))?;
             } else if !quiet {

@@ -183,6 +183,88 @@ fn one_batch_ten_increments_and_analyze_give_the_same_stories() {
     assert_eq!(batch, from_analyze);
 }
 
+#[test]
+fn a_store_of_older_story_vectors_is_rebuilt_into_the_stories_of_a_fresh_ingest() {
+    let bases = sample_bases();
+    let mut records: Vec<Value> = (0..120)
+        .map(|k| dossier_corpusgen::article(&bases, k, 5))
+        .collect();
+    if let Some(ecb) = shared("eval/clustering/ecbplus") {
+        for (doc, _) in dossier_eval::clustering::ecbplus(&ecb)
+            .unwrap()
+            .into_iter()
+            .skip(400)
+            .take(200)
+        {
+            records.push(serde_json::json!({"url": format!("https://ecb.example/{}", doc.source), "text": doc.text}));
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let parts = write_parts(tmp.path(), &records, 10);
+    let fresh = tmp.path().join("fresh");
+    let mut args = vec!["--db", p(&fresh), "ingest", "--defer-dossiers", "--json"];
+    args.extend(parts.iter().map(String::as_str));
+    run(&args);
+    let want = stored_stories(&fresh);
+
+    // A store whose first nine parts were weighed by an older version: their stored vectors
+    // (here: emptied) are not what this build computes, and it says so.
+    let old = tmp.path().join("old");
+    let mut args = vec!["--db", p(&old), "ingest", "--json"];
+    args.extend(parts[..9].iter().map(String::as_str));
+    run(&args);
+    let c = rusqlite::Connection::open(old.join("dossier.sqlite")).unwrap();
+    c.execute_batch(
+        "UPDATE vectors SET terms = x''; DELETE FROM postings;
+         UPDATE meta SET value = 1 WHERE key = 'vectors';",
+    )
+    .unwrap();
+    drop(c);
+    let o = dossier(&["--db", p(&old), "ingest", &parts[9]]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--rebuild-stories"), "{}", stderr(&o));
+    assert_ne!(
+        stored_stories(&old),
+        want,
+        "the older vectors changed nothing"
+    );
+
+    let s = run(&["--db", p(&old), "ingest", "--rebuild-stories", "--json"]);
+    let r = &s["rebuilt"];
+    assert_eq!(
+        r["articles"].as_u64(),
+        Some(article_ids(&fresh).len() as u64),
+        "{s}"
+    );
+    assert_eq!(r["stories"].as_u64(), Some(want.len() as u64), "{s}");
+    assert!(r["kept"].as_u64().unwrap() > 0, "no dossier was kept: {s}");
+    assert_eq!(stored_stories(&old), want);
+    // Every story has its dossier again (kept or computed), and the warning is gone.
+    let c = rusqlite::Connection::open(old.join("dossier.sqlite")).unwrap();
+    let stale: i64 = c
+        .query_row(
+            "SELECT count(*) FROM stories WHERE dossier IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stale, 0);
+    drop(c);
+    let o = dossier(&["--db", p(&old), "ingest", &parts[0]]);
+    assert!(
+        o.status.success() && !stderr(&o).contains("warning"),
+        "{}",
+        stderr(&o)
+    );
+    // Search still finds the articles, with their new stories.
+    let hits = run(&["--db", p(&old), "search", "dispatch", "--format", "json"]);
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits
+        .iter()
+        .all(|h| h["story"].as_str().is_some_and(|id| want.contains(id))));
+}
+
 fn article_ids(db: &Path) -> Vec<String> {
     let c = rusqlite::Connection::open(db.join("dossier.sqlite")).unwrap();
     let mut st = c.prepare("SELECT id FROM articles ORDER BY id").unwrap();

@@ -181,6 +181,31 @@ pub fn add(
         });
     }
 
+    report.new += fresh.len();
+    let added = link(&tx, cache, fresh, &mut dirty)?;
+    {
+        let mut mark = tx.prepare_cached("INSERT OR IGNORE INTO unsettled VALUES (?1)")?;
+        for &comp in &dirty {
+            mark.execute([comp])?;
+        }
+    }
+    if settle {
+        settle_in(&tx, cache, &mut report)?;
+    }
+    tx.commit()?;
+    trim(cache);
+    Ok((report, added))
+}
+
+/// Links stored articles (`fresh`, in seq order, none linked yet) to the articles linked
+/// before them and to each other, merges their components (marking the changed ones in
+/// `dirty`) and posts their features. Returns the articles with their seqs.
+fn link(
+    tx: &Transaction,
+    cache: &mut Vectors,
+    fresh: Vec<Fresh>,
+    dirty: &mut BTreeSet<i64>,
+) -> rusqlite::Result<Vec<(i64, Article)>> {
     // 2. Candidates: articles sharing a heavy feature within the window. The batch's own
     // features are not posted yet: its earlier articles are found in `posted`, under the
     // same condition as the query.
@@ -241,7 +266,7 @@ pub fn add(
     for found in &candidates {
         for &c in found {
             if !in_batch.contains_key(&c) && !cache.contains_key(&c) {
-                let v = load_vector(&tx, c)?;
+                let v = load_vector(tx, c)?;
                 cache.insert(c, v);
             }
         }
@@ -308,24 +333,114 @@ pub fn add(
                 post.execute(params![feature, f.day, seq])?;
             }
         }
-        report.new += 1;
     }
     for f in fresh {
         cache.insert(f.seq, f.vector);
         added.push((f.seq, f.article));
     }
-    {
-        let mut mark = tx.prepare_cached("INSERT OR IGNORE INTO unsettled VALUES (?1)")?;
-        for &comp in &dirty {
-            mark.execute([comp])?;
+    Ok(added)
+}
+
+/// Articles re-vectorised and re-linked per step of [`rebuild`].
+const REBUILD_CHUNK: usize = 4096;
+
+/// Computes every stored article's story vector again with this build's weighting and
+/// rebuilds the links, components and stories from them, in one transaction (a crash leaves
+/// the store as it was): the stories an ingest of the same articles, in the order they
+/// arrived, gives now. A story whose members do not change keeps its dossier. Each article
+/// clusters by the date it clustered by before (a split-off part's is its page's).
+/// `progress(done, total)` is called after each step.
+pub fn rebuild(
+    conn: &mut Connection,
+    cache: &mut Vectors,
+    progress: &mut dyn FnMut(usize, usize),
+) -> rusqlite::Result<crate::Rebuilt> {
+    let mut report = crate::AddReport::default();
+    cache.clear();
+    let tx = conn.transaction()?;
+    tx.execute_batch(
+        "CREATE TEMP TABLE kept AS SELECT id, title, conflicts, dossier FROM stories WHERE dossier IS NOT NULL;
+         DELETE FROM stories; DELETE FROM links; DELETE FROM postings; DELETE FROM unsettled;
+         UPDATE articles SET component = seq, story = NULL;",
+    )?;
+    let total: usize = tx.query_row("SELECT count(*) FROM articles", [], |r| {
+        r.get::<_, i64>(0).map(|n| n as usize)
+    })?;
+    let mut dirty: BTreeSet<i64> = BTreeSet::new();
+    let (mut after, mut done) = (0i64, 0usize);
+    loop {
+        let rows: Vec<(i64, String, Option<i64>)> = {
+            let mut st = tx.prepare_cached(
+                "SELECT a.seq, a.json, v.day FROM articles a JOIN vectors v ON v.seq = a.seq
+                 WHERE a.seq > ?1 ORDER BY a.seq LIMIT ?2",
+            )?;
+            let rows = st.query_map(params![after, REBUILD_CHUNK as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let Some(&(last, _, _)) = rows.last() else {
+            break;
+        };
+        let fresh: Vec<Fresh> = rows
+            .into_par_iter()
+            .map(|(seq, json, day)| {
+                let article: Article = serde_json::from_str(&json).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        1,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })?;
+                let mut vector = story_vectors(std::slice::from_ref(&article))
+                    .pop()
+                    .expect("one vector per article");
+                if let Some(d) = day.and_then(|d| i32::try_from(d).ok()) {
+                    vector.published = NaiveDate::from_num_days_from_ce_opt(d);
+                }
+                Ok(Fresh {
+                    seq,
+                    day: day_number(vector.published),
+                    top: vector.top(),
+                    vector,
+                    article,
+                })
+            })
+            .collect::<rusqlite::Result<_>>()?;
+        {
+            let mut set = tx.prepare_cached("UPDATE vectors SET terms = ?1 WHERE seq = ?2")?;
+            for f in &fresh {
+                set.execute(params![encode_terms(&f.vector.terms), f.seq])?;
+            }
         }
+        done += fresh.len();
+        link(&tx, cache, fresh, &mut dirty)?;
+        trim(cache);
+        after = last;
+        progress(done, total);
     }
-    if settle {
-        settle_in(&tx, cache, &mut report)?;
+    for &comp in &dirty {
+        tx.prepare_cached("INSERT OR IGNORE INTO unsettled VALUES (?1)")?
+            .execute([comp])?;
     }
+    settle_in(&tx, cache, &mut report)?;
+    let kept = tx.execute(
+        "UPDATE stories SET title = kept.title, conflicts = kept.conflicts, dossier = kept.dossier
+         FROM kept WHERE stories.id = kept.id",
+        [],
+    )?;
+    tx.execute("DROP TABLE kept", [])?;
+    tx.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('vectors', ?1)",
+        [dossier_analysis::stories::VECTOR_VERSION],
+    )?;
     tx.commit()?;
     trim(cache);
-    Ok((report, added))
+    Ok(crate::Rebuilt {
+        articles: done,
+        stories: report.stories_created,
+        kept,
+    })
 }
 
 /// The link tests' own threads: the global pool is busy cleaning the next chunk, and the

@@ -89,6 +89,17 @@ impl AddReport {
     }
 }
 
+/// What [`Store::rebuild_stories`] did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Rebuilt {
+    /// Articles whose story vectors were computed again.
+    pub articles: usize,
+    /// Stories after the rebuild.
+    pub stories: usize,
+    /// Stories with the same members as before, which kept their dossiers.
+    pub kept: usize,
+}
+
 /// One row of the story list.
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryRow {
@@ -249,8 +260,8 @@ impl Store {
 
     /// The story-vector version of the stored articles, when it is older than this build's
     /// ([`VECTOR_VERSION`]): articles added now are weighed differently from the stored ones,
-    /// so their stories can differ from those of one fresh ingest of everything. Ingesting into
-    /// a new store makes them consistent again.
+    /// so their stories can differ from those of one fresh ingest of everything.
+    /// [`Store::rebuild_stories`] makes them consistent again.
     pub fn outdated_vectors(&self) -> Option<i64> {
         (self.vectors < VECTOR_VERSION).then_some(self.vectors)
     }
@@ -306,6 +317,20 @@ impl Store {
     pub fn settle(&mut self) -> Result<AddReport> {
         let report =
             growth::settle(&mut self.conn, &mut self.cached).map_err(|e| self.forget(e))?;
+        self.catch_up_index()?;
+        Ok(report)
+    }
+
+    /// Computes the stored articles' story vectors again with this build's weighting and
+    /// rebuilds the stories from them, as one ingest of the same articles in the same order
+    /// would give them now (see [`growth::rebuild`]): how a store made by an older version
+    /// ([`Store::outdated_vectors`]) becomes consistent with the articles added to it now.
+    /// Stories whose members do not change keep their dossiers; the others are stale until
+    /// [`Store::refresh_dossiers`]. `progress(done, total)` counts articles.
+    pub fn rebuild_stories(&mut self, progress: &mut dyn FnMut(usize, usize)) -> Result<Rebuilt> {
+        let report = growth::rebuild(&mut self.conn, &mut self.cached, progress)
+            .map_err(|e| self.forget(e))?;
+        self.vectors = VECTOR_VERSION;
         self.catch_up_index()?;
         Ok(report)
     }
