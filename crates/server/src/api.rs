@@ -245,41 +245,47 @@ async fn ingest(
         .take(200)
         .collect();
     let source = format!("upload:{}", if name.is_empty() { "body" } else { &name });
-    let report = state
-        .write(move |store| {
-            let mut report = IngestReport {
-                read: 0,
-                failed: 0,
-                added: AddReport::default(),
-                errors: Vec::new(),
-            };
-            let mut batch = Vec::new();
-            for doc in dossier_ingest::read_bytes(&source, &body) {
-                match doc {
-                    Ok(d) => {
-                        report.read += 1;
-                        let parts = dossier_clean::clean(&d);
-                        if parts.is_empty() {
-                            report.failed += 1;
-                            report.errors.push(format!(
-                                "{}: only page furniture found, no article text",
-                                d.source
-                            ));
-                        }
-                        batch.extend(Prepared::all(parts));
-                    }
-                    Err(e) => {
+    // Read and clean on the blocking pool without the writing store: another upload or a
+    // stale dossier being stored waits only for the transaction, not for the cleaning.
+    let (mut report, mut batch) = crate::run_blocking(move || {
+        let mut report = IngestReport {
+            read: 0,
+            failed: 0,
+            added: AddReport::default(),
+            errors: Vec::new(),
+        };
+        let mut batch = Vec::new();
+        for doc in dossier_ingest::read_bytes(&source, &body) {
+            match doc {
+                Ok(d) => {
+                    report.read += 1;
+                    let parts = dossier_clean::clean(&d);
+                    if parts.is_empty() {
                         report.failed += 1;
-                        report.errors.push(e.to_string());
+                        report.errors.push(format!(
+                            "{}: only page furniture found, no article text",
+                            d.source
+                        ));
                     }
+                    batch.extend(Prepared::all(parts));
+                }
+                Err(e) => {
+                    report.failed += 1;
+                    report.errors.push(e.to_string());
                 }
             }
+        }
+        Ok((report, batch))
+    })
+    .await?;
+    report.added = state
+        .write(move |store| {
+            let mut added = AddReport::default();
             while !batch.is_empty() {
                 let rest = batch.split_off(batch.len().min(500));
-                let added = store.add(std::mem::replace(&mut batch, rest))?;
-                report.added.absorb(&added);
+                added.absorb(&store.add(std::mem::replace(&mut batch, rest))?);
             }
-            Ok(report)
+            Ok(added)
         })
         .await?;
     // The changed stories' dossiers are computed after the answer (and on demand before).
