@@ -11,6 +11,7 @@
 //! [`SETTLE_EVERY`] articles and at the end, not after every chunk: chunks stay small so that
 //! reading and storing overlap from the first one.
 
+use crate::pipeline::EmbedFn;
 use dossier_ingest::InputError;
 use dossier_model::Dossier;
 use dossier_store::{AddReport, Prepared, Rebuilt, Store};
@@ -59,6 +60,13 @@ pub struct Summary {
 impl Summary {
     pub fn line(&self) -> String {
         let rebuilt = match &self.rebuilt {
+            Some(r) if self.files == 0 => {
+                return format!(
+                    "dossier: rebuilt the stories of {} stored articles in {:.1}s: {} stories, \
+                     {} of them unchanged; {} dossiers computed",
+                    r.articles, self.seconds, r.stories, r.kept, self.dossiers
+                )
+            }
             Some(r) => format!(
                 "rebuilt the stories of {} stored articles: {} stories, {} of them unchanged; ",
                 r.articles, r.stories, r.kept
@@ -96,13 +104,15 @@ fn progress(total: u64, quiet: bool) -> ProgressBar {
 }
 
 /// How an ingest runs.
-pub struct How {
+pub struct How<'a> {
     /// No progress bars.
     pub quiet: bool,
     /// Leave the dossiers of changed stories to be computed when first asked for.
     pub defer: bool,
     /// Rebuild the stored stories from freshly computed story vectors first.
     pub rebuild: bool,
+    /// The sentence-embedding model, when stories are clustered with embeddings.
+    pub embed: Option<&'a EmbedFn>,
 }
 
 /// Reads `paths` into the store at `db`. Errors in inputs are printed and counted, never fatal.
@@ -111,6 +121,7 @@ pub fn ingest(paths: &[String], db: &Path, how: How) -> anyhow::Result<Summary> 
         quiet,
         defer,
         rebuild,
+        embed,
     } = how;
     let start = std::time::Instant::now();
     lower_cleaning_priority();
@@ -125,7 +136,15 @@ pub fn ingest(paths: &[String], db: &Path, how: How) -> anyhow::Result<Summary> 
             )
             .expect("a valid template"),
         );
-        let rebuilt = store.rebuild_stories(&mut |done, _| pb.set_position(done as u64))?;
+        let boxed = embed.map(|e| {
+            move |texts: &[&str]| -> Result<Vec<Vec<f32>>, Box<dyn std::error::Error + Send + Sync>> {
+                e(texts).map_err(Into::into)
+            }
+        });
+        let rebuilt = store.rebuild_stories(
+            boxed.as_ref().map(|b| b as dossier_store::Embed),
+            &mut |done, _| pb.set_position(done as u64),
+        )?;
         pb.finish_and_clear();
         summary.rebuilt = Some(rebuilt);
     } else if let Some(old) = store.outdated_vectors() {
@@ -137,6 +156,12 @@ pub fn ingest(paths: &[String], db: &Path, how: How) -> anyhow::Result<Summary> 
             db.display(),
             dossier_analysis::stories::VECTOR_VERSION
         );
+    }
+    if let Some(dims) = store.meaning() {
+        if (dims > 0) != embed.is_some() {
+            let given = usize::from(embed.is_some());
+            return Err(dossier_store::Error::Meaning { store: dims, given }.into());
+        }
     }
     let (files, listing) = dossier_ingest::list_inputs(paths);
     summary.files = files.len();
@@ -155,7 +180,9 @@ pub fn ingest(paths: &[String], db: &Path, how: How) -> anyhow::Result<Summary> 
     let store_result = std::thread::scope(|scope| {
         let reader = {
             let (pb, files, sizes) = (pb.clone(), &files, &sizes);
-            scope.spawn(move || read_chunks(files, sizes, &CHUNK, &pb, |c| send.send(c).is_ok()))
+            scope.spawn(move || {
+                read_chunks(files, sizes, &CHUNK, &pb, embed, |c| send.send(c).is_ok())
+            })
         };
         let mut stored = Ok(());
         let mut unsettled = 0;
@@ -239,6 +266,7 @@ fn read_chunks(
     sizes: &[u64],
     limits: &Limits,
     pb: &ProgressBar,
+    embed: Option<&EmbedFn>,
     mut take: impl FnMut(Cleaned) -> bool,
 ) {
     let (mut pieces, mut bytes) = (Vec::new(), 0u64);
@@ -252,7 +280,7 @@ fn read_chunks(
             if pieces.len() >= limits.pieces || bytes >= limits.bytes {
                 let reached = done + stream.consumed().min(size);
                 let chunk = std::mem::take(&mut pieces);
-                if !take(read_and_clean(chunk, reached - reported, pb)) {
+                if !take(read_and_clean(chunk, reached - reported, pb, embed)) {
                     return; // the store failed; stop reading
                 }
                 (bytes, reported) = (0, reached);
@@ -261,12 +289,17 @@ fn read_chunks(
         done += size;
     }
     if !pieces.is_empty() || done > reported {
-        take(read_and_clean(pieces, done - reported, pb));
+        take(read_and_clean(pieces, done - reported, pb, embed));
     }
 }
 
 /// Turns `pieces` into documents and cleans them (both in parallel), printing each input error.
-fn read_and_clean(pieces: Vec<dossier_ingest::Piece>, bytes: u64, pb: &ProgressBar) -> Cleaned {
+fn read_and_clean(
+    pieces: Vec<dossier_ingest::Piece>,
+    bytes: u64,
+    pb: &ProgressBar,
+    embed: Option<&EmbedFn>,
+) -> Cleaned {
     let mut out = Cleaned {
         articles: Vec::new(),
         read: 0,
@@ -302,7 +335,39 @@ fn read_and_clean(pieces: Vec<dossier_ingest::Piece>, bytes: u64, pb: &ProgressB
         }
         out.articles.extend(parts);
     }
+    if let Some(embed) = embed {
+        add_meaning(&mut out, embed, pb);
+    }
     out
+}
+
+/// Gives each cleaned article of the chunk its sentence embedding; if the model fails, the
+/// chunk's articles are reported and dropped (a re-run stores them).
+fn add_meaning(chunk: &mut Cleaned, embed: &EmbedFn, pb: &ProgressBar) {
+    let texts: Vec<String> = chunk
+        .articles
+        .iter()
+        .map(|p| dossier_analysis::stories::meaning_text(&p.article))
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    match embed(&refs) {
+        Ok(meanings) => {
+            for (p, m) in chunk.articles.iter_mut().zip(meanings) {
+                p.vector.meaning = m;
+            }
+        }
+        Err(e) => {
+            for p in chunk.articles.drain(..) {
+                let failure = InputError {
+                    source: p.article.source,
+                    line: None,
+                    message: format!("sentence embeddings failed: {e:#}"),
+                };
+                report_error(pb, &failure);
+                chunk.failed += 1;
+            }
+        }
+    }
 }
 
 /// Prints an input error above the progress bar.
@@ -420,7 +485,7 @@ mod tests {
             bytes: u64::MAX,
         };
         let mut chunks = Vec::new();
-        read_chunks(&files, &sizes, &limits, &ProgressBar::hidden(), |c| {
+        read_chunks(&files, &sizes, &limits, &ProgressBar::hidden(), None, |c| {
             chunks.push((c.read, c.failed, c.bytes));
             true
         });
@@ -435,10 +500,17 @@ mod tests {
         );
         // Stopping early (a failed store) reads no further.
         let mut taken = 0;
-        read_chunks(&files, &sizes, &limits, &ProgressBar::hidden(), |_| {
-            taken += 1;
-            false
-        });
+        read_chunks(
+            &files,
+            &sizes,
+            &limits,
+            &ProgressBar::hidden(),
+            None,
+            |_| {
+                taken += 1;
+                false
+            },
+        );
         assert_eq!(taken, 1);
     }
 

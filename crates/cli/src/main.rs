@@ -68,6 +68,12 @@ enum Command {
         /// then has the stories one fresh ingest of its articles would give.
         #[arg(long)]
         rebuild_stories: bool,
+        /// Blend sentence embeddings into story similarity, with the all-MiniLM-L6-v2 model in
+        /// this folder (a build with the `embeddings` feature), as `analyze --embeddings`
+        /// does. A store clusters one way: the first ingest decides, and
+        /// `--rebuild-stories` with or without this option changes it.
+        #[arg(long, value_name = "MODEL_DIR")]
+        embeddings: Option<PathBuf>,
         /// No progress bar and no summary line.
         #[arg(long, short)]
         quiet: bool,
@@ -244,14 +250,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest {
             paths,
             rebuild_stories,
+            embeddings,
             quiet,
             defer_dossiers,
             json,
         } => {
+            let model = embeddings.as_deref().map(embedder).transpose()?;
             let how = corpus::How {
                 quiet,
                 defer: defer_dossiers,
                 rebuild: rebuild_stories,
+                embed: model.as_deref(),
             };
             let summary = corpus::ingest(&paths, &db, how)?;
             if json {

@@ -31,7 +31,7 @@ impl Run {
 }
 
 /// A sentence-embedding model: one unit vector per text, in order.
-pub type EmbedFn = dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>>;
+pub type EmbedFn = dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>> + Sync;
 pub type Embed<'a> = &'a EmbedFn;
 
 /// Reads, cleans and analyses `paths`; with `embed`, story similarity blends in the articles'

@@ -62,6 +62,9 @@ pub struct AppState {
 pub enum Failure {
     NotFound(String),
     BadRequest(String),
+    /// The request cannot be done on this store as it is (articles without sentence
+    /// embeddings for a store that clusters with them: the server has no model).
+    Conflict(String),
     Internal(String),
 }
 
@@ -72,6 +75,7 @@ impl Failure {
         match self {
             Failure::NotFound(m) => (StatusCode::NOT_FOUND, m),
             Failure::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            Failure::Conflict(m) => (StatusCode::CONFLICT, m),
             Failure::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, m),
         }
     }
@@ -81,6 +85,7 @@ impl From<dossier_store::Error> for Failure {
     fn from(e: dossier_store::Error) -> Self {
         match e {
             dossier_store::Error::NoStory(id) => Failure::NotFound(format!("no story {id:?}")),
+            e @ dossier_store::Error::Meaning { .. } => Failure::Conflict(e.to_string()),
             e => Failure::Internal(e.to_string()),
         }
     }
@@ -161,6 +166,7 @@ fn lock(m: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// Runs `f` (work that needs no store, such as cleaning an upload) on the blocking pool.
 async fn run_blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, Failure> + Send + 'static,
 ) -> Result<T, Failure> {

@@ -309,6 +309,48 @@ async fn ingest_needs_the_token_and_respects_limits() {
 }
 
 #[tokio::test]
+async fn an_upload_into_a_store_that_clusters_with_embeddings_is_a_conflict() {
+    // A store whose articles carry sentence embeddings (as `ingest --embeddings` makes them):
+    // the server has no model, so it refuses to mix in articles without, and says why.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = dossier_store::Store::open(dir.path()).unwrap();
+    let mut p = dossier_store::Prepared::all(vec![dossier_model::Article {
+        id: "a1".into(),
+        source: "a.txt".into(),
+        text: "The council approved the budget on Tuesday after a long debate.".into(),
+        ..Default::default()
+    }])
+    .remove(0);
+    p.vector.meaning = vec![0.6, 0.8];
+    store.add(vec![p]).unwrap();
+    drop(store);
+    let state = Arc::new(AppState::open(dir.path(), 1, Some(TOKEN.to_string())).unwrap());
+    let jsonl = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/booby-trapped.jsonl"),
+    )
+    .unwrap();
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/ingest?name=upload.jsonl")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::from(jsonl))
+        .unwrap();
+    let r = call(state.clone(), req).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(
+        r.json()["error"].as_str().unwrap().contains("--embeddings"),
+        "{}",
+        r.body
+    );
+    let list = call(
+        state,
+        Request::get("/api/stories").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(list.json().as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
 async fn pages_render_every_section() {
     let top = main_story().await;
     let id = top["id"].as_str().unwrap();

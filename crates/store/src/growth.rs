@@ -88,6 +88,18 @@ fn encode_terms(terms: &[(u32, f32)]) -> Vec<u8> {
     b
 }
 
+/// A sentence embedding as a blob (`None`, SQL NULL, when there is none).
+fn encode_meaning(m: &[f32]) -> Option<Vec<u8>> {
+    (!m.is_empty()).then(|| m.iter().flat_map(|x| x.to_le_bytes()).collect())
+}
+
+fn decode_meaning(b: Option<Vec<u8>>) -> Vec<f32> {
+    b.unwrap_or_default()
+        .chunks_exact(4)
+        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
+}
+
 fn decode_terms(b: &[u8]) -> Vec<(u32, f32)> {
     b.chunks_exact(8)
         .map(|c| {
@@ -166,12 +178,15 @@ pub fn add(
             ])?;
         let seq = tx.last_insert_rowid();
         let day = day_number(p.vector.published);
-        tx.prepare_cached("INSERT INTO vectors (seq, terms, day) VALUES (?1, ?2, ?3)")?
-            .execute(params![
-                seq,
-                encode_terms(&p.vector.terms),
-                p.vector.published.map(|_| day)
-            ])?;
+        tx.prepare_cached(
+            "INSERT INTO vectors (seq, terms, day, meaning) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            seq,
+            encode_terms(&p.vector.terms),
+            p.vector.published.map(|_| day),
+            encode_meaning(&p.vector.meaning)
+        ])?;
         fresh.push(Fresh {
             seq,
             day,
@@ -181,6 +196,14 @@ pub fn add(
         });
     }
 
+    if let Some(f) = fresh.first() {
+        // The first article stored decides whether the store clusters with embeddings
+        // (`Store::check_meaning` keeps the rest alike).
+        tx.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('meaning', ?1)",
+            [f.vector.meaning.len() as i64],
+        )?;
+    }
     report.new += fresh.len();
     let added = link(&tx, cache, fresh, &mut dirty)?;
     {
@@ -341,6 +364,22 @@ fn link(
     Ok(added)
 }
 
+/// A sentence-embedding model: one unit vector per text, in order.
+pub type Embed<'a> =
+    &'a (dyn Fn(&[&str]) -> Result<Vec<Vec<f32>>, Box<dyn std::error::Error + Send + Sync>> + Sync);
+
+/// Why a [`rebuild`] failed.
+pub enum RebuildError {
+    Db(rusqlite::Error),
+    Embed(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl From<rusqlite::Error> for RebuildError {
+    fn from(e: rusqlite::Error) -> Self {
+        RebuildError::Db(e)
+    }
+}
+
 /// Articles re-vectorised and re-linked per step of [`rebuild`].
 const REBUILD_CHUNK: usize = 4096;
 
@@ -350,11 +389,16 @@ const REBUILD_CHUNK: usize = 4096;
 /// arrived, gives now. A story whose members do not change keeps its dossier. Each article
 /// clusters by the date it clustered by before (a split-off part's is its page's).
 /// `progress(done, total)` is called after each step.
+///
+/// With `embed` (texts to unit vectors, see `dossier_analysis::stories::meaning_text`), the
+/// new vectors carry sentence embeddings; without, they have none. A failure of `embed` is
+/// returned and changes nothing.
 pub fn rebuild(
     conn: &mut Connection,
     cache: &mut Vectors,
+    embed: Option<Embed>,
     progress: &mut dyn FnMut(usize, usize),
-) -> rusqlite::Result<crate::Rebuilt> {
+) -> Result<crate::Rebuilt, RebuildError> {
     let mut report = crate::AddReport::default();
     cache.clear();
     let tx = conn.transaction()?;
@@ -368,6 +412,8 @@ pub fn rebuild(
     })?;
     let mut dirty: BTreeSet<i64> = BTreeSet::new();
     let (mut after, mut done) = (0i64, 0usize);
+    // Dimensions of the new embeddings (the model's, known after the first call).
+    let mut dims = 0;
     loop {
         let rows: Vec<(i64, String, Option<i64>)> = {
             let mut st = tx.prepare_cached(
@@ -382,7 +428,7 @@ pub fn rebuild(
         let Some(&(last, _, _)) = rows.last() else {
             break;
         };
-        let fresh: Vec<Fresh> = rows
+        let mut fresh: Vec<Fresh> = rows
             .into_par_iter()
             .map(|(seq, json, day)| {
                 let article: Article = serde_json::from_str(&json).map_err(|e| {
@@ -407,12 +453,29 @@ pub fn rebuild(
                 })
             })
             .collect::<rusqlite::Result<_>>()?;
-        {
-            let mut set = tx.prepare_cached("UPDATE vectors SET terms = ?1 WHERE seq = ?2")?;
-            for f in &fresh {
-                set.execute(params![encode_terms(&f.vector.terms), f.seq])?;
+        if let Some(embed) = embed {
+            let texts: Vec<String> = fresh
+                .iter()
+                .map(|f| dossier_analysis::stories::meaning_text(&f.article))
+                .collect();
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let meanings = embed(&refs).map_err(RebuildError::Embed)?;
+            for (f, m) in fresh.iter_mut().zip(meanings) {
+                f.vector.meaning = m;
             }
         }
+        {
+            let mut set =
+                tx.prepare_cached("UPDATE vectors SET terms = ?1, meaning = ?2 WHERE seq = ?3")?;
+            for f in &fresh {
+                set.execute(params![
+                    encode_terms(&f.vector.terms),
+                    encode_meaning(&f.vector.meaning),
+                    f.seq
+                ])?;
+            }
+        }
+        dims = fresh.first().map_or(dims, |f| f.vector.meaning.len());
         done += fresh.len();
         link(&tx, cache, fresh, &mut dirty)?;
         trim(cache);
@@ -434,12 +497,21 @@ pub fn rebuild(
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('vectors', ?1)",
         [dossier_analysis::stories::VECTOR_VERSION],
     )?;
+    if done > 0 {
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('meaning', ?1)",
+            [dims as i64],
+        )?;
+    } else {
+        tx.execute("DELETE FROM meta WHERE key = 'meaning'", [])?;
+    }
     tx.commit()?;
     trim(cache);
     Ok(crate::Rebuilt {
         articles: done,
         stories: report.stories_created,
         kept,
+        meaning: (done > 0).then_some(dims),
     })
 }
 
@@ -526,11 +598,20 @@ fn settle_in(
 }
 
 fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
-    let (id, published, terms, day): (String, Option<String>, Vec<u8>, Option<i64>) = tx
+    type Row = (
+        String,
+        Option<String>,
+        Vec<u8>,
+        Option<i64>,
+        Option<Vec<u8>>,
+    );
+    let (id, published, terms, day, meaning): Row = tx
         .prepare_cached(
-            "SELECT a.id, a.published, v.terms, v.day FROM articles a JOIN vectors v ON v.seq = a.seq WHERE a.seq = ?1",
+            "SELECT a.id, a.published, v.terms, v.day, v.meaning FROM articles a JOIN vectors v ON v.seq = a.seq WHERE a.seq = ?1",
         )?
-        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        .query_row([seq], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
     // The vector's own date (a split-off part's is its page's); stores from before schema 2
     // have only the article's.
     let published = day
@@ -540,7 +621,7 @@ fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
         article: id,
         published,
         terms: decode_terms(&terms),
-        meaning: Vec::new(),
+        meaning: decode_meaning(meaning),
     })
 }
 

@@ -26,7 +26,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-pub use growth::Prepared;
+pub use growth::{Embed, Prepared};
 
 /// What can go wrong with a store.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +42,29 @@ pub enum Error {
     Io(String),
     #[error("no story with id {0:?}")]
     NoStory(String),
+    /// Articles whose story vectors do (or do not) carry sentence embeddings, for a store
+    /// that clusters otherwise.
+    #[error("{}", meaning_mismatch(*store, *given))]
+    Meaning { store: usize, given: usize },
+}
+
+fn meaning_mismatch(store: usize, given: usize) -> String {
+    match (store, given) {
+        (0, _) => "this store clusters stories by their words alone, and these articles come with \
+                   sentence embeddings: ingest them without --embeddings, or rebuild the store's \
+                   stories with embeddings first (dossier ingest --rebuild-stories --embeddings MODEL)"
+            .to_string(),
+        (_, 0) => format!(
+            "this store clusters stories with sentence embeddings ({store} dimensions), and these \
+             articles come without: ingest them with --embeddings MODEL (a build with the \
+             `embeddings` feature), or rebuild the store's stories without embeddings first \
+             (dossier ingest --rebuild-stories)"
+        ),
+        _ => format!(
+            "this store's sentence embeddings have {store} dimensions and these articles' {given}: \
+             ingest with the model the store was made with, or rebuild its stories with this one"
+        ),
+    }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -53,6 +76,9 @@ pub struct Store {
     index: search::Index,
     /// The story-vector version of the stored articles (see [`Store::outdated_vectors`]).
     vectors: i64,
+    /// Dimensions of the stored articles' sentence embeddings (0: clustered by words alone;
+    /// `None`: not decided, no article stored yet).
+    meaning: Option<usize>,
     /// Opened by [`Store::open_reader`]: nothing is written (a stale dossier is computed for
     /// the asker, not stored).
     reader: bool,
@@ -98,6 +124,9 @@ pub struct Rebuilt {
     pub stories: usize,
     /// Stories with the same members as before, which kept their dossiers.
     pub kept: usize,
+    /// Dimensions of the articles' sentence embeddings now (0: words alone; `None` in an
+    /// empty store).
+    pub meaning: Option<usize>,
 }
 
 /// One row of the story list.
@@ -183,12 +212,14 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn).map_err(dberr)?;
         let vectors = vector_version(&conn).map_err(dberr)?;
+        let meaning = meaning_dimensions(&conn).map_err(dberr)?;
         let index = search::Index::open(&dir.join("search"), false)?;
         let mut store = Store {
             dir: dir.to_path_buf(),
             conn,
             index,
             vectors,
+            meaning,
             reader: false,
             feeding: None,
             cached: growth::Vectors::new(),
@@ -247,11 +278,13 @@ impl Store {
         let vectors = recorded_vector_version(&conn)
             .map_err(dberr)?
             .unwrap_or(VECTOR_VERSION);
+        let meaning = meaning_dimensions(&conn).map_err(dberr)?;
         Ok(Store {
             dir: dir.to_path_buf(),
             conn,
             index,
             vectors,
+            meaning,
             reader: true,
             feeding: None,
             cached: growth::Vectors::new(),
@@ -287,6 +320,7 @@ impl Store {
     /// stores the new ones, skips duplicates, and re-clusters the components they join. The
     /// new articles are then indexed for search.
     pub fn add(&mut self, batch: Vec<Prepared>) -> Result<AddReport> {
+        self.check_meaning(&batch)?;
         let (report, added) = growth::add(&mut self.conn, &mut self.cached, batch, true)
             .map_err(|e| self.forget(e))?;
         if !added.is_empty() {
@@ -301,6 +335,7 @@ impl Store {
     /// many transactions touch is re-clustered once. What is stored is safe at once; until the
     /// settle, the new articles have no story (a crash leaves the work to the next open).
     pub fn add_unsettled(&mut self, batch: Vec<Prepared>) -> Result<AddReport> {
+        self.check_meaning(&batch)?;
         let (report, added) = growth::add(&mut self.conn, &mut self.cached, batch, false)
             .map_err(|e| self.forget(e))?;
         if !added.is_empty() {
@@ -310,6 +345,30 @@ impl Store {
             }
         }
         Ok(report)
+    }
+
+    /// Dimensions of the stored articles' sentence embeddings: 0 when the store clusters by
+    /// words alone, `None` while it holds no article (the first batch decides).
+    pub fn meaning(&self) -> Option<usize> {
+        self.meaning
+    }
+
+    /// Refuses a batch whose story vectors carry sentence embeddings when the store's do not,
+    /// or the other way round: links between the two kinds would be weighed differently.
+    fn check_meaning(&mut self, batch: &[Prepared]) -> Result<()> {
+        let Some(first) = batch.first() else {
+            return Ok(());
+        };
+        let given = first.vector.meaning.len();
+        let store = self.meaning.unwrap_or(given);
+        if let Some(p) = batch.iter().find(|p| p.vector.meaning.len() != store) {
+            return Err(Error::Meaning {
+                store,
+                given: p.vector.meaning.len(),
+            });
+        }
+        self.meaning = Some(store);
+        Ok(())
     }
 
     /// Re-clusters the components changed since the last settle and brings the search index
@@ -327,10 +386,25 @@ impl Store {
     /// ([`Store::outdated_vectors`]) becomes consistent with the articles added to it now.
     /// Stories whose members do not change keep their dossiers; the others are stale until
     /// [`Store::refresh_dossiers`]. `progress(done, total)` counts articles.
-    pub fn rebuild_stories(&mut self, progress: &mut dyn FnMut(usize, usize)) -> Result<Rebuilt> {
-        let report = growth::rebuild(&mut self.conn, &mut self.cached, progress)
-            .map_err(|e| self.forget(e))?;
+    pub fn rebuild_stories(
+        &mut self,
+        embed: Option<growth::Embed>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Rebuilt> {
+        let report = growth::rebuild(&mut self.conn, &mut self.cached, embed, progress).map_err(
+            |e| match e {
+                growth::RebuildError::Db(e) => self.forget(e),
+                growth::RebuildError::Embed(e) => {
+                    self.cached.clear();
+                    Error::Io(format!(
+                        "store {}: sentence embeddings failed, nothing was changed: {e}",
+                        self.dir.display()
+                    ))
+                }
+            },
+        )?;
         self.vectors = VECTOR_VERSION;
+        self.meaning = report.meaning;
         self.catch_up_index()?;
         Ok(report)
     }
@@ -688,6 +762,21 @@ fn vector_version(conn: &Connection) -> rusqlite::Result<i64> {
     Ok(v)
 }
 
+/// Dimensions of the stored sentence embeddings as `meta` records them (the first stored
+/// article decides); a store with articles and no record predates embeddings in the store (0).
+fn meaning_dimensions(conn: &Connection) -> rusqlite::Result<Option<usize>> {
+    let recorded: Option<i64> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'meaning'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(d) = recorded {
+        return Ok(Some(d as usize));
+    }
+    let any: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |r| r.get(0))?;
+    Ok(any.then_some(0))
+}
+
 /// The story-vector version recorded in `meta`, if any.
 fn recorded_vector_version(conn: &Connection) -> rusqlite::Result<Option<i64>> {
     conn.query_row("SELECT value FROM meta WHERE key = 'vectors'", [], |r| {
@@ -739,6 +828,49 @@ mod tests {
             ..Default::default()
         }])
         .remove(0)
+    }
+
+    #[test]
+    fn the_first_article_decides_whether_a_store_clusters_with_embeddings() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.meaning(), None);
+        let mut a = article("a", "The council approved the budget on Tuesday.");
+        a.vector.meaning = vec![0.6, 0.8];
+        store.add(vec![a]).unwrap();
+        assert_eq!(store.meaning(), Some(2));
+        // Without an embedding, or with one of other dimensions: refused, nothing stored.
+        let b = article("b", "The mayor vetoed the budget on Wednesday.");
+        assert!(matches!(
+            store.add(vec![b]),
+            Err(Error::Meaning { store: 2, given: 0 })
+        ));
+        let mut c = article("c", "The council overrode the veto on Friday.");
+        c.vector.meaning = vec![1.0, 0.0, 0.0];
+        assert!(matches!(
+            store.add(vec![c]),
+            Err(Error::Meaning { store: 2, given: 3 })
+        ));
+        assert_eq!(store.stats().unwrap().articles, 1);
+        drop(store);
+        let mut store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.meaning(), Some(2));
+        // The stored embedding is read back for the link test of the next article.
+        let mut d = article("d", "The council approved the budget on Tuesday evening.");
+        d.vector.meaning = vec![0.6, 0.8];
+        store.add(vec![d]).unwrap();
+        assert_eq!(store.memberships().unwrap().len(), 1);
+        // A store of words alone, from before embeddings were stored, refuses them.
+        let words = tempfile::tempdir().unwrap();
+        let mut store = Store::open(words.path()).unwrap();
+        store
+            .add(vec![article("e", "Floods closed the bridge.")])
+            .unwrap();
+        assert_eq!(store.meaning(), Some(0));
+        let mut f = article("f", "Floods closed the bridge again.");
+        f.vector.meaning = vec![0.6, 0.8];
+        let err = store.add(vec![f]).unwrap_err();
+        assert!(err.to_string().contains("words alone"), "{err}");
     }
 
     /// An ingest keeps the index writer between settles; another handle on the same store

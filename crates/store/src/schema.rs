@@ -67,6 +67,11 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE vectors ADD COLUMN day INTEGER;
     CREATE TABLE unsettled (component INTEGER PRIMARY KEY);
     ",
+    // 3: the sentence embedding of a story vector (f32 little-endian), in a store that
+    // clusters with them (`meta` key `meaning`: their dimensions, 0 for words alone).
+    "
+    ALTER TABLE vectors ADD COLUMN meaning BLOB;
+    ",
 ];
 
 /// Brings the database to the newest schema.
