@@ -147,15 +147,8 @@ pub fn ingest(paths: &[String], db: &Path, how: How) -> anyhow::Result<Summary> 
         )?;
         pb.finish_and_clear();
         summary.rebuilt = Some(rebuilt);
-    } else if let Some(old) = store.outdated_vectors() {
-        eprintln!(
-            "dossier: warning: {}: the stored articles' story vectors are of an older version \
-             ({old}, this dossier makes {}); new articles will be weighed differently and their \
-             stories may differ from one fresh ingest of everything (`dossier ingest \
-             --rebuild-stories` makes them consistent)",
-            db.display(),
-            dossier_analysis::stories::VECTOR_VERSION
-        );
+    } else if let Some(w) = store.outdated_warning() {
+        eprintln!("dossier: warning: {w}");
     }
     if let Some(dims) = store.meaning() {
         if (dims > 0) != embed.is_some() {
@@ -432,10 +425,14 @@ fn one_line(s: &str) -> String {
 /// otherwise (a store on a read-only disk, or another user's) opened for reading only, so it
 /// can still be browsed.
 pub fn open_to_read(db: &Path) -> anyhow::Result<Store> {
-    match Store::open(db) {
-        Ok(store) => Ok(store),
-        Err(first) => Store::open_reader(db).map_err(|_| first.into()),
+    let store = match Store::open(db) {
+        Ok(store) => store,
+        Err(first) => Store::open_reader(db).map_err(|_| first)?,
+    };
+    if let Some(w) = store.outdated_warning() {
+        eprintln!("dossier: warning: {w}");
     }
+    Ok(store)
 }
 
 /// One story's dossier as a [`Dossier`] the renderers take.

@@ -120,23 +120,25 @@ fn story_ids(v: &Value) -> BTreeSet<String> {
         .collect()
 }
 
-#[test]
-fn one_batch_ten_increments_and_analyze_give_the_same_stories() {
-    // Generated variants of the sample articles, plus the ECB+ documents when ../shared is here
-    // (43 topics of two events each: many stories that share a topic).
+/// `n` generated variants of the sample articles (`seed`), plus the ECB+ documents `ecb` when
+/// ../shared is here (43 topics of two events each: many stories that share a topic).
+fn mixed_records(n: usize, seed: u64, ecb: std::ops::Range<usize>) -> Vec<Value> {
     let bases = sample_bases();
-    let mut records: Vec<Value> = (0..240)
-        .map(|k| dossier_corpusgen::article(&bases, k, 7))
+    let mut records: Vec<Value> = (0..n)
+        .map(|k| dossier_corpusgen::article(&bases, k, seed))
         .collect();
-    if let Some(ecb) = shared("eval/clustering/ecbplus") {
-        for (doc, _) in dossier_eval::clustering::ecbplus(&ecb)
-            .unwrap()
-            .into_iter()
-            .take(400)
-        {
+    if let Some(dir) = shared("eval/clustering/ecbplus") {
+        let docs = dossier_eval::clustering::ecbplus(&dir).unwrap();
+        for (doc, _) in docs.into_iter().skip(ecb.start).take(ecb.len()) {
             records.push(serde_json::json!({"url": format!("https://ecb.example/{}", doc.source), "text": doc.text}));
         }
     }
+    records
+}
+
+#[test]
+fn one_batch_ten_increments_and_analyze_give_the_same_stories() {
+    let records = mixed_records(240, 7, 0..400);
     let tmp = tempfile::tempdir().unwrap();
     let parts = write_parts(tmp.path(), &records, 10);
     let one = tmp.path().join("one");
@@ -185,20 +187,7 @@ fn one_batch_ten_increments_and_analyze_give_the_same_stories() {
 
 #[test]
 fn a_store_of_older_story_vectors_is_rebuilt_into_the_stories_of_a_fresh_ingest() {
-    let bases = sample_bases();
-    let mut records: Vec<Value> = (0..120)
-        .map(|k| dossier_corpusgen::article(&bases, k, 5))
-        .collect();
-    if let Some(ecb) = shared("eval/clustering/ecbplus") {
-        for (doc, _) in dossier_eval::clustering::ecbplus(&ecb)
-            .unwrap()
-            .into_iter()
-            .skip(400)
-            .take(200)
-        {
-            records.push(serde_json::json!({"url": format!("https://ecb.example/{}", doc.source), "text": doc.text}));
-        }
-    }
+    let records = mixed_records(120, 5, 400..600);
     let tmp = tempfile::tempdir().unwrap();
     let parts = write_parts(tmp.path(), &records, 10);
     let fresh = tmp.path().join("fresh");
@@ -228,6 +217,12 @@ fn a_store_of_older_story_vectors_is_rebuilt_into_the_stories_of_a_fresh_ingest(
         want,
         "the older vectors changed nothing"
     );
+    let listed = dossier(&["--db", p(&old), "stories"]);
+    assert!(
+        stderr(&listed).contains("older version"),
+        "{}",
+        stderr(&listed)
+    );
 
     let s = run(&["--db", p(&old), "ingest", "--rebuild-stories", "--json"]);
     let r = &s["rebuilt"];
@@ -256,6 +251,8 @@ fn a_store_of_older_story_vectors_is_rebuilt_into_the_stories_of_a_fresh_ingest(
         "{}",
         stderr(&o)
     );
+    let listed = dossier(&["--db", p(&old), "stories"]);
+    assert!(!stderr(&listed).contains("warning"), "{}", stderr(&listed));
     // Search still finds the articles, with their new stories.
     let hits = run(&["--db", p(&old), "search", "dispatch", "--format", "json"]);
     let hits = hits.as_array().unwrap();

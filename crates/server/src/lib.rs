@@ -232,6 +232,9 @@ pub async fn serve(opts: Options) -> anyhow::Result<()> {
         opts.readers,
         opts.ingest_token.clone(),
     )?);
+    if let Some(w) = lock(&state.writer).outdated_warning() {
+        eprintln!("dossier: warning: {w}");
+    }
     let listener = tokio::net::TcpListener::bind(opts.addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", opts.addr))?;

@@ -299,6 +299,18 @@ impl Store {
         (self.vectors < VECTOR_VERSION).then_some(self.vectors)
     }
 
+    /// What to tell the user of a store with [`Store::outdated_vectors`], if it has them.
+    pub fn outdated_warning(&self) -> Option<String> {
+        let old = self.outdated_vectors()?;
+        Some(format!(
+            "{}: the stored articles' story vectors are of an older version ({old}, this \
+             dossier makes {VECTOR_VERSION}); articles added now are weighed differently, and \
+             the stories may differ from those of one fresh ingest of everything (`dossier \
+             ingest --rebuild-stories` rebuilds them)",
+            self.dir.display()
+        ))
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
