@@ -152,6 +152,8 @@ pub fn ingest(paths: &[String], db: &Path, how: How) -> anyhow::Result<Summary> 
     }
     if let Some(dims) = store.meaning() {
         if (dims > 0) != embed.is_some() {
+            // Only the kind matters here (the model's dimensions are known once it has run;
+            // the store checks them then).
             let given = usize::from(embed.is_some());
             return Err(dossier_store::Error::Meaning { store: dims, given }.into());
         }
