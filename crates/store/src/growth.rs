@@ -79,6 +79,11 @@ fn day_number(d: Option<NaiveDate>) -> i64 {
     d.map_or(UNDATED, |d| d.num_days_from_ce() as i64)
 }
 
+/// The date of a stored vector's `day` (the inverse of [`day_number`]), when it has one.
+fn day_date(day: Option<i64>) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(day?).ok()?)
+}
+
 fn encode_terms(terms: &[(u32, f32)]) -> Vec<u8> {
     let mut b = Vec::with_capacity(terms.len() * 8);
     for &(f, w) in terms {
@@ -441,8 +446,8 @@ pub fn rebuild(
                 let mut vector = story_vectors(std::slice::from_ref(&article))
                     .pop()
                     .expect("one vector per article");
-                if let Some(d) = day.and_then(|d| i32::try_from(d).ok()) {
-                    vector.published = NaiveDate::from_num_days_from_ce_opt(d);
+                if let Some(d) = day_date(day) {
+                    vector.published = Some(d);
                 }
                 Ok(Fresh {
                     seq,
@@ -614,9 +619,7 @@ fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
         })?;
     // The vector's own date (a split-off part's is its page's); stores from before schema 2
     // have only the article's.
-    let published = day
-        .and_then(|d| NaiveDate::from_num_days_from_ce_opt(i32::try_from(d).ok()?))
-        .or_else(|| published.and_then(|p| p.parse().ok()));
+    let published = day_date(day).or_else(|| published.and_then(|p| p.parse().ok()));
     Ok(StoryVector {
         article: id,
         published,
