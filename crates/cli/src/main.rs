@@ -140,7 +140,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum EvalTask {
-    /// Main-content extraction on a folder laid out like AEB (html/*.html.gz, ground-truth.json).
+    /// Main-content extraction on a folder laid out like AEB (html/*.html.gz, ground-truth.json)
+    /// or like WCXB (ground-truth/*.json beside html/, or one split folder holding them).
     Extraction {
         dir: PathBuf,
         /// Also write the extracted bodies as JSON for the benchmark's own evaluate.py.

@@ -1,7 +1,14 @@
-//! Main-content extraction scored like the Article Extraction Benchmark's `evaluate.py`:
-//! per page, 4-token shingle TP/FP/FN normalised to sum 1; precision and recall averaged over
-//! pages; F1 from the averages. Each page goes through the same path as an `.html` file given to
-//! `dossier analyze` (decode, extract, clean); the body scored is the first article's text.
+//! Main-content extraction scored as each benchmark's own `evaluate.py` scores it.
+//!
+//! - AEB layout (`ground-truth.json`, `html/<id>.html.gz`): per page, 4-token shingle TP/FP/FN
+//!   normalised to sum 1; precision and recall averaged over pages; F1 from the averages.
+//! - WCXB layout (`[split/]ground-truth/<id>.json`, `[split/]html/<id>.html.gz`): per page,
+//!   bag-of-words precision, recall and F1 over lower-cased `\w+` tokens, each averaged over
+//!   pages; also the share of the gold's `with` snippets found and of its `without` snippets
+//!   (furniture) left in.
+//!
+//! Each page goes through the same path as an `.html` file given to `dossier analyze` (decode,
+//! extract, clean); the body scored is the first article's text.
 
 use anyhow::{bail, Context};
 use once_cell::sync::Lazy;
@@ -23,6 +30,9 @@ pub struct Report {
     pub accuracy: f64,
     /// Time spent extracting and cleaning, on one thread.
     pub elapsed: Duration,
+    /// WCXB only: mean share of the gold's must-have snippets found, and of its furniture
+    /// snippets left in (lower is better).
+    pub snippets: Option<(f64, f64)>,
 }
 
 impl fmt::Display for Report {
@@ -33,6 +43,10 @@ impl fmt::Display for Report {
         writeln!(f, "precision {:.4}", self.precision)?;
         writeln!(f, "recall {:.4}", self.recall)?;
         writeln!(f, "accuracy {:.4}", self.accuracy)?;
+        if let Some((with, without)) = self.snippets {
+            writeln!(f, "with snippets found {with:.4}")?;
+            writeln!(f, "without snippets left {without:.4}")?;
+        }
         writeln!(
             f,
             "ms per page {:.2}",
@@ -47,10 +61,14 @@ impl fmt::Display for Report {
     }
 }
 
-/// Runs the benchmark in `dir` (`ground-truth.json` and `html/<id>.html.gz` or `.html`).
-/// With `predictions`, also writes `{id: {"articleBody": text}}` there, the input the
-/// benchmark's own `evaluate.py` reads.
+/// Runs the benchmark in `dir`: AEB's layout (`ground-truth.json` and `html/<id>.html.gz` or
+/// `.html`) or WCXB's (`ground-truth/<id>.json` beside `html/`, in `dir` or one split folder
+/// under it). With `predictions`, also writes the bodies in the form the benchmark's own
+/// `evaluate.py` reads: `{id: {"articleBody": text}}` (AEB) or `{id: text}` (WCXB).
 pub fn run(dir: &Path, predictions: Option<&Path>) -> anyhow::Result<Report> {
+    if let Some(split) = wcxb_split(dir) {
+        return run_wcxb(&split, predictions);
+    }
     let gt_path = dir.join("ground-truth.json");
     let gt: HashMap<String, serde_json::Value> = serde_json::from_slice(
         &std::fs::read(&gt_path).with_context(|| format!("cannot read {}", gt_path.display()))?,
@@ -95,7 +113,137 @@ pub fn run(dir: &Path, predictions: Option<&Path>) -> anyhow::Result<Report> {
         f1,
         accuracy: exact as f64 / scores.len() as f64,
         elapsed,
+        snippets: None,
     })
+}
+
+/// The folder holding WCXB's `ground-truth/` and `html/`: `dir` itself or one folder under it.
+fn wcxb_split(dir: &Path) -> Option<std::path::PathBuf> {
+    let is_split = |d: &Path| d.join("ground-truth").is_dir() && d.join("html").is_dir();
+    if is_split(dir) {
+        return Some(dir.to_path_buf());
+    }
+    let mut splits: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|d| is_split(d))
+        .collect();
+    splits.sort();
+    (splits.len() == 1).then(|| splits.remove(0))
+}
+
+fn run_wcxb(split: &Path, predictions: Option<&Path>) -> anyhow::Result<Report> {
+    let gt_dir = split.join("ground-truth");
+    let mut files: Vec<_> = std::fs::read_dir(&gt_dir)
+        .with_context(|| format!("cannot read {}", gt_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        bail!("{}: no ground-truth files", gt_dir.display());
+    }
+    let (mut sums, mut with, mut without) = ([0.0f64; 3], 0.0, 0.0);
+    let (mut exact, mut failed) = (0usize, 0usize);
+    let mut elapsed = Duration::ZERO;
+    let mut out = serde_json::Map::new();
+    for file in &files {
+        let gt: serde_json::Value = serde_json::from_slice(&std::fs::read(file)?)
+            .with_context(|| format!("{}: not JSON", file.display()))?;
+        let id = file.file_stem().unwrap_or_default().to_string_lossy();
+        let truth = &gt["ground_truth"];
+        let reference = truth["main_content"].as_str().unwrap_or("");
+        let bytes = load_page(split, &id)?;
+        let source = gt["url"].as_str().unwrap_or(&id).to_string();
+        let started = Instant::now();
+        let predicted = extract_body(&source, &bytes);
+        elapsed += started.elapsed();
+        let predicted = predicted.unwrap_or_else(|| {
+            failed += 1;
+            String::new()
+        });
+        let (p, r, f) = word_match(reference, &predicted);
+        sums[0] += p;
+        sums[1] += r;
+        sums[2] += f;
+        if lower_tokens(reference) == lower_tokens(&predicted) {
+            exact += 1;
+        }
+        with += snippet_share(&predicted, &truth["with"]);
+        without += snippet_share(&predicted, &truth["without"]);
+        out.insert(id.into_owned(), serde_json::Value::String(predicted));
+    }
+    if let Some(path) = predictions {
+        std::fs::write(path, serde_json::Value::Object(out).to_string())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let n = files.len() as f64;
+    Ok(Report {
+        pages: files.len(),
+        failed,
+        precision: sums[0] / n,
+        recall: sums[1] / n,
+        f1: sums[2] / n,
+        accuracy: exact as f64 / n,
+        elapsed,
+        snippets: Some((with / n, without / n)),
+    })
+}
+
+fn lower_tokens(s: &str) -> Vec<String> {
+    WORD.find_iter(&s.to_lowercase())
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+/// Bag-of-words precision, recall and F1 of one page (WCXB's `word_f1`).
+pub fn word_match(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let (t, p) = (lower_tokens(truth), lower_tokens(pred));
+    if t.is_empty() {
+        return if p.is_empty() {
+            (1.0, 1.0, 1.0)
+        } else {
+            (0.0, 0.0, 0.0)
+        };
+    }
+    if p.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for w in &t {
+        counts.entry(w).or_default().0 += 1;
+    }
+    for w in &p {
+        counts.entry(w).or_default().1 += 1;
+    }
+    let overlap: usize = counts.values().map(|&(a, b)| a.min(b)).sum();
+    let (precision, recall) = (
+        overlap as f64 / p.len() as f64,
+        overlap as f64 / t.len() as f64,
+    );
+    let f1 = if overlap > 0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    (precision, recall, f1)
+}
+
+/// The share of `snippets` (a JSON array of strings) found in `text`, case-insensitively;
+/// 1 when there are none (as WCXB's `snippet_check`).
+fn snippet_share(text: &str, snippets: &serde_json::Value) -> f64 {
+    let list: Vec<&str> = snippets
+        .as_array()
+        .map(|a| a.iter().filter_map(|s| s.as_str()).collect())
+        .unwrap_or_default();
+    if list.is_empty() {
+        return 1.0;
+    }
+    let text = text.to_lowercase();
+    list.iter()
+        .filter(|s| text.contains(&s.to_lowercase()))
+        .count() as f64
+        / list.len() as f64
 }
 
 fn load_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
@@ -225,5 +373,18 @@ mod tests {
         let (p, r, f1) = aggregate(&[(1.0, 0.0, 0.0), (0.5, 0.5, 0.0)]);
         assert!((p - 0.75).abs() < 1e-9 && (r - 1.0).abs() < 1e-9);
         assert!((f1 - 2.0 * 0.75 / 1.75).abs() < 1e-9);
+    }
+
+    #[test]
+    fn words_match_wcxb_evaluate_py() {
+        // Truth a,a,b,c; prediction A,b,d: overlap 2 (one a, one b), case folded.
+        let (p, r, f1) = word_match("a a b c", "A b, d");
+        assert!((p - 2.0 / 3.0).abs() < 1e-9 && (r - 0.5).abs() < 1e-9);
+        assert!((f1 - 2.0 * (2.0 / 3.0) * 0.5 / (2.0 / 3.0 + 0.5)).abs() < 1e-9);
+        assert_eq!(word_match("", ""), (1.0, 1.0, 1.0));
+        assert_eq!(word_match("a", ""), (0.0, 0.0, 0.0));
+        let snippets = serde_json::json!(["Home", "Sign up"]);
+        assert_eq!(snippet_share("go home now", &snippets), 0.5);
+        assert_eq!(snippet_share("x", &serde_json::json!([])), 1.0);
     }
 }
