@@ -1,0 +1,284 @@
+//! What a page declares about itself: title, outlet, byline, dates and canonical address, from
+//! JSON-LD, `<meta>` tags (Open Graph, article:*, Dublin Core, the common `name=` forms),
+//! `<link rel=canonical>`, `<time>` and byline elements, in that order of trust.
+
+use super::tree::{collapse, Kind, Tree};
+use serde_json::Value;
+
+/// The page's declared metadata, each value trimmed and non-empty.
+#[derive(Debug, Default)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub site_name: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    /// The canonical or og:url address.
+    pub url: Option<String>,
+}
+
+/// Reads the metadata of `tree`.
+pub fn read(tree: &Tree) -> Meta {
+    let mut m = Meta::default();
+    let mut ld = LinkedData::default();
+    for (id, e) in tree.elements_named("script") {
+        if e.attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        {
+            if let Ok(v) = serde_json::from_str::<Value>(tree.text_raw(id).trim()) {
+                ld.visit(&v, 0);
+            }
+        }
+    }
+    let metas: Vec<(String, String)> = tree
+        .elements_named("meta")
+        .filter_map(|(_, e)| {
+            let key = e
+                .attr("property")
+                .or(e.attr("name"))
+                .or(e.attr("itemprop"))?;
+            let value = e.attr("content")?.trim();
+            (!value.is_empty()).then(|| (key.trim().to_ascii_lowercase(), value.to_string()))
+        })
+        .collect();
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter().find_map(|k| {
+            metas
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        })
+    };
+    m.title = ld
+        .headline
+        .take()
+        .or_else(|| meta(&["og:title", "twitter:title", "title", "dc.title", "headline"]))
+        .or_else(|| page_title(tree))
+        .map(|t| collapse(&t));
+    m.site_name = meta(&["og:site_name"])
+        .or(ld.publisher.take())
+        .or_else(|| meta(&["application-name", "publisher", "dc.publisher"]));
+    m.byline = ld
+        .author
+        .take()
+        .or_else(|| {
+            meta(&[
+                "author",
+                "article:author",
+                "byl",
+                "dc.creator",
+                "sailthru.author",
+                "parsely-author",
+            ])
+            .filter(|a| !a.starts_with("http"))
+        })
+        .or_else(|| byline_element(tree));
+    m.published = ld.published.take().or_else(|| {
+        meta(&[
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "publish_date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+        ])
+        .or_else(|| time_element(tree))
+    });
+    m.modified = ld.modified.take().or_else(|| {
+        meta(&[
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "dc.date.modified",
+        ])
+    });
+    m.url = tree
+        .elements_named("link")
+        .find(|(_, e)| {
+            e.attr("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        })
+        .and_then(|(_, e)| e.attr("href").map(str::to_string))
+        .or_else(|| meta(&["og:url"]));
+    for v in [
+        &mut m.title,
+        &mut m.site_name,
+        &mut m.byline,
+        &mut m.published,
+        &mut m.modified,
+        &mut m.url,
+    ] {
+        *v = v
+            .take()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
+    }
+    m
+}
+
+/// The fields of the first article-like JSON-LD object (and of any object for the publisher).
+#[derive(Default)]
+struct LinkedData {
+    headline: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+    published: Option<String>,
+    modified: Option<String>,
+}
+
+impl LinkedData {
+    fn visit(&mut self, v: &Value, depth: usize) {
+        if depth > 6 {
+            return;
+        }
+        match v {
+            Value::Array(items) => items.iter().for_each(|i| self.visit(i, depth + 1)),
+            Value::Object(o) => {
+                if let Some(graph) = o.get("@graph") {
+                    self.visit(graph, depth + 1);
+                }
+                let kind = match o.get("@type") {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Array(a)) => a
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    _ => String::new(),
+                };
+                if !(kind.contains("Article") || kind.contains("BlogPosting") || kind == "Report") {
+                    return;
+                }
+                let text = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+                if self.headline.is_none() {
+                    self.headline = text("headline").or_else(|| text("name"));
+                }
+                if self.published.is_none() {
+                    self.published = text("datePublished").or_else(|| text("dateCreated"));
+                }
+                if self.modified.is_none() {
+                    self.modified = text("dateModified");
+                }
+                if self.author.is_none() {
+                    self.author = o
+                        .get("author")
+                        .and_then(names)
+                        .filter(|a| !a.starts_with("http"));
+                }
+                if self.publisher.is_none() {
+                    self.publisher = o.get("publisher").and_then(names);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A person or organisation value as names: a string, `{name}`, or a list of either.
+fn names(v: &Value) -> Option<String> {
+    let list: Vec<String> = match v {
+        Value::String(s) => vec![s.trim().to_string()],
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|s| vec![s.trim().to_string()])
+            .unwrap_or_default(),
+        Value::Array(a) => a.iter().filter_map(names).collect(),
+        _ => Vec::new(),
+    };
+    let list: Vec<String> = list.into_iter().filter(|s| !s.is_empty()).collect();
+    (!list.is_empty()).then(|| list.join(", "))
+}
+
+/// The `<title>`, less the site name its separators set off ("Story - Site").
+fn page_title(tree: &Tree) -> Option<String> {
+    let (id, _) = tree.elements_named("title").next()?;
+    let full = collapse(&tree.text_of(id));
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " / "] {
+        if let Some(k) = full.rfind(sep) {
+            let head = full[..k].trim();
+            if head.split_whitespace().count() >= 3 {
+                return Some(head.to_string());
+            }
+            let tail = full[k + sep.len()..].trim();
+            if tail.split_whitespace().count() >= 3 {
+                return Some(tail.to_string());
+            }
+        }
+    }
+    let h1s: Vec<String> = tree
+        .elements_named("h1")
+        .map(|(i, _)| tree.text_of(i))
+        .collect();
+    if full.is_empty() && h1s.len() == 1 {
+        return h1s.into_iter().next();
+    }
+    (!full.is_empty()).then_some(full)
+}
+
+/// The text of a short element marked as the author or byline.
+fn byline_element(tree: &Tree) -> Option<String> {
+    tree.nodes.iter().enumerate().find_map(|(i, n)| {
+        let Kind::Element(e) = &n.kind else {
+            return None;
+        };
+        let marked = e.attr("rel") == Some("author")
+            || e.attr("itemprop").is_some_and(|p| p.contains("author"))
+            || e.attr("class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("byline"));
+        if !marked {
+            return None;
+        }
+        let text = tree.text_of(i as u32);
+        (!text.is_empty() && text.chars().count() < 100).then_some(text)
+    })
+}
+
+/// The `datetime` of the page's publication `<time>` (itemprop datePublished, else the first).
+fn time_element(tree: &Tree) -> Option<String> {
+    let times: Vec<_> = tree
+        .elements_named("time")
+        .filter(|(_, e)| e.attr("datetime").is_some_and(|d| !d.trim().is_empty()))
+        .collect();
+    times
+        .iter()
+        .find(|(_, e)| {
+            e.attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+        })
+        .or(times.first())
+        .and_then(|(_, e)| e.attr("datetime").map(str::to_string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_wins_over_meta_tags_and_the_title_loses_its_site_name() {
+        let t = Tree::parse(
+            r#"<html><head><title>Talks resume in Geneva - Example News</title>
+            <meta property="og:site_name" content="Example News">
+            <meta name="author" content="Jane Roe">
+            <meta property="article:published_time" content="2025-12-01T09:00:00Z">
+            <link rel="canonical" href="https://example.com/a">
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle",
+              "datePublished":"2025-12-02T10:00:00Z","author":[{"name":"A. One"},{"name":"B. Two"}],
+              "publisher":{"name":"Example"}}]}</script></head><body></body></html>"#,
+        );
+        let m = read(&t);
+        assert_eq!(m.title.as_deref(), Some("Talks resume in Geneva"));
+        assert_eq!(m.site_name.as_deref(), Some("Example News"));
+        assert_eq!(m.byline.as_deref(), Some("A. One, B. Two"));
+        assert_eq!(m.published.as_deref(), Some("2025-12-02T10:00:00Z"));
+        assert_eq!(m.url.as_deref(), Some("https://example.com/a"));
+    }
+}
