@@ -27,7 +27,10 @@ fn wcxb_body_f1_stays_above_the_floor() {
         return;
     };
     let (f1, report) = eval_metric(&["extraction", wcxb.to_str().unwrap()], "F1");
-    assert!(f1 >= WCXB_F1_FLOOR, "WCXB body F1 {f1} fell below {WCXB_F1_FLOOR}");
+    assert!(
+        f1 >= WCXB_F1_FLOOR,
+        "WCXB body F1 {f1} fell below {WCXB_F1_FLOOR}"
+    );
     assert!(report.contains("pages 711"), "{report}");
     assert!(report.contains("without snippets left"), "{report}");
 }

@@ -92,8 +92,6 @@ const BLOCK: &[&str] = &[
     "dd",
     "table",
     "tr",
-    "td",
-    "th",
     "h1",
     "h2",
     "h3",
@@ -595,6 +593,24 @@ impl<'t> Pass<'t> {
         if out.is_empty() {
             out.push(top);
         }
+        // An article its renderer split into chunks ("article__body" after every ad slot):
+        // elements elsewhere with the top's tag and class that score as siblings would.
+        if !top_class.is_empty() {
+            let name = tree.name(top);
+            for (id, e) in tree.elements_named(name) {
+                if self.dropped[id as usize]
+                    || e.attr("class") != Some(top_class)
+                    || scored(id).is_none_or(|s| s < threshold)
+                {
+                    continue;
+                }
+                let related = |a: NodeId, b: NodeId| a == b || ancestors(tree, a).any(|x| x == b);
+                if !out.iter().any(|&m| related(id, m) || related(m, id)) {
+                    out.push(id);
+                }
+            }
+            out.sort_unstable();
+        }
         out
     }
 
@@ -730,18 +746,22 @@ impl<'t> Pass<'t> {
                 }
                 let block = BLOCK.contains(&name);
                 if block {
-                    out.push_str(if matches!(name, "li" | "tr" | "dt" | "dd") {
-                        "\n"
-                    } else {
-                        "\n\n"
-                    });
+                    // Items and rows are lines; other blocks are paragraphs.
+                    if !matches!(name, "li" | "tr" | "dt" | "dd") {
+                        out.push_str("\n\n");
+                    } else if !out.ends_with('\n') {
+                        out.push('\n');
+                    }
                 }
                 for &c in tree.children(id) {
                     self.render(c, out);
                 }
-                if block {
+                if matches!(name, "li" | "tr" | "dt" | "dd") {
+                    out.push('\n');
+                } else if block {
                     out.push_str("\n\n");
                 } else if matches!(name, "td" | "th") {
+                    // A table row is one line, its cells apart.
                     out.push(' ');
                 }
             }
@@ -874,6 +894,49 @@ mod tests {
         let html = page(&format!(r#"<div class="entry-content">{boxes}</div>"#));
         let text = article_text(&Tree::parse(&html));
         assert_eq!(text.matches("Officials from both").count(), 24, "{text}");
+    }
+
+    #[test]
+    fn an_article_split_into_chunks_is_read_whole() {
+        let chunk = |from: usize| {
+            format!(
+                r#"<div class="grid"><div class="article__body">{}</div><aside>ad</aside></div>"#,
+                (from..from + 4)
+                    .map(|i| format!("<p>{i}. {PARA}</p>"))
+                    .collect::<String>()
+            )
+        };
+        let html = page(&format!(
+            "<main>{}{}{}</main>",
+            chunk(0),
+            chunk(4),
+            chunk(8)
+        ));
+        let text = article_text(&Tree::parse(&html));
+        for i in 0..12 {
+            assert!(
+                text.contains(&format!("{i}. Officials")),
+                "{i} missing: {text}"
+            );
+        }
+        assert!(
+            text.find("3. Officials") < text.find("4. Officials"),
+            "in page order"
+        );
+    }
+
+    #[test]
+    fn a_table_row_is_one_line() {
+        let html = page(&format!(
+            "<article>{}<table><tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>\
+             <tr><td>2</td><td>Martin Truex</td><td>5035</td></tr></table></article>",
+            paras(4)
+        ));
+        let text = article_text(&Tree::parse(&html));
+        assert!(
+            text.contains("1 Kyle Busch 5040\n2 Martin Truex 5035"),
+            "{text}"
+        );
     }
 
     #[test]
