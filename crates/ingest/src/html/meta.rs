@@ -58,21 +58,31 @@ pub fn read(tree: &Tree) -> Meta {
     m.site_name = meta(&["og:site_name"])
         .or(ld.publisher.take())
         .or_else(|| meta(&["application-name", "publisher", "dc.publisher"]));
-    m.byline = ld
-        .author
-        .take()
-        .or_else(|| {
-            meta(&[
-                "author",
-                "article:author",
-                "byl",
-                "dc.creator",
-                "sailthru.author",
-                "parsely-author",
-            ])
-            .filter(|a| !a.starts_with("http"))
-        })
-        .or_else(|| byline_element(tree));
+    // The first that reads like a person's name: structured data and meta tags also carry
+    // the outlet ("Cleveland Clinic") or an account name ("andrew.keaveney") as the author.
+    let site = m.site_name.as_deref().map(str::to_lowercase);
+    let named = |a: &String| {
+        let lower = a.to_lowercase();
+        !a.starts_with("http")
+            && site.as_deref() != Some(lower.as_str())
+            && a.split_whitespace().count() >= 2
+    };
+    let author_meta = meta(&[
+        "author",
+        "article:author",
+        "byl",
+        "dc.creator",
+        "sailthru.author",
+        "parsely-author",
+    ])
+    .map(|a| strip_by(&a).to_string());
+    let element = byline_element(tree);
+    m.byline = [ld.author.take(), author_meta.clone(), element.clone()]
+        .into_iter()
+        .flatten()
+        .find(named)
+        .or(element)
+        .or(author_meta.filter(|a| !a.starts_with("http")));
     m.published = ld.published.take().or_else(|| {
         meta(&[
             "article:published_time",
@@ -230,16 +240,42 @@ fn byline_element(tree: &Tree) -> Option<String> {
         let Kind::Element(e) = &n.kind else {
             return None;
         };
+        // Readability's byline marks, on class and id.
         let marked = e.attr("rel") == Some("author")
             || e.attr("itemprop").is_some_and(|p| p.contains("author"))
-            || e.attr("class")
-                .is_some_and(|c| c.to_ascii_lowercase().contains("byline"));
+            || [e.attr("class"), e.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| {
+                    let v = v.to_ascii_lowercase();
+                    ["byline", "author", "dateline", "writtenby", "p-author"]
+                        .iter()
+                        .any(|k| v.contains(k))
+                });
         if !marked {
             return None;
         }
         let text = tree.text_of(i as u32);
-        (!text.is_empty() && text.chars().count() < 100).then_some(text)
+        let name = strip_by(&text);
+        (!name.is_empty() && text.chars().count() < 100).then(|| name.to_string())
     })
+}
+
+/// A byline without its leading "By" / "Written by" and trailing punctuation.
+fn strip_by(s: &str) -> &str {
+    let t = s.trim();
+    let lower = t.to_lowercase();
+    let mut rest = t;
+    for lead in ["written by", "posted by", "by"] {
+        if lower.starts_with(lead) && lower.len() == t.len() {
+            let after = &t[lead.len()..];
+            if after.is_empty() || after.starts_with([' ', ':', '\u{a0}']) {
+                rest = after;
+                break;
+            }
+        }
+    }
+    rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '|' | '-'))
 }
 
 /// The `datetime` of the page's publication `<time>` (itemprop datePublished, else the first).
@@ -280,5 +316,19 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("A. One, B. Two"));
         assert_eq!(m.published.as_deref(), Some("2025-12-02T10:00:00Z"));
         assert_eq!(m.url.as_deref(), Some("https://example.com/a"));
+    }
+
+    #[test]
+    fn a_byline_names_a_person_not_the_outlet_or_an_account() {
+        let t = Tree::parse(
+            r#"<html><head><meta property="og:site_name" content="Example Clinic">
+            <meta name="author" content="example.editor">
+            <script type="application/ld+json">{"@type":"Article","author":{"name":"Example Clinic"}}</script>
+            </head><body><div class="post-author">By Jane Roe</div><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(read(&t).byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(strip_by("Written by: Ann Lee,"), "Ann Lee");
+        assert_eq!(strip_by("Byron Bay"), "Byron Bay");
+        assert_eq!(strip_by("By"), "");
     }
 }
