@@ -57,67 +57,30 @@ pub struct Tree {
     pub nodes: Vec<Node>,
 }
 
+#[rustfmt::skip]
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "frame", "basefont", "bgsound",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound",
 ];
 
 /// Elements whose content is text up to their end tag, never markup.
+#[rustfmt::skip]
 const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
     "plaintext",
 ];
 
 /// Start tags that close an open `p` (the HTML rules' "close a p element").
+#[rustfmt::skip]
 const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "dd",
-    "dt",
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+    "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "ul", "dd", "dt",
 ];
 
 /// Elements a search for an open `p` (or `li`, ...) does not look past.
+#[rustfmt::skip]
 const SCOPE: &[&str] = &[
     "html", "table", "td", "th", "caption", "button", "object", "marquee", "applet", "template",
 ];
@@ -308,42 +271,29 @@ impl Builder {
 
     fn start(&mut self, name: String, attrs: Vec<(String, String)>, self_closing: bool) -> NodeId {
         let n = name.as_str();
-        if CLOSES_P.contains(&n) {
-            if let Some(k) = self.in_scope("p", &[]) {
-                self.close_to(k);
+        // The open elements this start tag ends (the HTML rules' implied end tags): an open `p`
+        // before a block, an open item before the next, a cell or row before the next.
+        let p = CLOSES_P
+            .contains(&n)
+            .then(|| self.in_scope("p", &[]))
+            .flatten();
+        let item = match n {
+            "li" => self.in_scope("li", &["ul", "ol"]),
+            "dd" | "dt" => self
+                .in_scope("dd", &["dl"])
+                .max(self.in_scope("dt", &["dl"])),
+            "td" | "th" => self
+                .in_scope("td", &["tr"])
+                .max(self.in_scope("th", &["tr"])),
+            "tr" => self.table_part("tr"),
+            "option" => {
+                (self.open_name(self.open.len() - 1) == "option").then(|| self.open.len() - 1)
             }
-        }
-        match n {
-            "li" => {
-                if let Some(k) = self.in_scope("li", &["ul", "ol"]) {
-                    self.close_to(k);
-                }
-            }
-            "dd" | "dt" => {
-                let k = self
-                    .in_scope("dd", &["dl"])
-                    .max(self.in_scope("dt", &["dl"]));
-                if let Some(k) = k {
-                    self.close_to(k);
-                }
-            }
-            "td" | "th" => {
-                let k = self
-                    .in_scope("td", &["tr"])
-                    .max(self.in_scope("th", &["tr"]));
-                if let Some(k) = k {
-                    self.close_to(k);
-                }
-            }
-            "tr" => {
-                if let Some(k) = self.table_part("tr") {
-                    self.close_to(k);
-                }
-            }
-            "option" if self.open_name(self.open.len() - 1) == "option" => {
-                self.open.pop();
-            }
-            _ => {}
+            _ => None,
+        };
+        // Closing the outer one closes the inner one too.
+        if let Some(k) = [p, item].into_iter().flatten().min() {
+            self.close_to(k);
         }
         let parent = self.current();
         let id = self.nodes.len() as NodeId;
