@@ -208,10 +208,14 @@ fn names(v: &Value) -> Option<String> {
     (!list.is_empty()).then(|| list.join(", "))
 }
 
-/// The `<title>`, less the site name its separators set off ("Story - Site").
+/// The `<title>`, less the site name its separators set off ("Story - Site"); without one,
+/// the page's only `h1`.
 fn page_title(tree: &Tree) -> Option<String> {
-    let (id, _) = tree.elements_named("title").next()?;
-    let full = collapse(&tree.text_of(id));
+    let full = tree
+        .elements_named("title")
+        .next()
+        .and_then(|(id, _)| tree.short_text_of(id, 2000))
+        .unwrap_or_default();
     for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " / "] {
         if let Some(k) = full.rfind(sep) {
             let head = full[..k].trim();
@@ -224,14 +228,14 @@ fn page_title(tree: &Tree) -> Option<String> {
             }
         }
     }
-    let h1s: Vec<String> = tree
-        .elements_named("h1")
-        .map(|(i, _)| tree.text_of(i))
-        .collect();
-    if full.is_empty() && h1s.len() == 1 {
-        return h1s.into_iter().next();
+    if full.is_empty() {
+        let mut h1s = tree.elements_named("h1");
+        return match (h1s.next(), h1s.next()) {
+            (Some((id, _)), None) => tree.short_text_of(id, 2000).filter(|t| !t.is_empty()),
+            _ => None,
+        };
     }
-    (!full.is_empty()).then_some(full)
+    Some(full)
 }
 
 /// The text of a short element marked as the author or byline.
@@ -255,7 +259,8 @@ fn byline_element(tree: &Tree) -> Option<String> {
         if !marked {
             return None;
         }
-        let text = tree.text_of(i as u32);
+        // Raw text holds indentation: a generous byte limit, then the real one on characters.
+        let text = tree.short_text_of(i as u32, 1000)?;
         let name = strip_by(&text);
         (!name.is_empty() && text.chars().count() < 100).then(|| name.to_string())
     })
@@ -330,5 +335,13 @@ mod tests {
         assert_eq!(strip_by("Written by: Ann Lee,"), "Ann Lee");
         assert_eq!(strip_by("Byron Bay"), "Byron Bay");
         assert_eq!(strip_by("By"), "");
+    }
+
+    #[test]
+    fn without_a_title_element_the_only_h1_is_the_title() {
+        let t = Tree::parse("<body><h1>Talks resume in Geneva</h1><p>Text.</p></body>");
+        assert_eq!(read(&t).title.as_deref(), Some("Talks resume in Geneva"));
+        let two = Tree::parse("<body><h1>One</h1><h1>Two</h1></body>");
+        assert_eq!(read(&two).title, None);
     }
 }

@@ -189,12 +189,27 @@ impl Tree {
         out
     }
 
+    /// The text under `id`, whitespace collapsed, if it is shorter than `limit` bytes (the
+    /// walk stops there, so asking this of every element of a page stays cheap).
+    pub fn short_text_of(&self, id: NodeId, limit: usize) -> Option<String> {
+        let mut out = String::new();
+        self.collect_text_upto(id, &mut out, limit);
+        (out.len() < limit).then(|| collapse(&out))
+    }
+
     fn collect_text(&self, id: NodeId, out: &mut String) {
+        self.collect_text_upto(id, out, usize::MAX);
+    }
+
+    fn collect_text_upto(&self, id: NodeId, out: &mut String, limit: usize) {
         match &self.nodes[id as usize].kind {
             Kind::Text(t) => out.push_str(t),
             _ => {
                 for &c in self.children(id) {
-                    self.collect_text(c, out);
+                    if out.len() >= limit {
+                        return;
+                    }
+                    self.collect_text_upto(c, out, limit);
                 }
             }
         }
