@@ -81,38 +81,28 @@ pub fn run(dir: &Path, predictions: Option<&Path>) -> anyhow::Result<Report> {
     ids.sort();
     let mut scores = Vec::with_capacity(ids.len());
     let mut exact = 0usize;
-    let mut failed = 0usize;
-    let mut elapsed = Duration::ZERO;
+    let mut timed = Timed::default();
     let mut out = serde_json::Map::new();
     for id in ids {
         let truth = gt[id]["articleBody"].as_str().unwrap_or("");
         let bytes = load_page(dir, id)?;
-        let started = Instant::now();
-        let predicted = extract_body(id, &bytes);
-        elapsed += started.elapsed();
-        let predicted = predicted.unwrap_or_else(|| {
-            failed += 1;
-            String::new()
-        });
+        let predicted = timed.body(id, &bytes);
         if tokens(truth) == tokens(&predicted) {
             exact += 1;
         }
         scores.push(shingle_match(truth, &predicted));
         out.insert(id.clone(), serde_json::json!({ "articleBody": predicted }));
     }
-    if let Some(path) = predictions {
-        std::fs::write(path, serde_json::Value::Object(out).to_string())
-            .with_context(|| format!("cannot write {}", path.display()))?;
-    }
+    write_predictions(predictions, out)?;
     let (precision, recall, f1) = aggregate(&scores);
     Ok(Report {
         pages: scores.len(),
-        failed,
+        failed: timed.failed,
         precision,
         recall,
         f1,
         accuracy: exact as f64 / scores.len() as f64,
-        elapsed,
+        elapsed: timed.elapsed,
         snippets: None,
     })
 }
@@ -144,8 +134,8 @@ fn run_wcxb(split: &Path, predictions: Option<&Path>) -> anyhow::Result<Report> 
         bail!("{}: no ground-truth files", gt_dir.display());
     }
     let (mut sums, mut with, mut without) = ([0.0f64; 3], 0.0, 0.0);
-    let (mut exact, mut failed) = (0usize, 0usize);
-    let mut elapsed = Duration::ZERO;
+    let mut exact = 0usize;
+    let mut timed = Timed::default();
     let mut out = serde_json::Map::new();
     for file in &files {
         let gt: serde_json::Value = serde_json::from_slice(&std::fs::read(file)?)
@@ -155,13 +145,7 @@ fn run_wcxb(split: &Path, predictions: Option<&Path>) -> anyhow::Result<Report> 
         let reference = truth["main_content"].as_str().unwrap_or("");
         let bytes = load_page(split, &id)?;
         let source = gt["url"].as_str().unwrap_or(&id).to_string();
-        let started = Instant::now();
-        let predicted = extract_body(&source, &bytes);
-        elapsed += started.elapsed();
-        let predicted = predicted.unwrap_or_else(|| {
-            failed += 1;
-            String::new()
-        });
+        let predicted = timed.body(&source, &bytes);
         let (p, r, f) = word_match(reference, &predicted);
         sums[0] += p;
         sums[1] += r;
@@ -173,19 +157,16 @@ fn run_wcxb(split: &Path, predictions: Option<&Path>) -> anyhow::Result<Report> 
         without += snippet_share(&predicted, &truth["without"]);
         out.insert(id.into_owned(), serde_json::Value::String(predicted));
     }
-    if let Some(path) = predictions {
-        std::fs::write(path, serde_json::Value::Object(out).to_string())
-            .with_context(|| format!("cannot write {}", path.display()))?;
-    }
+    write_predictions(predictions, out)?;
     let n = files.len() as f64;
     Ok(Report {
         pages: files.len(),
-        failed,
+        failed: timed.failed,
         precision: sums[0] / n,
         recall: sums[1] / n,
         f1: sums[2] / n,
         accuracy: exact as f64 / n,
-        elapsed,
+        elapsed: timed.elapsed,
         snippets: Some((with / n, without / n)),
     })
 }
@@ -257,6 +238,38 @@ fn load_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
     }
     let plain = dir.join("html").join(format!("{id}.html"));
     std::fs::read(&plain).with_context(|| format!("cannot read {}", plain.display()))
+}
+
+/// Extraction time and failures over a run.
+#[derive(Default)]
+struct Timed {
+    elapsed: Duration,
+    failed: usize,
+}
+
+impl Timed {
+    /// [`extract_body`], timed; a page without a body counts as failed and scores as "".
+    fn body(&mut self, source: &str, html: &[u8]) -> String {
+        let started = Instant::now();
+        let body = extract_body(source, html);
+        self.elapsed += started.elapsed();
+        body.unwrap_or_else(|| {
+            self.failed += 1;
+            String::new()
+        })
+    }
+}
+
+/// Writes the bodies where `--predictions` asked, for the benchmark's own scorer.
+fn write_predictions(
+    path: Option<&Path>,
+    bodies: serde_json::Map<String, serde_json::Value>,
+) -> anyhow::Result<()> {
+    if let Some(path) = path {
+        std::fs::write(path, serde_json::Value::Object(bodies).to_string())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// The cleaned body of the page's first article, as `analyze` produces it.

@@ -111,7 +111,7 @@ pub fn fragment_text(html: &str) -> String {
     };
     paras
         .iter()
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|p| crate::html::collapse(p))
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n")

@@ -12,6 +12,8 @@ mod body;
 mod meta;
 mod tree;
 
+pub(crate) use tree::collapse;
+
 use dossier_model::{Hints, Sourced};
 
 /// Below this many characters of extracted text the primary is taken to have missed the article.
