@@ -36,7 +36,13 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, String> {
         return Ok(own);
     }
     let primary = match readability(html, url) {
-        Ok(p) if p.text.trim().len() >= own.text.trim().len() => Ok(p),
+        Ok(mut p) if p.text.trim().len() >= own.text.trim().len() => {
+            // The own reader's metadata, measured the better, wins where it has any.
+            let mut hints = own.hints;
+            hints.fill_from(p.hints);
+            p.hints = hints;
+            Ok(p)
+        }
         _ if !own.text.trim().is_empty() => Ok(own),
         other => other,
     };
