@@ -76,6 +76,20 @@ struct Flags {
 }
 
 impl Stats {
+    /// Counts a child's facts into its parent's (all but `has_block`, which is set apart).
+    fn add(&mut self, child: &Stats) {
+        self.chars += child.chars;
+        self.link_chars += child.link_chars;
+        self.commas += child.commas;
+        self.paragraphs += child.paragraphs;
+        self.images += child.images;
+        self.items += child.items;
+        self.inputs += child.inputs;
+        self.embeds += child.embeds;
+        self.list_chars += child.list_chars;
+    }
+
+    /// Takes a dropped descendant's facts off (the reverse of [`Stats::add`]).
     fn remove(&mut self, gone: &Stats) {
         self.chars = self.chars.saturating_sub(gone.chars);
         self.link_chars = (self.link_chars - gone.link_chars).max(0.0);
@@ -277,15 +291,7 @@ impl<'t> Pass<'t> {
             let parent = tree.nodes[id].parent as usize;
             let is_block = DIV_TO_P.contains(&tree.name(id as NodeId));
             let p = &mut self.stats[parent];
-            p.chars += s.chars;
-            p.link_chars += s.link_chars;
-            p.commas += s.commas;
-            p.paragraphs += s.paragraphs;
-            p.images += s.images;
-            p.items += s.items;
-            p.inputs += s.inputs;
-            p.embeds += s.embeds;
-            p.list_chars += s.list_chars;
+            p.add(&s);
             p.has_block |= is_block || s.has_block;
             self.stats[id] = s;
         }
@@ -298,6 +304,11 @@ impl<'t> Pass<'t> {
         } else {
             s.link_chars / s.chars as f32
         }
+    }
+
+    /// An element's content score less its share of link text, if it received any score.
+    fn final_score(&self, id: NodeId) -> Option<f32> {
+        self.score[id as usize].map(|s| s * (1.0 - self.link_density(id)))
     }
 
     fn class_weight(&self, id: NodeId) -> f32 {
@@ -379,13 +390,8 @@ impl<'t> Pass<'t> {
             self.add_to_ancestors(&mut score, id, points, false);
         }
         self.score = score;
-        let score = &self.score;
-        let mut ranked: Vec<(NodeId, f32)> = score
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| {
-                s.map(|s| (i as NodeId, s * (1.0 - self.link_density(i as NodeId))))
-            })
+        let mut ranked: Vec<(NodeId, f32)> = (0..n as NodeId)
+            .filter_map(|id| self.final_score(id).map(|s| (id, s)))
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(5);
@@ -396,9 +402,6 @@ impl<'t> Pass<'t> {
             }
         }
         let &(mut top, top_score) = ranked.first()?;
-        let final_score = |id: NodeId, score: &[Option<f32>]| {
-            score[id as usize].map(|s| s * (1.0 - self.link_density(id)))
-        };
         if Some(top) == body {
             return Some((top, tree.parent(top).unwrap_or(0)));
         }
@@ -419,11 +422,11 @@ impl<'t> Pass<'t> {
             }
         }
         // A parent scoring higher than the last step up holds more of the article.
-        let mut last = final_score(top, score).unwrap_or(0.0);
+        let mut last = self.final_score(top).unwrap_or(0.0);
         let threshold = last / 3.0;
         let mut p = tree.parent(top);
         while let Some(a) = p.filter(|&a| Some(a) != body && a != 0) {
-            if let Some(s) = final_score(a, score) {
+            if let Some(s) = self.final_score(a) {
                 if s < threshold {
                     break;
                 }
@@ -481,8 +484,7 @@ impl<'t> Pass<'t> {
     /// `top` and those of its siblings that score or read like part of the article.
     fn with_siblings(&self, top: NodeId, parent: NodeId) -> Vec<NodeId> {
         let tree = self.tree;
-        let scored =
-            |id: NodeId| self.score[id as usize].map(|s| s * (1.0 - self.link_density(id)));
+        let scored = |id: NodeId| self.final_score(id);
         let top_score = scored(top).unwrap_or(0.0);
         let threshold = (top_score * 0.2).max(10.0);
         let top_class = tree
