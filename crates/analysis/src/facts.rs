@@ -59,7 +59,7 @@ pub fn story_facts(
     let mut reports = Vec::new();
     for (ai, (a, ss)) in articles.iter().zip(sentences).enumerate() {
         if let Some(t) = &a.title {
-            collect(ai, t, &[], None, names, &mut reports);
+            collect(ai, t, &quantities(t), &[], None, names, &mut reports);
         }
         let mut last_day: Option<(NaiveDate, usize)> = None;
         for s in ss {
@@ -76,7 +76,15 @@ pub fn story_facts(
             let day = last_day
                 .filter(|(_, p)| s.paragraph <= p + 8)
                 .map(|(d, _)| d);
-            collect(ai, s.text, &s.times, day, names, &mut reports);
+            collect(
+                ai,
+                s.text,
+                &s.quantities,
+                &s.times,
+                day,
+                names,
+                &mut reports,
+            );
         }
     }
     let mut facts = figure_facts(articles, &reports, entities);
@@ -88,13 +96,14 @@ pub fn story_facts(
 fn collect(
     article: usize,
     text: &str,
+    found_quantities: &[Quantity],
     times: &[dossier_time::TimeExpression],
     day: Option<NaiveDate>,
     names: &NameFinder,
     out: &mut Vec<Report>,
 ) {
     let mut found = None;
-    for q in quantities(text) {
+    for q in found_quantities {
         let is_date = times.iter().any(|t| {
             matches!(t.kind, Kind::Date | Kind::Time) && t.start < q.end && q.start < t.end
         });
@@ -127,7 +136,7 @@ fn collect(
             entities: entities.clone(),
             words: words.clone(),
             day,
-            quantity: q,
+            quantity: q.clone(),
         });
     }
 }

@@ -2,7 +2,6 @@
 //! qualifier and what it counts (`dossier-figures`), leaving out numbers that are dates.
 
 use crate::reading::Sentence;
-use dossier_figures::quantities;
 use dossier_model::{Article, Figure};
 use dossier_time::Kind;
 
@@ -10,7 +9,7 @@ use dossier_time::Kind;
 pub fn article_figures(a: &Article, sentences: &[Sentence]) -> Vec<Figure> {
     let mut out = Vec::new();
     for s in sentences {
-        for q in quantities(s.text) {
+        for q in &s.quantities {
             // "December 2, 2025", "in 2014": dates, not figures (durations stay: "five-hour")
             let is_date = s.times.iter().any(|t| {
                 matches!(t.kind, Kind::Date | Kind::Time) && t.start < q.end && q.start < t.end
@@ -25,8 +24,8 @@ pub fn article_figures(a: &Article, sentences: &[Sentence]) -> Vec<Figure> {
                 unit: q.unit.map(|u| u.name.to_string()),
                 dimension: q.unit.map(|u| u.dimension.as_str().to_string()),
                 qualifier: q.qualifier.map(|x| x.as_str().to_string()),
-                counts: q.counts,
-                per: q.per,
+                counts: q.counts.clone(),
+                per: q.per.clone(),
                 sentence: s.text.to_string(),
                 article: a.id.clone(),
             });

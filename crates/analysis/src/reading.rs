@@ -1,10 +1,12 @@
 //! An article read sentence by sentence, each sentence with the time expressions in it,
 //! resolved against the article's publication date (or, for an undated article, against the
-//! dates it mentions): the common input of events, figures and positions.
+//! dates it mentions), and the figures in it: the common input of events, facts, figures and
+//! positions.
 
 use crate::entities::is_heading;
 use crate::sentences::sentences;
 use chrono::NaiveDate;
+use dossier_figures::{quantities, Quantity};
 use dossier_model::Article;
 use dossier_time::{find_times, TimeExpression};
 
@@ -18,6 +20,8 @@ pub struct Sentence<'a> {
     pub paragraph_text: &'a str,
     /// Time expressions in it, with byte spans relative to `text`.
     pub times: Vec<TimeExpression>,
+    /// The figures in it, with byte spans relative to `text` (read once for facts and figures).
+    pub quantities: Vec<Quantity>,
 }
 
 /// The body sentences of `a` (headings and sub-headings left out), in order.
@@ -49,6 +53,7 @@ pub fn read(a: &Article) -> Vec<Sentence<'_>> {
                 continue;
             }
             out.push(Sentence {
+                quantities: quantities(&para[r.clone()]),
                 text: &para[r],
                 paragraph: index,
                 paragraph_text: para,
