@@ -1,15 +1,57 @@
 //! The place gazetteer shipped in dossier (`data/places.tsv.gz`, built from GeoNames and
 //! countryinfo by `build-gazetteer`; licences in `data/NOTICE.md`): which names are places,
-//! and which GeoNames entry a place name most likely means.
+//! and which GeoNames entry a place name most likely means. `build.rs` turns the file into
+//! hash-indexed tables compiled into the binary; a lookup reads them in place, with nothing
+//! to load first (building hash maps of its 80,000 names took ~18 ms of every process).
 
-use once_cell::sync::Lazy;
-use rustc_hash::FxHashMap;
-use std::io::Read;
+/// A table `build.rs` prepares from `data/places.tsv.gz`: lines `key\tfields` sorted by key,
+/// one per key, and a hash index of their offsets.
+struct Table {
+    text: &'static str,
+    /// Little-endian u32 line offsets in open-addressing slots at `xxh3_64(key)` (linear
+    /// probing; `u32::MAX` is empty; a power of two of slots, at most half full).
+    index: &'static [u8],
+}
 
-static DATA: &[u8] = include_bytes!("../data/places.tsv.gz");
+macro_rules! table {
+    ($name:literal) => {
+        Table {
+            text: include_str!(concat!(env!("OUT_DIR"), "/", $name, ".tsv")),
+            index: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".idx")),
+        }
+    };
+}
+
+static PLACES: Table = table!("places");
+static COUNTRY_WORDS: Table = table!("country_words");
+static COUNTRIES: Table = table!("countries");
+
+impl Table {
+    /// The fields after `key` on its line.
+    fn find(&self, key: &str) -> Option<&'static str> {
+        let slots = self.index.len() / 4;
+        let mut at = xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as usize & (slots - 1);
+        loop {
+            let slot: [u8; 4] = self.index[4 * at..4 * at + 4].try_into().ok()?;
+            let offset = u32::from_le_bytes(slot);
+            if offset == u32::MAX {
+                return None;
+            }
+            // an offset is a line start, so a character boundary
+            let line = self.text.get(offset as usize..)?;
+            if line.as_bytes().starts_with(key.as_bytes())
+                && line.as_bytes().get(key.len()) == Some(&b'\t')
+            {
+                let rest = &line[key.len() + 1..];
+                return Some(rest.split_once('\n').map_or(rest, |(fields, _)| fields));
+            }
+            at = (at + 1) & (slots - 1);
+        }
+    }
+}
 
 /// What the gazetteer knows of a place name.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Place {
     pub kind: &'static str,
     /// GeoNames id, when the entry has one.
@@ -19,113 +61,32 @@ pub struct Place {
     pub population: u64,
 }
 
-/// Everything the gazetteer says, read once (the first time a place is looked up) into tables
-/// that borrow their strings from the decoded file.
-struct Gazetteer {
-    /// lower-cased place name -> the entry it most likely means.
-    places: FxHashMap<Box<str>, Place>,
-    /// ISO code -> the country's GeoNames name ("RU" -> "Russia").
-    countries: FxHashMap<&'static str, &'static str>,
-    /// lower-cased capital or demonym -> ISO code ("moscow" / "russian" -> "RU").
-    words: FxHashMap<Box<str>, &'static str>,
-}
-
-static TEXT: Lazy<String> = Lazy::new(|| {
-    let mut text = String::with_capacity(4 << 20);
-    flate2::read::GzDecoder::new(DATA)
-        .read_to_string(&mut text)
-        .expect("the shipped gazetteer decodes");
-    text
-});
-
-static GAZETTEER: Lazy<Gazetteer> = Lazy::new(|| {
-    let text: &'static str = TEXT.as_str();
-    let mut places: FxHashMap<Box<str>, Place> = FxHashMap::default();
-    places.reserve(text.len() / 32);
-    // name -> (population, GeoNames name) of each country; words -> every country they name
-    let mut countries: FxHashMap<&str, (u64, &str)> = FxHashMap::default();
-    let mut words: FxHashMap<Box<str>, Vec<&str>> = FxHashMap::default();
-    // One-char arrays, not chars: a char pattern's searcher calls memcmp at every match,
-    // which made splitting the 80,000 lines cost ~6 ms of a one-page run's 89.
-    for line in text.split(['\n']) {
-        let mut f = line.split(['\t']);
-        let (Some(name), Some(kind), Some(id), Some(country), Some(population)) =
-            (f.next(), f.next(), f.next(), f.next(), f.next())
-        else {
-            continue;
-        };
-        let population: u64 = population.parse().unwrap_or(0);
-        let kind = match kind {
-            "country" => "country",
-            "province" => "province",
-            "capital" | "demonym" => {
-                words.entry(lower(name)).or_default().push(country);
-                continue;
-            }
-            _ => "city",
-        };
-        if kind == "country" && !id.is_empty() {
-            countries.insert(country, (population, name));
-        }
-        let p = Place {
-            kind,
-            geonames: id.parse().ok(),
-            country,
-            population,
-        };
-        // Prefer a country, then a linked entry, then the most populous.
-        let rank = |p: &Place| (p.kind == "country", p.geonames.is_some(), p.population);
-        match places.entry(lower(name)) {
-            std::collections::hash_map::Entry::Occupied(mut old) => {
-                if rank(&p) > rank(old.get()) {
-                    old.insert(p);
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(p);
-            }
-        }
-    }
-    // a demonym several countries share ("American") means the most populous one
-    let words = words
-        .into_iter()
-        .map(|(w, isos)| {
-            let best = isos
-                .into_iter()
-                .max_by_key(|iso| countries.get(iso).map_or(0, |c| c.0))
-                .unwrap_or_default();
-            (w, best)
-        })
-        .collect();
-    Gazetteer {
-        places,
-        countries: countries
-            .into_iter()
-            .map(|(iso, (_, n))| (iso, n))
-            .collect(),
-        words,
-    }
-});
-
 /// The lower-cased form of a name, the tables' key.
-fn lower(name: &str) -> Box<str> {
-    crate::terms::lowercase(name).into_boxed_str()
+fn lower(name: &str) -> String {
+    crate::terms::lowercase(name)
 }
 
 /// The country a word stands for: its name or another spelling ("Ukraine", "USA"), its capital
 /// ("Kyiv", "Moscow") or its people ("Russian", "Ukrainian"). The country's GeoNames name.
 pub fn country_of(word: &str) -> Option<&'static str> {
-    let g = &*GAZETTEER;
-    let iso = match g.words.get(&lower(word.trim())) {
+    let iso = match COUNTRY_WORDS.find(&lower(word.trim())) {
         Some(iso) => iso,
         None => lookup(word).filter(|p| p.kind == "country")?.country,
     };
-    g.countries.get(iso).copied()
+    COUNTRIES.find(iso)
 }
 
 /// The place a name most likely means, if it is a place name.
-pub fn lookup(name: &str) -> Option<&'static Place> {
-    GAZETTEER.places.get(&lower(name.trim()))
+pub fn lookup(name: &str) -> Option<Place> {
+    let fields = PLACES.find(&lower(name.trim()))?;
+    let mut f = fields.split('\t');
+    let (kind, id, country, population) = (f.next()?, f.next()?, f.next()?, f.next()?);
+    Some(Place {
+        kind,
+        geonames: id.parse().ok(),
+        country,
+        population: population.parse().unwrap_or(0),
+    })
 }
 
 #[cfg(test)]
@@ -140,6 +101,26 @@ mod tests {
         assert_eq!(lookup("kiev").unwrap().country, "UA");
         assert_eq!(lookup("Hallandale Beach").unwrap().country, "US");
         assert!(lookup("Vladimir Putin").is_none());
+    }
+
+    #[test]
+    fn every_key_of_every_table_is_found() {
+        for table in [&PLACES, &COUNTRY_WORDS, &COUNTRIES] {
+            let lines: Vec<&str> = table.text.lines().collect();
+            let keys: Vec<&str> = lines
+                .iter()
+                .map(|l| l.split('\t').next().unwrap())
+                .collect();
+            assert!(
+                keys.windows(2).all(|w| w[0] < w[1]),
+                "sorted, one line per key"
+            );
+            for (k, line) in keys.iter().zip(&lines) {
+                assert_eq!(table.find(k), Some(&line[k.len() + 1..]), "{k}");
+                assert_eq!(table.find(&format!("{k}~")), None);
+            }
+        }
+        assert_eq!(COUNTRIES.find(""), None);
     }
 
     #[test]

@@ -1,0 +1,142 @@
+//! Prepares the place gazetteer at build time: `data/places.tsv.gz` (GeoNames names, several
+//! entries per name) becomes three tables sorted by key, one line per key (`NAME.tsv`), each
+//! with a hash index (`NAME.idx`: little-endian u32 line offsets in open-addressing slots at
+//! `xxh3_64(key)`, linearly probed, `u32::MAX` empty, at most half full), which
+//! `src/places.rs` reads in place, so a process pays nothing to load them:
+//!
+//! - `places`: lower-cased name, kind, GeoNames id, ISO country, population; the entry a
+//!   name most likely means (a country, then a linked entry, then the most populous; the first
+//!   of equals);
+//! - `country_words`: lower-cased capital or demonym, ISO country (the most populous
+//!   country of those the word names: "american" -> US);
+//! - `countries`: ISO country, the country's GeoNames name.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+struct Entry<'a> {
+    kind: &'a str,
+    id: &'a str,
+    country: &'a str,
+    population: u64,
+}
+
+impl Entry<'_> {
+    fn rank(&self) -> (bool, bool, u64) {
+        (
+            self.kind == "country",
+            self.id.parse::<u64>().is_ok(),
+            self.population,
+        )
+    }
+}
+
+fn main() {
+    let source = Path::new("data/places.tsv.gz");
+    println!("cargo:rerun-if-changed={}", source.display());
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(source).expect("data/places.tsv.gz"))
+        .read_to_string(&mut text)
+        .expect("the gazetteer decodes");
+
+    let mut places: HashMap<String, Entry> = HashMap::new();
+    let mut countries: HashMap<&str, (u64, &str)> = HashMap::new();
+    let mut words: HashMap<String, Vec<&str>> = HashMap::new();
+    for line in text.split('\n') {
+        let mut f = line.split('\t');
+        let (Some(name), Some(kind), Some(id), Some(country), Some(population)) =
+            (f.next(), f.next(), f.next(), f.next(), f.next())
+        else {
+            continue;
+        };
+        let population: u64 = population.parse().unwrap_or(0);
+        let kind = match kind {
+            "country" => "country",
+            "province" => "province",
+            "capital" | "demonym" => {
+                words.entry(name.to_lowercase()).or_default().push(country);
+                continue;
+            }
+            _ => "city",
+        };
+        if kind == "country" && !id.is_empty() {
+            countries.insert(country, (population, name));
+        }
+        let e = Entry {
+            kind,
+            id,
+            country,
+            population,
+        };
+        let slot = places.entry(name.to_lowercase());
+        match slot {
+            std::collections::hash_map::Entry::Occupied(mut old) => {
+                if e.rank() > old.get().rank() {
+                    old.insert(e);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(e);
+            }
+        }
+    }
+
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let write = |name: &str, mut lines: Vec<String>| {
+        // by key, as the lookups compare (a whole line's order could differ after a key's end)
+        lines.sort_by(|a, b| a.split('\t').next().cmp(&b.split('\t').next()));
+        let slots = (2 * lines.len()).next_power_of_two();
+        let mut index = vec![u32::MAX; slots];
+        let mut body = String::new();
+        for line in lines {
+            let key = line.split('\t').next().unwrap_or_default();
+            let mut at = xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as usize & (slots - 1);
+            while index[at] != u32::MAX {
+                at = (at + 1) & (slots - 1);
+            }
+            index[at] = u32::try_from(body.len()).expect("a table under 4 GiB");
+            body.push_str(&line);
+            body.push('\n');
+        }
+        let index: Vec<u8> = index.iter().flat_map(|o| o.to_le_bytes()).collect();
+        let out = Path::new(&out);
+        std::fs::write(out.join(format!("{name}.tsv")), body).expect("OUT_DIR is writable");
+        std::fs::write(out.join(format!("{name}.idx")), index).expect("OUT_DIR is writable");
+    };
+    write(
+        "places",
+        places
+            .iter()
+            .map(|(k, e)| {
+                let id = e.id.parse::<u64>().map_or(String::new(), |n| n.to_string());
+                format!("{k}\t{}\t{id}\t{}\t{}", e.kind, e.country, e.population)
+            })
+            .collect(),
+    );
+    write(
+        "country_words",
+        words
+            .iter()
+            .map(|(w, isos)| {
+                // the most populous; the last of equals
+                let mut best = "";
+                let mut most = None;
+                for iso in isos {
+                    let p = countries.get(iso).map_or(0, |c| c.0);
+                    if most.is_none_or(|m| p >= m) {
+                        (best, most) = (iso, Some(p));
+                    }
+                }
+                format!("{w}\t{best}")
+            })
+            .collect(),
+    );
+    write(
+        "countries",
+        countries
+            .iter()
+            .map(|(iso, (_, name))| format!("{iso}\t{name}"))
+            .collect(),
+    );
+}
