@@ -1,29 +1,32 @@
 //! The features of one token in its sentence, as 64-bit hashes of (template, value).
 
+/// The shape class of one character: letters to X/x, digits to d, others kept.
+fn shape_of(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_alphabetic() {
+        'x'
+    } else if c.is_ascii_digit() {
+        'd'
+    } else {
+        c
+    }
+}
+
 /// A word's shape: letters to X/x, digits to d, other characters kept ("U.S." -> "X.X.",
 /// "Zelenskyy" -> "Xxxxxxxxx").
 pub fn shape(w: &str) -> String {
-    w.chars()
-        .map(|c| {
-            if c.is_uppercase() {
-                'X'
-            } else if c.is_alphabetic() {
-                'x'
-            } else if c.is_ascii_digit() {
-                'd'
-            } else {
-                c
-            }
-        })
-        .collect()
+    w.chars().map(shape_of).collect()
 }
 
 /// The shape with runs collapsed ("Xxxxxxxxx" -> "Xx").
 pub fn short_shape(w: &str) -> String {
     let mut out = String::new();
-    for c in shape(w).chars() {
-        if !out.ends_with(c) {
+    let mut last = None;
+    for c in w.chars().map(shape_of) {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     }
     out
@@ -84,7 +87,6 @@ fn padded(v: &[String], i: isize) -> &str {
 pub struct Sentence {
     lower: Vec<String>,
     words: Vec<String>,
-    shapes: Vec<String>,
     short: Vec<String>,
     all_caps: bool,
 }
@@ -99,7 +101,6 @@ impl Sentence {
         Sentence {
             lower: words.iter().map(|w| w.to_lowercase()).collect(),
             words: words.iter().map(|w| w.to_string()).collect(),
-            shapes: words.iter().map(|w| shape(w)).collect(),
             short: words.iter().map(|w| short_shape(w)).collect(),
             all_caps: letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()),
         }
@@ -121,17 +122,23 @@ impl Sentence {
         padded(&self.short, i)
     }
 
-    /// The feature hashes of token `i`.
+    /// The feature hashes of token `i`: [`Sentence::word_features`], then
+    /// [`Sentence::context_features`].
     pub fn features(&self, i: usize, out: &mut Vec<u64>) {
         out.clear();
-        let x = i as isize;
+        self.word_features(i, out);
+        self.context_features(i, out);
+    }
+
+    /// Appends the hashes of the features of token `i` that are of the word alone (the same
+    /// wherever the word stands, so a tagger may remember them per word).
+    pub fn word_features(&self, i: usize, out: &mut Vec<u64>) {
         let w = &self.words[i];
         let l = &self.lower[i];
-        let caps = if self.all_caps { "C" } else { "c" };
         out.push(h(0, &[]));
         out.push(h(1, &[l]));
         out.push(h(2, &[w]));
-        out.push(h(3, &[&self.shapes[i]]));
+        out.push(h(3, &[&shape(w)]));
         out.push(h(4, &[&self.short[i]]));
         for (n, len) in LENGTHS.iter().enumerate().take(4).skip(1) {
             out.push(h(5, &[prefix(l, n), len]));
@@ -139,6 +146,14 @@ impl Sentence {
         for (n, len) in LENGTHS.iter().enumerate().skip(1) {
             out.push(h(6, &[suffix(l, n), len]));
         }
+    }
+
+    /// Appends the hashes of the features of token `i` that depend on its neighbours, its
+    /// place or the sentence.
+    pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
+        let x = i as isize;
+        let l = &self.lower[i];
+        let caps = if self.all_caps { "C" } else { "c" };
         out.push(h(7, &[self.lower(x - 1)]));
         out.push(h(8, &[self.lower(x + 1)]));
         out.push(h(9, &[self.lower(x - 2)]));

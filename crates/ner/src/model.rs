@@ -26,6 +26,25 @@ impl Hasher for KeyIsHash {
 }
 
 type FeatureIndex = HashMap<u64, u32, BuildHasherDefault<KeyIsHash>>;
+
+/// How many words a thread remembers the feature rows of before it starts afresh (a few MB).
+const WORDS_REMEMBERED: usize = 100_000;
+
+/// A thread's remembered rows of the word-alone features ([`Sentence::word_features`]) of the
+/// words it tagged, for the model `model`: most words of news text recur, and their twelve
+/// hashes and lookups are then one lookup.
+#[derive(Default)]
+struct WordRows {
+    model: u64,
+    rows: rustc_hash::FxHashMap<Box<str>, Box<[u32]>>,
+}
+
+thread_local! {
+    static WORD_ROWS: std::cell::RefCell<WordRows> = std::cell::RefCell::default();
+}
+
+/// The id of the next model loaded from a file.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 use std::io::{Read, Write};
 
 pub const N: usize = 9;
@@ -71,6 +90,9 @@ impl Tag {
 /// sentence start).
 #[derive(Default)]
 pub struct Model {
+    /// Which loaded model this is (from 1; 0 for one in training, whose index still grows), so
+    /// a thread's remembered word rows are never used with another model.
+    id: u64,
     index: FeatureIndex,
     rows: Vec<[f32; N]>,
     trans: [[f32; N]; N + 1],
@@ -81,12 +103,42 @@ impl Model {
     pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
         let s = Sentence::new(words);
         let mut buf = Vec::new();
-        let feats: Vec<Vec<u32>> = (0..s.len())
-            .map(|i| {
-                s.features(i, &mut buf);
-                buf.iter()
-                    .filter_map(|f| self.index.get(f).copied())
-                    .collect()
+        let resolve = |buf: &[u64], out: &mut Vec<u32>| {
+            out.extend(buf.iter().filter_map(|f| self.index.get(f).copied()));
+        };
+        // The rows of all tokens, one after another: token i's are rows[ends[i-1]..ends[i]].
+        let mut rows: Vec<u32> = Vec::with_capacity(words.len() * 28);
+        let mut ends = Vec::with_capacity(words.len());
+        WORD_ROWS.with_borrow_mut(|remembered| {
+            if remembered.model != self.id || remembered.rows.len() >= WORDS_REMEMBERED {
+                remembered.model = self.id;
+                remembered.rows.clear();
+            }
+            for (i, w) in words.iter().enumerate() {
+                match remembered.rows.get(*w).filter(|_| self.id != 0) {
+                    Some(known) => rows.extend_from_slice(known),
+                    None => {
+                        buf.clear();
+                        s.word_features(i, &mut buf);
+                        let start = rows.len();
+                        resolve(&buf, &mut rows);
+                        if self.id != 0 {
+                            remembered.rows.insert((*w).into(), rows[start..].into());
+                        }
+                    }
+                }
+                buf.clear();
+                s.context_features(i, &mut buf);
+                resolve(&buf, &mut rows);
+                ends.push(rows.len());
+            }
+        });
+        let feats: Vec<&[u32]> = ends
+            .iter()
+            .scan(0, |start, &end| {
+                let f = &rows[*start..end];
+                *start = end;
+                Some(f)
             })
             .collect();
         self.viterbi(&feats)
@@ -103,7 +155,7 @@ impl Model {
         e
     }
 
-    fn viterbi(&self, feats: &[Vec<u32>]) -> Vec<Tag> {
+    fn viterbi<F: AsRef<[u32]>>(&self, feats: &[F]) -> Vec<Tag> {
         let n = feats.len();
         if n == 0 {
             return Vec::new();
@@ -121,12 +173,12 @@ impl Model {
         }
         let mut score = vec![[f32::NEG_INFINITY; N]; n];
         let mut back = vec![[0u8; N]; n];
-        let e0 = self.emissions(&feats[0]);
+        let e0 = self.emissions(feats[0].as_ref());
         for t in 0..N {
             score[0][t] = e0[t] + trans[N][t];
         }
         for i in 1..n {
-            let e = self.emissions(&feats[i]);
+            let e = self.emissions(feats[i].as_ref());
             for t in 0..N {
                 let mut best = (f32::NEG_INFINITY, 0u8);
                 for p in 0..N {
@@ -165,7 +217,10 @@ impl Model {
             pos += k;
             Ok(s)
         };
-        let mut m = Model::default();
+        let mut m = Model {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Model::default()
+        };
         for row in m.trans.iter_mut() {
             for w in row.iter_mut() {
                 *w = f32::from_le_bytes(take(4)?.try_into().unwrap());
