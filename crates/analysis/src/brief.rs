@@ -13,9 +13,10 @@
 
 use crate::quotes::quoted_spans;
 use crate::reading::Sentence;
-use crate::terms::{content_stems, dice};
+use crate::terms::{content_stems, dice, Stems};
 use dossier_model::{Article, BriefSentence, Fact, Relation};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 
 /// Extracted sentences at most (conflict sentences come on top, up to [`MAX_CONFLICTS`]).
 pub const MAX_SENTENCES: usize = 6;
@@ -33,7 +34,7 @@ const SHORTLIST: usize = 60;
 struct Candidate<'a> {
     article: usize,
     text: &'a str,
-    stems: HashSet<String>,
+    stems: Stems,
     score: f32,
     cites: Vec<usize>,
 }
@@ -104,7 +105,7 @@ pub fn extract(
     groups: &[usize],
     n: usize,
 ) -> Vec<BriefSentence> {
-    let all: Vec<Vec<HashSet<String>>> = sentences
+    let all: Vec<Vec<Stems>> = sentences
         .iter()
         .map(|ss| {
             ss.iter()
@@ -114,7 +115,7 @@ pub fn extract(
         .collect();
     // The centroid: each stem weighs the share of independent sources using it.
     let sources: HashSet<usize> = groups.iter().copied().collect();
-    let mut users: HashMap<&str, HashSet<usize>> = HashMap::new();
+    let mut users: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
     for (a, stems) in all.iter().enumerate() {
         for t in stems.iter().flatten() {
             users.entry(t.as_str()).or_default().insert(groups[a]);
@@ -186,7 +187,7 @@ pub fn extract(
 
 /// The articles with a sentence holding at least [`SUPPORT`] of the candidate's content words
 /// (its own article first).
-fn supporters(c: &Candidate, all: &[Vec<HashSet<String>>]) -> Vec<usize> {
+fn supporters(c: &Candidate, all: &[Vec<Stems>]) -> Vec<usize> {
     let mut out = vec![c.article];
     let need = (c.stems.len() as f32 * SUPPORT).ceil() as usize;
     for (a, stems) in all.iter().enumerate() {

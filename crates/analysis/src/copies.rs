@@ -13,10 +13,9 @@
 //! part of its sentences that have a counterpart.
 
 use crate::sentences::sentences;
-use crate::terms::{content_stems, is_stopword, stem};
+use crate::terms::{content_stems, is_stopword, stem, Stems};
 use dossier_model::{Article, CopyKind, CopyLink};
 use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
-use std::collections::HashSet;
 
 /// Least Jaccard of word pairs for two sentences to be copies of each other.
 const COPY_SENTENCE: f32 = 0.6;
@@ -35,8 +34,8 @@ const CANDIDATE: f64 = 0.08;
 
 /// One article's sentences, as words and as content stems.
 struct Aligned {
-    words: Vec<HashSet<String>>,
-    stems: Vec<HashSet<String>>,
+    words: Vec<Stems>,
+    stems: Vec<Stems>,
 }
 
 fn aligned(a: &Article) -> Aligned {
@@ -54,7 +53,7 @@ fn aligned(a: &Article) -> Aligned {
                 continue;
             }
             // Word pairs, so a copy keeps the word order too.
-            let w: HashSet<String> = tokens.windows(2).map(|p| p.join(" ")).collect();
+            let w: Stems = tokens.windows(2).map(|p| p.join(" ")).collect();
             if w.is_empty() {
                 continue;
             }
@@ -80,7 +79,7 @@ fn shingles(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+fn jaccard(a: &Stems, b: &Stems) -> f32 {
     let shared = a.intersection(b).count();
     let union = a.len() + b.len() - shared;
     if union == 0 {
@@ -90,7 +89,7 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
     }
 }
 
-fn dice(a: &HashSet<String>, b: &HashSet<String>) -> (usize, f32) {
+fn dice(a: &Stems, b: &Stems) -> (usize, f32) {
     let shared = a.intersection(b).count();
     let total = a.len() + b.len();
     if total == 0 {
@@ -128,6 +127,9 @@ pub fn alignment_shares(a: &Article, b: &Article) -> (f32, f32) {
 
 /// Which of `articles` copy or rewrite which others, each pair once, in a stable order.
 pub fn find_copies(articles: &[&Article]) -> Vec<CopyLink> {
+    if articles.len() < 2 {
+        return Vec::new(); // no pair (and a signature costs 128 hashes a shingle)
+    }
     let hasher = MinHasher32::new(BANDS * ROWS);
     let mut index: MinHashIndex<u32, usize> = MinHashIndex::new(BANDS, ROWS, CANDIDATE);
     let signatures: Vec<Vec<u32>> = articles

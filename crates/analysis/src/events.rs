@@ -10,7 +10,7 @@
 
 use crate::names::NameFinder;
 use crate::reading::Sentence;
-use crate::terms::content_stems;
+use crate::terms::{content_stems, Stems};
 use chrono::{Datelike, NaiveDate, Weekday};
 use dossier_model::{Entity, EntityKind, Event};
 use dossier_time::{Precision, TimeExpression};
@@ -29,7 +29,7 @@ struct Report<'a> {
     value: String,
     weekday: Option<Weekday>,
     entities: HashSet<usize>,
-    words: HashSet<String>,
+    words: Stems,
 }
 
 /// The events of a story: `articles` are its member ids, `sentences` each member's sentences,

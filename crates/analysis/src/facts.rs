@@ -17,7 +17,7 @@
 
 use crate::names::NameFinder;
 use crate::reading::Sentence;
-use crate::terms::{content_stems, stem};
+use crate::terms::{content_stems, stem, Stems};
 use chrono::NaiveDate;
 use dossier_figures::{quantities, Dimension, Qualifier, Quantity};
 use dossier_model::{Article, Entity, EntityKind, Fact, FactReport, Relation};
@@ -44,7 +44,7 @@ struct Report {
     /// The unit's name, or "count:" and the stem of what is counted.
     kind: String,
     entities: HashSet<usize>,
-    words: HashSet<String>,
+    words: Stems,
     /// The last day the article named at or before this sentence (nearby).
     day: Option<NaiveDate>,
 }

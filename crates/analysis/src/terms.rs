@@ -6,7 +6,6 @@ use dossier_model::Article;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 /// How much more a shared name counts than a shared word.
 const NAME_WEIGHT: f32 = 2.0;
@@ -365,7 +364,7 @@ fn features(text: &str) -> Vec<(String, f32)> {
 }
 
 /// Dice overlap of two sets of words (0 when both are empty).
-pub(crate) fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+pub(crate) fn dice(a: &Stems, b: &Stems) -> f32 {
     let total = a.len() + b.len();
     if total == 0 {
         return 0.0;
@@ -375,7 +374,11 @@ pub(crate) fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
 
 /// The stems of a text's content words (four letters or more, no digits, no stopwords),
 /// leaving out the words `skip` names: what two sentences share when they tell of one thing.
-pub(crate) fn content_stems(text: &str, skip: impl Fn(&str) -> bool) -> HashSet<String> {
+/// A sentence's content-word stems (Fx-hashed: they are hashed and compared by the thousand
+/// in every story).
+pub(crate) type Stems = rustc_hash::FxHashSet<String>;
+
+pub(crate) fn content_stems(text: &str, skip: impl Fn(&str) -> bool) -> Stems {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4 && !w.chars().any(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)

@@ -11,7 +11,7 @@
 //! Ifrim 2020).
 
 use crate::reading::Sentence;
-use crate::terms::{content_stems, dice};
+use crate::terms::{content_stems, dice, Stems};
 use chrono::NaiveDate;
 use dossier_model::{Article, Event, KeyDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -148,7 +148,7 @@ fn lead_reports(articles: &[&Article], read: &[Vec<Sentence>]) -> Vec<(NaiveDate
 /// how many articles report them; a sentence sharing [`REDUNDANT`] of its words with one
 /// already taken is skipped.
 fn day_summary(events: &[&Event], n: usize) -> Vec<usize> {
-    let stems: Vec<HashSet<String>> = events
+    let stems: Vec<Stems> = events
         .iter()
         .map(|e| content_stems(&e.text, |_| false))
         .collect();
