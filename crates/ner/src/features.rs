@@ -1,5 +1,7 @@
 //! The features of one token in its sentence, as 64-bit hashes of (template, value).
 
+use std::borrow::Cow;
+
 /// The shape class of one character: letters to X/x, digits to d, others kept.
 fn shape_of(c: char) -> char {
     if c.is_uppercase() {
@@ -30,6 +32,15 @@ pub fn short_shape(w: &str) -> String {
         }
     }
     out
+}
+
+/// `w` lower-cased, borrowed when it already is (most words of a sentence).
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// The hash of a template and its values: xxh3 of `template, (0x1f, value)*`. The bytes are
@@ -75,34 +86,34 @@ fn suffix(s: &str, n: usize) -> &str {
 }
 
 /// `v[i]`, or a boundary marker before the start and after the end of the sentence.
-fn padded(v: &[String], i: isize) -> &str {
+fn padded<S: AsRef<str>>(v: &[S], i: isize) -> &str {
     if i < 0 {
         "<s>"
     } else {
-        v.get(i as usize).map_or("</s>", String::as_str)
+        v.get(i as usize).map_or("</s>", AsRef::as_ref)
     }
 }
 
 /// Per-sentence view of the tokens that feature extraction needs.
-pub struct Sentence {
-    lower: Vec<String>,
-    words: Vec<String>,
+pub struct Sentence<'a> {
+    lower: Vec<Cow<'a, str>>,
+    words: &'a [&'a str],
     short: Vec<String>,
     all_caps: bool,
 }
 
-impl Sentence {
-    pub fn new(words: &[&str]) -> Self {
-        let letters: Vec<char> = words
-            .iter()
-            .flat_map(|w| w.chars())
-            .filter(|c| c.is_alphabetic())
-            .collect();
+impl<'a> Sentence<'a> {
+    pub fn new(words: &'a [&'a str]) -> Self {
+        let (mut letters, mut upper) = (0usize, 0usize);
+        for c in words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
         Sentence {
-            lower: words.iter().map(|w| w.to_lowercase()).collect(),
-            words: words.iter().map(|w| w.to_string()).collect(),
+            lower: words.iter().map(|w| lowercase(w)).collect(),
+            words,
             short: words.iter().map(|w| short_shape(w)).collect(),
-            all_caps: letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()),
+            all_caps: letters > 3 && upper == letters,
         }
     }
 
