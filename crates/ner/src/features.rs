@@ -105,7 +105,11 @@ pub struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     pub fn new(words: &'a [&'a str]) -> Self {
         let (mut letters, mut upper) = (0usize, 0usize);
-        for c in words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()) {
+        for c in words
+            .iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_alphabetic())
+        {
             letters += 1;
             upper += usize::from(c.is_uppercase());
         }

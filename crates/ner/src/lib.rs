@@ -18,11 +18,12 @@ pub use tokenize::{tokenize, Token};
 
 use once_cell::sync::Lazy;
 
-/// The committed model (CoNLL-2003 English, four types).
-static MODEL_BYTES: &[u8] = include_bytes!("../model/conll2003-en.bin.gz");
+/// The committed model (CoNLL-2003 English, four types; `model/conll2003-en.bin.gz`,
+/// inflated by `build.rs`).
+static MODEL_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.bin"));
 
 static MODEL: Lazy<Model> =
-    Lazy::new(|| Model::from_gz(MODEL_BYTES).expect("the committed NER model loads"));
+    Lazy::new(|| Model::from_bytes(MODEL_BYTES).expect("the committed NER model loads"));
 
 /// The committed model.
 pub fn model() -> &'static Model {

@@ -206,6 +206,11 @@ impl Model {
     pub fn from_gz(bytes: &[u8]) -> std::io::Result<Model> {
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        Model::from_bytes(&raw)
+    }
+
+    /// Reads an inflated model file.
+    pub fn from_bytes(raw: &[u8]) -> std::io::Result<Model> {
         let bad =
             || std::io::Error::new(std::io::ErrorKind::InvalidData, "not a dossier NER model");
         if raw.len() < 12 || &raw[..8] != b"DNERv1\0\0" {
