@@ -25,33 +25,42 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use std::collections::HashSet;
 
+/// The verb cues of a stance, by stance.
+const CUE_SOURCES: &[(&str, &str)] = &[
+    (
+        r"(?:has|have|had|also)\s+demanded|demanded|demands?\s+that|insists?(?:\s+on|\s+that)?|insisted(?:\s+on|\s+that)?|wants?|wanted|calls?\s+for|called\s+for|seeks?|sought|seeking|urged?|urges|pushe[sd]\s+for|push\s+for",
+        "demands",
+    ),
+    (r"must|should|has\s+to|have\s+to|needs?\s+to", MODAL),
+    (
+        r"(?:is|are|was|were|it's|it’s|they're|they’re)?\s*(?:ready|willing|prepared)\s+to|offer(?:s|ed)?|propos(?:e|es|ed)|suggest(?:s|ed)?",
+        "offers",
+    ),
+    (
+        r"accept(?:s|ed)?|agree(?:s|d)?\s+to|endorse[sd]?",
+        "accepts",
+    ),
+    (
+        r"reject(?:s|ed)?|refuse[sd]?(?:\s+to)?|dismiss(?:es|ed)?|oppose[sd]?|ruled?\s+out|rules\s+out|would\s+not|will\s+not|won't|won’t|cannot\s+accept",
+        "rejects",
+    ),
+];
+
+fn cue(alternatives: &str) -> Regex {
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{alternatives})(?-u:\b)")).expect("a valid cue")
+}
+
 static CUES: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
-    let cue = |s: &str| Regex::new(&format!(r"(?i)(?-u:\b)(?:{s})(?-u:\b)")).expect("a valid cue");
-    vec![
-        (
-            cue(
-                r"(?:has|have|had|also)\s+demanded|demanded|demands?\s+that|insists?(?:\s+on|\s+that)?|insisted(?:\s+on|\s+that)?|wants?|wanted|calls?\s+for|called\s+for|seeks?|sought|seeking|urged?|urges|pushe[sd]\s+for|push\s+for",
-            ),
-            "demands",
-        ),
-        (cue(r"must|should|has\s+to|have\s+to|needs?\s+to"), MODAL),
-        (
-            cue(
-                r"(?:is|are|was|were|it's|it’s|they're|they’re)?\s*(?:ready|willing|prepared)\s+to|offer(?:s|ed)?|propos(?:e|es|ed)|suggest(?:s|ed)?",
-            ),
-            "offers",
-        ),
-        (
-            cue(r"accept(?:s|ed)?|agree(?:s|d)?\s+to|endorse[sd]?"),
-            "accepts",
-        ),
-        (
-            cue(
-                r"reject(?:s|ed)?|refuse[sd]?(?:\s+to)?|dismiss(?:es|ed)?|oppose[sd]?|ruled?\s+out|rules\s+out|would\s+not|will\s+not|won't|won’t|cannot\s+accept",
-            ),
-            "rejects",
-        ),
-    ]
+    CUE_SOURCES
+        .iter()
+        .map(|(s, stance)| (cue(s), *stance))
+        .collect()
+});
+
+/// Any cue at all: one pass that lets most clauses skip the five searches of [`CUES`].
+static ANY_CUE: Lazy<Regex> = Lazy::new(|| {
+    let all: Vec<&str> = CUE_SOURCES.iter().map(|(s, _)| *s).collect();
+    cue(&all.join("|"))
 });
 
 /// A modal cue: a demand of whoever is reported as saying it.
@@ -473,6 +482,9 @@ fn clause_positions(
         if !holder.starts_with(PRONOUN) || last.is_none() {
             *last = Some((clean(holder), party.clone()));
         }
+    }
+    if !ANY_CUE.is_match(clause) {
+        return out; // no cue, so no stance below
     }
     let nouns: Vec<(usize, usize)> = NOUN_CUE
         .find_iter(clause)
