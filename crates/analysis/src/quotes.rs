@@ -650,7 +650,7 @@ fn verb_cue(ws: &[Word], i: usize) -> bool {
 }
 
 fn is_cue(w: &str) -> bool {
-    static SET: once_cell::sync::Lazy<std::collections::HashSet<&'static str>> =
+    static SET: once_cell::sync::Lazy<rustc_hash::FxHashSet<&'static str>> =
         once_cell::sync::Lazy::new(|| CUES.iter().copied().collect());
     if w.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
         SET.contains(w)
