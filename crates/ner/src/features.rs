@@ -66,6 +66,45 @@ fn h(template: u8, parts: &[&str]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(buf)
 }
 
+/// A token's value hash for context features: xxh3 of its bytes.
+fn value_hash(v: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(v.as_bytes())
+}
+
+/// Value hashes standing for the places before the start and after the end of a sentence, for
+/// a sentence in capitals or not, and for the first token or another.
+const BEFORE_START: u64 = 0x243f_6a88_85a3_08d3;
+const AFTER_END: u64 = 0x1319_8a2e_0370_7344;
+const CAPS: u64 = 0xa409_3822_299f_31d0;
+const NOT_CAPS: u64 = 0x082e_fa98_ec4e_6c89;
+const FIRST: u64 = 0x4528_21e6_38d0_1377;
+const INNER: u64 = 0xbe54_66cf_34e9_0c6c;
+
+/// The hash of a context feature: its template and its values' hashes, combined by
+/// multiply-rotate rounds and finished by the MurmurHash3 mixer (the model's index uses the
+/// hash's bits as they are).
+fn mix(template: u8, parts: &[u64]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut x = (u64::from(template) + 1).wrapping_mul(K);
+    for &p in parts {
+        x = (x ^ p).wrapping_mul(K).rotate_left(31);
+    }
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// `v[i]`, or the boundary hash before the start and after the end of the sentence.
+fn padded_hash(v: &[u64], i: isize) -> u64 {
+    if i < 0 {
+        BEFORE_START
+    } else {
+        v.get(i as usize).copied().unwrap_or(AFTER_END)
+    }
+}
+
 /// "1" to "4": the lengths of prefixes and suffixes, as feature values.
 const LENGTHS: [&str; 5] = ["0", "1", "2", "3", "4"];
 
@@ -85,20 +124,13 @@ fn suffix(s: &str, n: usize) -> &str {
     &s[i..]
 }
 
-/// `v[i]`, or a boundary marker before the start and after the end of the sentence.
-fn padded<S: AsRef<str>>(v: &[S], i: isize) -> &str {
-    if i < 0 {
-        "<s>"
-    } else {
-        v.get(i as usize).map_or("</s>", AsRef::as_ref)
-    }
-}
-
 /// Per-sentence view of the tokens that feature extraction needs.
 pub struct Sentence<'a> {
     lower: Vec<Cow<'a, str>>,
     words: &'a [&'a str],
     short: Vec<String>,
+    lower_h: Vec<u64>,
+    short_h: Vec<u64>,
     all_caps: bool,
 }
 
@@ -113,10 +145,14 @@ impl<'a> Sentence<'a> {
             letters += 1;
             upper += usize::from(c.is_uppercase());
         }
+        let lower: Vec<Cow<'a, str>> = words.iter().map(|w| lowercase(w)).collect();
+        let short: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
         Sentence {
-            lower: words.iter().map(|w| lowercase(w)).collect(),
+            lower_h: lower.iter().map(|w| value_hash(w)).collect(),
+            short_h: short.iter().map(|w| value_hash(w)).collect(),
+            lower,
             words,
-            short: words.iter().map(|w| short_shape(w)).collect(),
+            short,
             all_caps: letters > 3 && upper == letters,
         }
     }
@@ -127,14 +163,6 @@ impl<'a> Sentence<'a> {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
-    }
-
-    fn lower(&self, i: isize) -> &str {
-        padded(&self.lower, i)
-    }
-
-    fn short(&self, i: isize) -> &str {
-        padded(&self.short, i)
     }
 
     /// The feature hashes of token `i`: [`Sentence::word_features`], then
@@ -164,30 +192,33 @@ impl<'a> Sentence<'a> {
     }
 
     /// Appends the hashes of the features of token `i` that depend on its neighbours, its
-    /// place or the sentence.
+    /// place or the sentence: each composed by [`mix`] from the tokens' own hashes, made once
+    /// a sentence, not by hashing the joined strings (15 string hashes a token were a twentieth
+    /// of an `analyze`).
     pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
         let x = i as isize;
-        let l = &self.lower[i];
-        let caps = if self.all_caps { "C" } else { "c" };
-        out.push(h(7, &[self.lower(x - 1)]));
-        out.push(h(8, &[self.lower(x + 1)]));
-        out.push(h(9, &[self.lower(x - 2)]));
-        out.push(h(10, &[self.lower(x + 2)]));
-        out.push(h(11, &[self.short(x - 1)]));
-        out.push(h(12, &[self.short(x + 1)]));
-        out.push(h(13, &[self.lower(x - 1), l]));
-        out.push(h(14, &[l, self.lower(x + 1)]));
-        out.push(h(
-            15,
-            &[self.short(x - 1), &self.short[i], self.short(x + 1)],
-        ));
-        out.push(h(
-            16,
-            &[if i == 0 { "first" } else { "inner" }, &self.short[i]],
-        ));
-        out.push(h(17, &[caps, &self.short[i]]));
-        out.push(h(18, &[caps, l]));
-        out.push(h(19, &[self.lower(x - 1), &self.short[i]]));
-        out.push(h(20, &[&self.short[i], self.lower(x + 1)]));
+        let (l, sh) = (self.lower_h[i], self.short_h[i]);
+        let (lower, short) = (
+            |k| padded_hash(&self.lower_h, k),
+            |k| padded_hash(&self.short_h, k),
+        );
+        let caps = if self.all_caps { CAPS } else { NOT_CAPS };
+        let place = if i == 0 { FIRST } else { INNER };
+        out.extend([
+            mix(7, &[lower(x - 1)]),
+            mix(8, &[lower(x + 1)]),
+            mix(9, &[lower(x - 2)]),
+            mix(10, &[lower(x + 2)]),
+            mix(11, &[short(x - 1)]),
+            mix(12, &[short(x + 1)]),
+            mix(13, &[lower(x - 1), l]),
+            mix(14, &[l, lower(x + 1)]),
+            mix(15, &[short(x - 1), sh, short(x + 1)]),
+            mix(16, &[place, sh]),
+            mix(17, &[caps, sh]),
+            mix(18, &[caps, l]),
+            mix(19, &[lower(x - 1), sh]),
+            mix(20, &[sh, lower(x + 1)]),
+        ]);
     }
 }
