@@ -7,10 +7,12 @@
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use once_cell::sync::Lazy;
 use regex::bytes::Regex;
+use std::borrow::Cow;
 
-/// Text decoded from bytes, with the encoding that was used.
-pub struct Decoded {
-    pub text: String,
+/// Text decoded from bytes, with the encoding that was used: borrowed from the bytes when they
+/// are UTF-8 already (most pages), so a page is not copied before it is parsed.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     pub encoding: &'static str,
 }
 
@@ -35,7 +37,7 @@ static META_CHARSET: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Decodes `bytes` as text; `html` enables the `<meta charset>` look-up.
-pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, NotText> {
+pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded<'_>, NotText> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(NotText::Empty);
     }
@@ -53,8 +55,11 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, NotText> {
     if nuls * 100 > head.len() {
         return Err(NotText::Binary("contains NUL bytes"));
     }
-    let decoded = if std::str::from_utf8(bytes).is_ok() {
-        finish(UTF_8, bytes)
+    let decoded = if let Ok(text) = std::str::from_utf8(bytes) {
+        Decoded {
+            text: Cow::Borrowed(text),
+            encoding: UTF_8.name(),
+        }
     } else {
         let declared = if html {
             META_CHARSET
@@ -76,10 +81,10 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, NotText> {
     Ok(decoded)
 }
 
-fn finish(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> Decoded<'a> {
     let (text, _had_errors) = enc.decode_without_bom_handling(bytes);
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: enc.name(),
     }
 }
