@@ -9,9 +9,9 @@ use regex::{Captures, Regex, RegexSet};
 
 const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b)))";
 const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri)\.)";
-const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)";
-const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)(?-u:\b)";
-const NUMBER: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a|an|half an?|several|a few|few|many|some|a couple of|couple of)";
+const DAY: &str = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\b)";
+const YEAR: &str = r"(?:1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)";
+const NUMBER: &str = r"(?:[0-9]+(?:\.[0-9]+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a|an|half an?|several|a few|few|many|some|a couple of|couple of)";
 
 type Reader = fn(&Captures) -> Option<Phrase>;
 
@@ -121,7 +121,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
     vec![
         // 2025-12-08, 1998-11-20 19:30
         pattern(
-            r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?(?-u:\b)",
+            r"(?-u:\b)([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2}))?(?-u:\b)",
             |c| {
                 let y = c[1].parse().ok()?;
                 let m = c[2].parse().ok()?;
@@ -139,16 +139,19 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
             },
         ),
         // 12/02/2025 (month first unless the first number cannot be a month)
-        pattern(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?-u:\b)", |c| {
-            let a: u32 = c[1].parse().ok()?;
-            let b: u32 = c[2].parse().ok()?;
-            let mut y: i32 = c[3].parse().ok()?;
-            if y < 100 {
-                y += if y < 50 { 2000 } else { 1900 };
-            }
-            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-            Some(Phrase::FullDate(y, m, d))
-        }),
+        pattern(
+            r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})(?-u:\b)",
+            |c| {
+                let a: u32 = c[1].parse().ok()?;
+                let b: u32 = c[2].parse().ok()?;
+                let mut y: i32 = c[3].parse().ok()?;
+                if y < 100 {
+                    y += if y < 50 { 2000 } else { 1900 };
+                }
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                Some(Phrase::FullDate(y, m, d))
+            },
+        ),
         // (Thursday,) December 4(, 2025); (the) Dec. 4th
         pattern(
             &format!(r"(?-u:\b)(?:({WEEKDAY}),?\s+)?({MONTH})\s*({DAY})(?:,?\s*({YEAR}))?"),
@@ -272,7 +275,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // the 1960s, the late 1990s
         pattern(
-            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?((?:1[5-9]|20)\d0)'?s(?-u:\b)",
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?((?:1[5-9]|20)[0-9]0)'?s(?-u:\b)",
             |c| Some(Phrase::Decade(c[1].parse().ok()?)),
         ),
         // 2014
@@ -293,7 +296,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // 3 p.m., 10:30 am, noon
         pattern(
-            r"(?i)(?-u:\b)(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))",
+            r"(?i)(?-u:\b)([0-9]{1,2})(?::([0-9]{2}))?\s*(a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))",
             |c| {
                 let mut h: u32 = c[1].parse().ok()?;
                 let m: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
