@@ -207,17 +207,24 @@ thread_local! {
 /// The English Snowball stem of a lower-cased word. News repeats its words, so each thread
 /// remembers the stems it made: stemming was ~8 % of an ingest's time.
 pub(crate) fn stem(word: &str) -> String {
+    with_stem(word, str::to_string)
+}
+
+/// `f` of the stem of a lower-cased word ([`stem`] without copying it out of the thread's
+/// memory; `f` must not stem).
+fn with_stem<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     STEMS.with(|cell| {
         let (stemmer, known) = &mut *cell.borrow_mut();
         if let Some(s) = known.get(word) {
-            return s.clone();
+            return f(s);
         }
         let s = stemmer.stem(word).into_owned();
         if known.len() >= STEMS_REMEMBERED {
             known.clear();
         }
-        known.insert(word.to_string(), s.clone());
-        s
+        let out = f(&s);
+        known.insert(word.to_string(), s);
+        out
     })
 }
 
@@ -231,12 +238,24 @@ pub fn article_vector(a: &Article) -> Vec<(u32, f32)> {
     v
 }
 
-/// The L2-normalised TF-IDF weights of an article's features, sorted by id.
+/// The L2-normalised TF-IDF weights of an article's features, sorted by id. Features are
+/// counted by the 64-bit hash of their text (its low half is the id), not by the text: no
+/// string is made a feature.
 fn unit_tf_idf(a: &Article) -> Vec<(u32, f32)> {
     let background = &*BACKGROUND;
-    let mut v: Vec<(u32, f32)> = article_features(a.title.as_deref(), &a.text)
+    let mut tf: FxHashMap<u64, f32> = FxHashMap::default();
+    let mut add = |text: &str, scale: f32| {
+        each_feature(text, |feature, weight| {
+            *tf.entry(feature_hash(feature)).or_insert(0.0) += weight * scale;
+        })
+    };
+    if let Some(t) = a.title.as_deref() {
+        add(t, TITLE_WEIGHT);
+    }
+    add(&a.text, 1.0);
+    let mut v: Vec<(u32, f32)> = tf
         .into_iter()
-        .map(|(t, c)| (feature_id(&t), (1.0 + c.ln()) * background.idf(&t)))
+        .map(|(h, c)| (h as u32, (1.0 + c.ln()) * background.idf(h)))
         .collect();
     // Sorted first, so the norm is summed in the same order on every run.
     v.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
@@ -268,18 +287,19 @@ fn cap_weights(v: &mut [(u32, f32)], cap: f32) {
 /// those two; NeuS val, held out, 0.568 -> 0.612).
 pub const MAX_FEATURE_WEIGHT: f32 = 0.3;
 
-/// A feature's id: a hash of its text (the same feature gets the same id in every batch).
-fn feature_id(t: &str) -> u32 {
-    xxhash_rust::xxh3::xxh3_64(t.as_bytes()) as u32
+/// The hash of a feature's text; its low 32 bits are the feature's id in a vector (the same
+/// feature gets the same id in every batch).
+fn feature_hash(t: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(t.as_bytes())
 }
 
 /// The features of an article and their counts: the title's count double.
 pub fn article_features(title: Option<&str>, text: &str) -> FxHashMap<String, f32> {
     let mut tf: FxHashMap<String, f32> = FxHashMap::default();
     let mut add = |text: &str, scale: f32| {
-        for (feature, weight) in features(text) {
-            *tf.entry(feature).or_insert(0.0) += weight * scale;
-        }
+        each_feature(text, |feature, weight| {
+            *tf.entry(feature.to_string()).or_insert(0.0) += weight * scale;
+        })
     };
     if let Some(t) = title {
         add(t, TITLE_WEIGHT);
@@ -292,7 +312,8 @@ pub fn article_features(title: Option<&str>, text: &str) -> FxHashMap<String, f3
 /// (`data/background.tsv.gz`, built by `src/bin/build-background.rs`).
 pub struct Background {
     documents: f32,
-    df: FxHashMap<String, u32>,
+    /// Keyed by [`feature_hash`].
+    df: FxHashMap<u64, u32>,
 }
 
 static BACKGROUND_DATA: &[u8] = include_bytes!("../data/background.tsv.gz");
@@ -313,7 +334,7 @@ static BACKGROUND: once_cell::sync::Lazy<Background> = once_cell::sync::Lazy::ne
         if f == "#documents" {
             documents = n as f32;
         } else {
-            df.insert(f.to_string(), n);
+            df.insert(feature_hash(f), n);
         }
     }
     Background { documents, df }
@@ -321,16 +342,17 @@ static BACKGROUND: once_cell::sync::Lazy<Background> = once_cell::sync::Lazy::ne
 
 impl Background {
     /// Smoothed inverse document frequency: a feature the background never saw weighs most.
-    fn idf(&self, feature: &str) -> f32 {
-        let df = self.df.get(feature).copied().unwrap_or(0) as f32;
+    fn idf(&self, feature: u64) -> f32 {
+        let df = self.df.get(&feature).copied().unwrap_or(0) as f32;
         ((self.documents + 1.0) / (df + 1.0)).ln() + 1.0
     }
 }
 
-/// Content-word stems (weight 1) and capitalised names not at a sentence start (weight
-/// [`NAME_WEIGHT`], prefixed so they never collide with words).
-fn features(text: &str) -> Vec<(String, f32)> {
-    let mut out = Vec::new();
+/// Calls `out` with each feature of `text` and its weight: content-word stems (1), capitalised
+/// names not at a sentence start ([`NAME_WEIGHT`]) and numbers ([`NUMBER_WEIGHT`]), the last
+/// two prefixed so they never collide with words.
+fn each_feature(text: &str, mut out: impl FnMut(&str, f32)) {
+    let mut buf = String::new();
     let mut sentence_start = true;
     for raw in text.split_whitespace() {
         let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
@@ -345,22 +367,27 @@ fn features(text: &str) -> Vec<(String, f32)> {
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().count() > 1;
             if is_name && !is_stopword(&lower) {
-                out.push((format!("@{lower}"), NAME_WEIGHT));
+                buf.clear();
+                buf.push('@');
+                buf.push_str(&lower);
+                out(&buf, NAME_WEIGHT);
             }
             // "385,000" jobless claims or a 6.1 quake: the figures of one event
             if word.len() >= 2 && word.chars().any(|c| c.is_ascii_digit()) {
-                out.push((format!("#{}", word.replace(',', "")), NUMBER_WEIGHT));
+                buf.clear();
+                buf.push('#');
+                buf.extend(word.chars().filter(|&c| c != ','));
+                out(&buf, NUMBER_WEIGHT);
             }
             if lower.chars().count() > 2
                 && !is_stopword(&lower)
                 && !lower.chars().all(|c| c.is_ascii_digit())
             {
-                out.push((stem(&lower), 1.0));
+                with_stem(&lower, |s| out(s, 1.0));
             }
         }
         sentence_start = raw.ends_with(['.', '!', '?', ':', '"', '”']) || raw.ends_with(".\"");
     }
-    out
 }
 
 /// Dice overlap of two sets of words (0 when both are empty).
@@ -405,7 +432,7 @@ mod tests {
         assert!((norm - 1.0).abs() < 1e-4, "{norm}");
         let weight = |v: &[(u32, f32)]| {
             v.iter()
-                .find(|(t, _)| *t == feature_id("@kavanaugh"))
+                .find(|(t, _)| *t == feature_hash("@kavanaugh") as u32)
                 .unwrap()
                 .1
         };
