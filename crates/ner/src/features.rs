@@ -24,6 +24,12 @@ pub fn shape(w: &str) -> String {
 /// The shape with runs collapsed ("Xxxxxxxxx" -> "Xx").
 pub fn short_shape(w: &str) -> String {
     let mut out = String::new();
+    push_short_shape(w, &mut out);
+    out
+}
+
+/// Appends [`short_shape`] of `w` to `out`.
+fn push_short_shape(w: &str, out: &mut String) {
     let mut last = None;
     for c in w.chars().map(shape_of) {
         if last != Some(c) {
@@ -31,7 +37,6 @@ pub fn short_shape(w: &str) -> String {
             last = Some(c);
         }
     }
-    out
 }
 
 /// `w` lower-cased, borrowed when it already is (most words of a sentence).
@@ -40,6 +45,20 @@ fn lowercase(w: &str) -> Cow<'_, str> {
         Cow::Borrowed(w)
     } else {
         Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// The [`value_hash`] of `w` lower-cased, made in `buf` when `w` is ASCII with capitals.
+fn lower_hash(w: &str, buf: &mut String) -> u64 {
+    if !w.is_ascii() {
+        value_hash(&w.to_lowercase())
+    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        value_hash(buf)
+    } else {
+        value_hash(w)
     }
 }
 
@@ -126,9 +145,8 @@ fn suffix(s: &str, n: usize) -> &str {
 
 /// Per-sentence view of the tokens that feature extraction needs.
 pub struct Sentence<'a> {
-    lower: Vec<Cow<'a, str>>,
     words: &'a [&'a str],
-    short: Vec<String>,
+    /// The [`value_hash`] of each word lower-cased, and of its short shape.
     lower_h: Vec<u64>,
     short_h: Vec<u64>,
     all_caps: bool,
@@ -145,14 +163,19 @@ impl<'a> Sentence<'a> {
             letters += 1;
             upper += usize::from(c.is_uppercase());
         }
-        let lower: Vec<Cow<'a, str>> = words.iter().map(|w| lowercase(w)).collect();
-        let short: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
+        // one buffer for every word's short shape: no string is kept per word
+        let mut buf = String::new();
         Sentence {
-            lower_h: lower.iter().map(|w| value_hash(w)).collect(),
-            short_h: short.iter().map(|w| value_hash(w)).collect(),
-            lower,
+            lower_h: words.iter().map(|w| lower_hash(w, &mut buf)).collect(),
+            short_h: words
+                .iter()
+                .map(|w| {
+                    buf.clear();
+                    push_short_shape(w, &mut buf);
+                    value_hash(&buf)
+                })
+                .collect(),
             words,
-            short,
             all_caps: letters > 3 && upper == letters,
         }
     }
@@ -176,13 +199,13 @@ impl<'a> Sentence<'a> {
     /// Appends the hashes of the features of token `i` that are of the word alone (the same
     /// wherever the word stands, so a tagger may remember them per word).
     pub fn word_features(&self, i: usize, out: &mut Vec<u64>) {
-        let w = &self.words[i];
-        let l = &self.lower[i];
+        let w = self.words[i];
+        let l = &*lowercase(w);
         out.push(h(0, &[]));
         out.push(h(1, &[l]));
         out.push(h(2, &[w]));
         out.push(h(3, &[&shape(w)]));
-        out.push(h(4, &[&self.short[i]]));
+        out.push(h(4, &[&short_shape(w)]));
         for (n, len) in LENGTHS.iter().enumerate().take(4).skip(1) {
             out.push(h(5, &[prefix(l, n), len]));
         }
