@@ -7,16 +7,25 @@ use crate::units::{self, Unit};
 use crate::words;
 use crate::Qualifier;
 
+/// The unit of a currency symbol or code (lower case), the first listed where one is listed
+/// twice: a table, as this is asked of every token of a text.
+fn currency_named(key: &str) -> Option<Unit> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Unit>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::new();
+        for (s, u) in units::CURRENCY_SYMBOLS.iter().chain(units::CURRENCY_CODES) {
+            t.entry(*s).or_insert(*u);
+        }
+        t
+    });
+    table.get(key).copied()
+}
+
 /// A currency symbol or code at `i`: the unit and the token after it.
 pub(crate) fn currency_at(toks: &[Tok], i: usize) -> Option<(Unit, usize)> {
     let t = toks.get(i)?;
-    let lookup = |key: &str| {
-        units::CURRENCY_SYMBOLS
-            .iter()
-            .chain(units::CURRENCY_CODES)
-            .find(|(s, _)| *s == key)
-            .map(|(_, u)| *u)
-    };
+    let lookup = currency_named;
     // "US$", "HK$" (and "hk $" in tokenized text, for prefixes of two letters or more)
     if t.kind == Kind::Word
         && sym_at(toks, i + 1, "$")
@@ -123,7 +132,7 @@ pub(crate) fn unit_at(toks: &[Tok], j: usize, number: &Number) -> Option<(Unit, 
         }
     }
     let (unit, end) = best?;
-    let word = first.lower.as_str();
+    let word = &*first.lower;
     if units::is_ambiguous_abbreviation(word) && toks[j..end].len() == 1 {
         if number.in_words {
             return None;
@@ -133,7 +142,7 @@ pub(crate) fn unit_at(toks: &[Tok], j: usize, number: &Number) -> Option<(Unit, 
         let free_after = next.is_none_or(|n| {
             n.kind != Kind::Word
                 || matches!(
-                    n.lower.as_str(),
+                    &*n.lower,
                     "thick"
                         | "long"
                         | "wide"
@@ -152,7 +161,7 @@ pub(crate) fn unit_at(toks: &[Tok], j: usize, number: &Number) -> Option<(Unit, 
                 || next.is_some_and(|n| n.text == "." && toks.len() == end + 1)
                 || next.is_some_and(|n| {
                     matches!(
-                        n.lower.as_str(),
+                        &*n.lower,
                         "thick" | "long" | "wide" | "tall" | "high" | "deep"
                     )
                 })
@@ -217,7 +226,7 @@ pub(crate) fn money_context(toks: &[Tok], start: usize) -> bool {
     ];
     toks[start.saturating_sub(10)..start]
         .iter()
-        .any(|t| MONEY.contains(&t.lower.as_str()) || t.text == "£")
+        .any(|t| MONEY.contains(&&*t.lower) || t.text == "£")
 }
 
 /// "in five", "out of three" after a number: the ratio and the token after it. Years are not
@@ -297,7 +306,7 @@ pub(crate) fn range_after(
 pub(crate) fn temperature_context(toks: &[Tok], start: usize) -> bool {
     toks[start.saturating_sub(8)..start].iter().any(|t| {
         matches!(
-            t.lower.as_str(),
+            &*t.lower,
             "temperature"
                 | "temperatures"
                 | "thermostat"
@@ -612,7 +621,7 @@ pub(crate) fn counted_after(toks: &[Tok], j: usize) -> Option<(String, usize)> {
         if t.kind != Kind::Word {
             break;
         }
-        let w = t.lower.as_str();
+        let w = &*t.lower;
         if (w == "and" || w == "or") && !words.is_empty() {
             // "points and organised into": a verb after "and" starts a new clause
             let next_plain = word_at(toks, k + 1).is_some_and(|n| {

@@ -389,7 +389,7 @@ fn quantity_at(text: &str, toks: &[Tok], i: usize) -> Option<(Quantity, usize)> 
         }
     }
     let (counts, after_counts) = if modifier && unit.is_none() {
-        (Some(toks[j - 1].lower.clone()), j)
+        (Some(toks[j - 1].lower.to_string()), j)
     } else {
         match per_after(toks, j) {
             Some(_) => (None, j),

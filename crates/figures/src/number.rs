@@ -113,7 +113,7 @@ pub(crate) fn digits_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
     if let Some(t) = toks.get(j).filter(|t| t.kind == Kind::Word) {
         let s = if !t.space_before {
             words::attached_scale(t.text).or_else(|| {
-                (money && matches!(t.lower.as_str(), "m" | "b" | "k" | "mm" | "mil"))
+                (money && matches!(&*t.lower, "m" | "b" | "k" | "mm" | "mil"))
                     .then(|| {
                         words::attached_scale(&t.text.to_uppercase())
                             .or((t.lower.len() > 1).then_some(1e6))
@@ -138,7 +138,7 @@ pub(crate) fn digits_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
                 value += rest.value;
                 j = rest.end;
             }
-        } else if matches!(t.lower.as_str(), "dozen" | "dozens") {
+        } else if matches!(&*t.lower, "dozen" | "dozens") {
             value *= 12.0;
             j += 1;
         }

@@ -1,6 +1,8 @@
 //! The tokenizer figures are read from: words, digit runs ("1,500,000", "1.3e6") and single
 //! symbols, each with its byte span and whether a space came before it.
 
+use std::borrow::Cow;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Word,
@@ -12,7 +14,8 @@ pub(crate) enum Kind {
 pub(crate) struct Tok<'a> {
     pub kind: Kind,
     pub text: &'a str,
-    pub lower: String,
+    /// `text` lower-cased: borrowed when it already is (most tokens).
+    pub lower: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub space_before: bool,
@@ -93,7 +96,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         toks.push(Tok {
             kind,
             text: t,
-            lower: t.to_lowercase(),
+            lower: lowercase(t),
             start: s,
             end: e,
             space_before: space,
@@ -101,6 +104,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         space = false;
     }
     toks
+}
+
+/// `t` lower-cased, borrowed when it has no capitals.
+fn lowercase(t: &str) -> Cow<'_, str> {
+    if !t.is_ascii() {
+        Cow::Owned(t.to_lowercase())
+    } else if t.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(t)
+    }
 }
 
 /// The index in `chars` of the character at byte offset `byte`.
@@ -115,7 +129,7 @@ fn is_superscript(c: char) -> bool {
 pub(crate) fn word_at<'a>(toks: &'a [Tok], i: usize) -> Option<&'a str> {
     toks.get(i)
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.lower.as_str())
+        .map(|t| &*t.lower)
 }
 
 pub(crate) fn sym_at(toks: &[Tok], i: usize, s: &str) -> bool {
