@@ -150,16 +150,23 @@ pub fn extract(
     }
     let top = candidates.iter().map(|c| c.score).fold(0.0f32, f32::max);
     let mut chosen: Vec<usize> = Vec::new();
+    // each candidate's greatest overlap with a chosen sentence, brought up to date as each is
+    // chosen (not recomputed against all chosen in every round)
+    let mut overlaps = vec![0.0f32; candidates.len()];
     while chosen.len() < n {
+        if let Some(&last) = chosen.last() {
+            for (i, c) in candidates.iter().enumerate() {
+                if !chosen.contains(&i) {
+                    overlaps[i] = overlaps[i].max(dice(&c.stems, &candidates[last].stems));
+                }
+            }
+        }
         let mut best: Option<(usize, f32)> = None;
         for (i, c) in candidates.iter().enumerate() {
             if chosen.contains(&i) {
                 continue;
             }
-            let overlap = chosen
-                .iter()
-                .map(|&j| dice(&c.stems, &candidates[j].stems))
-                .fold(0.0f32, f32::max);
+            let overlap = overlaps[i];
             if overlap >= REDUNDANT {
                 continue;
             }

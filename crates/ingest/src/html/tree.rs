@@ -122,15 +122,15 @@ impl Tree {
                 Some(c) if c.is_ascii_alphabetic() => {
                     let (name, end) = tag_name(bytes, lt + 1);
                     let (attrs, self_closing, after) = attributes(html, end);
-                    if RAW_TEXT.contains(&name.as_str()) {
+                    if RAW_TEXT.contains(&&*name) {
                         let (content, next) = raw_text(html, after, &name);
-                        let id = b.start(name, attrs, true);
+                        let id = b.start(name.into_owned(), attrs, true);
                         if !content.is_empty() {
                             b.push_text(id, content);
                         }
                         next
                     } else {
-                        b.start(name, attrs, self_closing);
+                        b.start(name.into_owned(), attrs, self_closing);
                         after
                     }
                 }
@@ -363,7 +363,7 @@ impl Builder {
 }
 
 /// The lower-cased tag name starting at `i` and the index after it.
-fn tag_name(bytes: &[u8], i: usize) -> (String, usize) {
+fn tag_name(bytes: &[u8], i: usize) -> (std::borrow::Cow<'_, str>, usize) {
     let mut j = i;
     while j < bytes.len()
         && !matches!(
@@ -373,10 +373,11 @@ fn tag_name(bytes: &[u8], i: usize) -> (String, usize) {
     {
         j += 1;
     }
-    (
-        String::from_utf8_lossy(&bytes[i..j]).to_ascii_lowercase(),
-        j,
-    )
+    let mut name = String::from_utf8_lossy(&bytes[i..j]);
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        name.to_mut().make_ascii_lowercase();
+    }
+    (name, j)
 }
 
 /// The attributes from `i` to the tag's `>`: (attributes, self-closing, index after `>`).
@@ -413,7 +414,13 @@ fn attributes(html: &str, mut i: usize) -> (Vec<(String, String)>, bool, usize) 
             i += 1;
             continue;
         }
-        let name = html[start..i].to_ascii_lowercase();
+        // lower-cased in a copy only where it has capitals, and kept only if it is wanted
+        let raw = &html[start..i];
+        let name: std::borrow::Cow<str> = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            raw.to_ascii_lowercase().into()
+        } else {
+            raw.into()
+        };
         while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -444,7 +451,7 @@ fn attributes(html: &str, mut i: usize) -> (Vec<(String, String)>, bool, usize) 
             } else {
                 value.to_string()
             };
-            attrs.push((name, value));
+            attrs.push((name.into_owned(), value));
         }
     }
 }
