@@ -394,22 +394,25 @@ pub fn merge(mentions: &[&Mention]) -> Vec<Entity> {
         groups[g].add(m, &key);
     }
     // A lost apostrophe: "Trumps" is "Trump" when "Trump" is a name here.
-    merge_where(&mut groups, |a, b| {
-        a.keys
-            .iter()
-            .any(|k| k.strip_suffix('s').is_some_and(|s| b.keys.contains(s)))
-    });
+    merge_where(
+        &mut groups,
+        |a| a.keys.iter().any(|k| k.ends_with('s')),
+        |a, b| {
+            a.keys
+                .iter()
+                .any(|k| k.strip_suffix('s').is_some_and(|s| b.keys.contains(s)))
+        },
+    );
     // A surname alone joins the one person whose full name ends in it.
-    merge_where(&mut groups, |a, b| {
-        a.single_token()
-            && b.is_person()
+    merge_where(&mut groups, Group::single_token, |a, b| {
+        b.is_person()
             && b.keys.iter().any(|k| {
                 k.contains(' ') && k.rsplit(' ').next() == a.keys.iter().next().map(String::as_str)
             })
     });
     // Spellings of a person's name a letter or two apart.
-    merge_where(&mut groups, |a, b| {
-        a.is_person() && b.is_person() && similar_names(a, b)
+    merge_where(&mut groups, Group::is_person, |a, b| {
+        b.is_person() && similar_names(a, b)
     });
     let mut out: Vec<Entity> = groups
         .into_iter()
@@ -564,12 +567,17 @@ impl Group {
 }
 
 /// Merges groups pairwise while `same(a, b)` holds for some pair (b absorbs a).
-fn merge_where(groups: &mut [Group], same: impl Fn(&Group, &Group) -> bool) {
-    // Passes until nothing merges; within a pass each group joins the first it matches.
+fn merge_where(
+    groups: &mut [Group],
+    may_join: impl Fn(&Group) -> bool,
+    same: impl Fn(&Group, &Group) -> bool,
+) {
+    // Passes until nothing merges; within a pass each group that `may_join` joins the first
+    // it is the `same` as.
     loop {
         let mut merged = false;
         for i in 0..groups.len() {
-            if groups[i].count == 0 {
+            if groups[i].count == 0 || !may_join(&groups[i]) {
                 continue;
             }
             let target = (0..groups.len())
@@ -589,11 +597,11 @@ fn merge_where(groups: &mut [Group], same: impl Fn(&Group, &Group) -> bool) {
 fn similar_names(a: &Group, b: &Group) -> bool {
     a.keys.iter().any(|x| {
         b.keys.iter().any(|y| {
-            let (xs, ys): (Vec<&str>, Vec<&str>) = (x.split(' ').collect(), y.split(' ').collect());
-            if xs.len() != ys.len() {
+            // as many words (split at single spaces) in each, pairwise alike
+            if x.matches(' ').count() != y.matches(' ').count() {
                 return false;
             }
-            xs.iter().zip(&ys).all(|(p, q)| {
+            x.split(' ').zip(y.split(' ')).all(|(p, q)| {
                 p == q
                     || (p.chars().count() >= 6
                         && p.get(..4) == q.get(..4)
