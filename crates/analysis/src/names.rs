@@ -38,7 +38,7 @@ impl NameFinder {
             // to build than it saves
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .build(&surface)
                 .expect("entity names build an automaton")
         });

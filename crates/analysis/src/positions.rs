@@ -393,11 +393,11 @@ fn party_terms(
         if w.is_empty() || taken.iter().any(|&(a, b)| at < b && a < at + w.len()) {
             continue;
         }
-        let lower = w.to_lowercase();
-        if matches!(
-            lower.as_str(),
-            "it" | "he" | "she" | "they" | "its" | "his" | "her" | "their"
-        ) {
+        // (ASCII case-folding: no other letter lower-cases to these words' letters)
+        if ["it", "he", "she", "they", "its", "his", "her", "their"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+        {
             if let Some((holder, party)) = last {
                 out.push((
                     at,
