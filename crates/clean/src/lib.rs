@@ -107,11 +107,12 @@ fn mark_related_lists(lines: &mut [Line]) {
     let n = lines.len();
     // A listing item is a line followed by a listing-meta line; consecutive items (nothing
     // kept between them) form a list, and two or more items make it a related list.
+    let meta: Vec<bool> = lines.iter().map(|l| is_listing_meta(&l.text)).collect();
     let items: Vec<usize> = (0..n.saturating_sub(1))
         .filter(|&i| {
-            !is_listing_meta(&lines[i].text)
+            !meta[i]
                 && lines[i].text.split_whitespace().count() <= MAX_LISTING_HEADLINE_WORDS
-                && is_listing_meta(&lines[i + 1].text)
+                && meta[i + 1]
         })
         .collect();
     let mut group: Vec<usize> = Vec::new();
