@@ -10,6 +10,12 @@
 //! - `country_words`: lower-cased capital or demonym, ISO country (the most populous
 //!   country of those the word names: "american" -> US);
 //! - `countries`: ISO country, the country's GeoNames name.
+//!
+//! It also prepares the term background, `data/background.tsv.gz` (feature, document
+//! frequency), as `background.bin`: the number of documents (u32), then open-addressing slots
+//! (a power of two, at most half full, linearly probed from the hash's low bits) of the
+//! feature's `xxh3_64` (u64) and its frequency (u32, `u32::MAX` in an empty slot), all little
+//! endian, read in place by `src/terms.rs`.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -33,6 +39,50 @@ impl Entry<'_> {
 }
 
 fn main() {
+    places();
+    background();
+}
+
+fn background() {
+    let source = Path::new("data/background.tsv.gz");
+    println!("cargo:rerun-if-changed={}", source.display());
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(source).expect("data/background.tsv.gz"))
+        .read_to_string(&mut text)
+        .expect("the background decodes");
+    let mut documents = 1u32;
+    let mut df: Vec<(u64, u32)> = Vec::new();
+    for line in text.lines() {
+        let Some((f, n)) = line.split_once('\t') else {
+            continue;
+        };
+        let n: u32 = n.parse().unwrap_or(0);
+        if f == "#documents" {
+            documents = n;
+        } else {
+            df.push((xxhash_rust::xxh3::xxh3_64(f.as_bytes()), n));
+        }
+    }
+    let slots = (2 * df.len()).next_power_of_two();
+    let mut table = vec![(0u64, u32::MAX); slots];
+    for (hash, n) in df {
+        let mut at = hash as usize & (slots - 1);
+        // a later line of the same feature replaces the earlier, as in a map
+        while table[at].1 != u32::MAX && table[at].0 != hash {
+            at = (at + 1) & (slots - 1);
+        }
+        table[at] = (hash, n);
+    }
+    let mut bytes = documents.to_le_bytes().to_vec();
+    for (hash, n) in table {
+        bytes.extend(hash.to_le_bytes());
+        bytes.extend(n.to_le_bytes());
+    }
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("background.bin"), bytes).expect("OUT_DIR is writable");
+}
+
+fn places() {
     let source = Path::new("data/places.tsv.gz");
     println!("cargo:rerun-if-changed={}", source.display());
     let mut text = String::new();

@@ -242,7 +242,7 @@ pub fn article_vector(a: &Article) -> Vec<(u32, f32)> {
 /// counted by the 64-bit hash of their text (its low half is the id), not by the text: no
 /// string is made a feature.
 fn unit_tf_idf(a: &Article) -> Vec<(u32, f32)> {
-    let background = &*BACKGROUND;
+    let background = &BACKGROUND;
     let mut tf: FxHashMap<u64, f32> = FxHashMap::default();
     let mut add = |text: &str, scale: f32| {
         each_feature(text, |feature, weight| {
@@ -309,42 +309,45 @@ pub fn article_features(title: Option<&str>, text: &str) -> FxHashMap<String, f3
 }
 
 /// Document frequencies of features in a fixed background of ~900 news and web articles
-/// (`data/background.tsv.gz`, built by `src/bin/build-background.rs`).
+/// (`data/background.tsv.gz`, built by `src/bin/build-background.rs`), as `build.rs` lays it
+/// out: a document count, then hash slots of (feature hash, frequency), read in place.
 pub struct Background {
-    documents: f32,
-    /// Keyed by [`feature_hash`].
-    df: FxHashMap<u64, u32>,
+    bytes: &'static [u8],
 }
 
-static BACKGROUND_DATA: &[u8] = include_bytes!("../data/background.tsv.gz");
-
-static BACKGROUND: once_cell::sync::Lazy<Background> = once_cell::sync::Lazy::new(|| {
-    use std::io::Read;
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(BACKGROUND_DATA)
-        .read_to_string(&mut text)
-        .expect("the shipped background is gzipped text");
-    let mut documents = 1.0;
-    let mut df = FxHashMap::default();
-    for line in text.lines() {
-        let Some((f, n)) = line.split_once('\t') else {
-            continue;
-        };
-        let n: u32 = n.parse().unwrap_or(0);
-        if f == "#documents" {
-            documents = n as f32;
-        } else {
-            df.insert(feature_hash(f), n);
-        }
-    }
-    Background { documents, df }
-});
+static BACKGROUND: Background = Background {
+    bytes: include_bytes!(concat!(env!("OUT_DIR"), "/background.bin")),
+};
 
 impl Background {
+    fn u32_at(&self, at: usize) -> u32 {
+        u32::from_le_bytes(self.bytes[at..at + 4].try_into().expect("four bytes"))
+    }
+
+    /// The number of background documents a feature (its [`feature_hash`]) occurs in.
+    fn df(&self, feature: u64) -> u32 {
+        const SLOT: usize = 12;
+        let slots = (self.bytes.len() - 4) / SLOT;
+        let mut at = feature as usize & (slots - 1);
+        loop {
+            let start = 4 + SLOT * at;
+            let hash = u64::from_le_bytes(self.bytes[start..start + 8].try_into().expect("8"));
+            let n = self.u32_at(start + 8);
+            if n == u32::MAX {
+                return 0;
+            }
+            if hash == feature {
+                return n;
+            }
+            at = (at + 1) & (slots - 1);
+        }
+    }
+
     /// Smoothed inverse document frequency: a feature the background never saw weighs most.
     fn idf(&self, feature: u64) -> f32 {
-        let df = self.df.get(&feature).copied().unwrap_or(0) as f32;
-        ((self.documents + 1.0) / (df + 1.0)).ln() + 1.0
+        let documents = self.u32_at(0) as f32;
+        let df = self.df(feature) as f32;
+        ((documents + 1.0) / (df + 1.0)).ln() + 1.0
     }
 }
 
