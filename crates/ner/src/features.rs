@@ -143,6 +143,32 @@ fn suffix(s: &str, n: usize) -> &str {
     &s[i..]
 }
 
+/// The value hashes of a word for its neighbours' context features: of the word lower-cased
+/// and of its short shape (`buf` is room to make them in).
+pub fn word_hashes(w: &str, buf: &mut String) -> (u64, u64) {
+    let lower = lower_hash(w, buf);
+    buf.clear();
+    push_short_shape(w, buf);
+    (lower, value_hash(buf))
+}
+
+/// Appends the hashes of the features of a word alone (the same wherever it stands, so a
+/// tagger may remember them per word).
+pub fn word_features(w: &str, out: &mut Vec<u64>) {
+    let l = &*lowercase(w);
+    out.push(h(0, &[]));
+    out.push(h(1, &[l]));
+    out.push(h(2, &[w]));
+    out.push(h(3, &[&shape(w)]));
+    out.push(h(4, &[&short_shape(w)]));
+    for (n, len) in LENGTHS.iter().enumerate().take(4).skip(1) {
+        out.push(h(5, &[prefix(l, n), len]));
+    }
+    for (n, len) in LENGTHS.iter().enumerate().skip(1) {
+        out.push(h(6, &[suffix(l, n), len]));
+    }
+}
+
 /// Per-sentence view of the tokens that feature extraction needs.
 pub struct Sentence<'a> {
     words: &'a [&'a str],
@@ -154,6 +180,13 @@ pub struct Sentence<'a> {
 
 impl<'a> Sentence<'a> {
     pub fn new(words: &'a [&'a str]) -> Self {
+        let mut buf = String::new();
+        let (lower, short) = words.iter().map(|w| word_hashes(w, &mut buf)).unzip();
+        Sentence::with_hashes(words, lower, short)
+    }
+
+    /// The sentence of `words` whose [`word_hashes`] are already known.
+    pub fn with_hashes(words: &'a [&'a str], lower_h: Vec<u64>, short_h: Vec<u64>) -> Self {
         let (mut letters, mut upper) = (0usize, 0usize);
         for c in words
             .iter()
@@ -163,18 +196,9 @@ impl<'a> Sentence<'a> {
             letters += 1;
             upper += usize::from(c.is_uppercase());
         }
-        // one buffer for every word's short shape: no string is kept per word
-        let mut buf = String::new();
         Sentence {
-            lower_h: words.iter().map(|w| lower_hash(w, &mut buf)).collect(),
-            short_h: words
-                .iter()
-                .map(|w| {
-                    buf.clear();
-                    push_short_shape(w, &mut buf);
-                    value_hash(&buf)
-                })
-                .collect(),
+            lower_h,
+            short_h,
             words,
             all_caps: letters > 3 && upper == letters,
         }
@@ -196,22 +220,10 @@ impl<'a> Sentence<'a> {
         self.context_features(i, out);
     }
 
-    /// Appends the hashes of the features of token `i` that are of the word alone (the same
-    /// wherever the word stands, so a tagger may remember them per word).
+    /// Appends the hashes of the features of token `i` that are of the word alone
+    /// ([`word_features`]).
     pub fn word_features(&self, i: usize, out: &mut Vec<u64>) {
-        let w = self.words[i];
-        let l = &*lowercase(w);
-        out.push(h(0, &[]));
-        out.push(h(1, &[l]));
-        out.push(h(2, &[w]));
-        out.push(h(3, &[&shape(w)]));
-        out.push(h(4, &[&short_shape(w)]));
-        for (n, len) in LENGTHS.iter().enumerate().take(4).skip(1) {
-            out.push(h(5, &[prefix(l, n), len]));
-        }
-        for (n, len) in LENGTHS.iter().enumerate().skip(1) {
-            out.push(h(6, &[suffix(l, n), len]));
-        }
+        word_features(self.words[i], out);
     }
 
     /// Appends the hashes of the features of token `i` that depend on its neighbours, its

@@ -3,7 +3,7 @@
 // Loops run over tag ids that index several arrays at once; ranges read clearer here.
 #![allow(clippy::needless_range_loop)]
 
-use crate::features::Sentence;
+use crate::features::{word_features, word_hashes, Sentence};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -30,13 +30,22 @@ type FeatureIndex = HashMap<u64, u32, BuildHasherDefault<KeyIsHash>>;
 /// How many words a thread remembers the feature rows of before it starts afresh (a few MB).
 const WORDS_REMEMBERED: usize = 100_000;
 
-/// A thread's remembered rows of the word-alone features ([`Sentence::word_features`]) of the
-/// words it tagged, for the model `model`: most words of news text recur, and their twelve
-/// hashes and lookups are then one lookup.
+/// What a thread remembers of each word it tagged, for the model `model`: most words of news
+/// text recur, and their hashing and twelve feature lookups are then one lookup.
 #[derive(Default)]
 struct WordRows {
     model: u64,
-    rows: rustc_hash::FxHashMap<Box<str>, Box<[u32]>>,
+    rows: rustc_hash::FxHashMap<Box<str>, KnownWord>,
+}
+
+/// A word's value hashes ([`word_hashes`]) and the sum of the model's rows of its word-alone
+/// features ([`word_features`]), added in their order from zero: the start of its emission
+/// scores, to which its context features' rows are added in order as before.
+#[derive(Clone, Copy)]
+struct KnownWord {
+    lower: u64,
+    short: u64,
+    emission: [f32; N],
 }
 
 thread_local! {
@@ -101,47 +110,59 @@ pub struct Model {
 impl Model {
     /// Tags a sentence given as words.
     pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
-        let s = Sentence::new(words);
-        let mut buf = Vec::new();
-        let resolve = |buf: &[u64], out: &mut Vec<u32>| {
-            out.extend(buf.iter().filter_map(|f| self.index.get(f).copied()));
-        };
-        // The rows of all tokens, one after another: token i's are rows[ends[i-1]..ends[i]].
-        let mut rows: Vec<u32> = Vec::with_capacity(words.len() * 28);
-        let mut ends = Vec::with_capacity(words.len());
+        let (mut buf, mut text) = (Vec::new(), String::new());
+        let n = words.len();
+        let (mut lower, mut short) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut emission: Vec<[f32; N]> = Vec::with_capacity(n);
         WORD_ROWS.with_borrow_mut(|remembered| {
             if remembered.model != self.id || remembered.rows.len() >= WORDS_REMEMBERED {
                 remembered.model = self.id;
                 remembered.rows.clear();
             }
-            for (i, w) in words.iter().enumerate() {
-                match remembered.rows.get(*w).filter(|_| self.id != 0) {
-                    Some(known) => rows.extend_from_slice(known),
+            for w in words {
+                let known = match remembered.rows.get(*w).filter(|_| self.id != 0) {
+                    Some(known) => *known,
                     None => {
+                        let (l, sh) = word_hashes(w, &mut text);
                         buf.clear();
-                        s.word_features(i, &mut buf);
-                        let start = rows.len();
-                        resolve(&buf, &mut rows);
+                        word_features(w, &mut buf);
+                        let mut e = [0f32; N];
+                        self.add_rows(&buf, &mut e);
+                        let known = KnownWord {
+                            lower: l,
+                            short: sh,
+                            emission: e,
+                        };
                         if self.id != 0 {
-                            remembered.rows.insert((*w).into(), rows[start..].into());
+                            remembered.rows.insert((*w).into(), known);
                         }
+                        known
                     }
-                }
-                buf.clear();
-                s.context_features(i, &mut buf);
-                resolve(&buf, &mut rows);
-                ends.push(rows.len());
+                };
+                lower.push(known.lower);
+                short.push(known.short);
+                emission.push(known.emission);
             }
         });
-        let feats: Vec<&[u32]> = ends
-            .iter()
-            .scan(0, |start, &end| {
-                let f = &rows[*start..end];
-                *start = end;
-                Some(f)
-            })
-            .collect();
-        self.viterbi(&feats)
+        let s = Sentence::with_hashes(words, lower, short);
+        for (i, e) in emission.iter_mut().enumerate() {
+            buf.clear();
+            s.context_features(i, &mut buf);
+            self.add_rows(&buf, e);
+        }
+        self.best_path(&emission)
+    }
+
+    /// Adds to `e` the rows of the features (hashes) the model knows, in order.
+    fn add_rows(&self, feats: &[u64], e: &mut [f32; N]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.rows[r as usize];
+                for t in 0..N {
+                    e[t] += row[t];
+                }
+            }
+        }
     }
 
     fn emissions(&self, feats: &[u32]) -> [f32; N] {
@@ -156,7 +177,13 @@ impl Model {
     }
 
     fn viterbi<F: AsRef<[u32]>>(&self, feats: &[F]) -> Vec<Tag> {
-        let n = feats.len();
+        let emission: Vec<[f32; N]> = feats.iter().map(|f| self.emissions(f.as_ref())).collect();
+        self.best_path(&emission)
+    }
+
+    /// The best tag sequence for tokens with these emission scores (Viterbi).
+    fn best_path(&self, emission: &[[f32; N]]) -> Vec<Tag> {
+        let n = emission.len();
         if n == 0 {
             return Vec::new();
         }
@@ -173,12 +200,12 @@ impl Model {
         }
         let mut score = vec![[f32::NEG_INFINITY; N]; n];
         let mut back = vec![[0u8; N]; n];
-        let e0 = self.emissions(feats[0].as_ref());
+        let e0 = emission[0];
         for t in 0..N {
             score[0][t] = e0[t] + trans[N][t];
         }
         for i in 1..n {
-            let e = self.emissions(feats[i].as_ref());
+            let e = emission[i];
             for t in 0..N {
                 let mut best = (f32::NEG_INFINITY, 0u8);
                 for p in 0..N {
