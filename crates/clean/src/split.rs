@@ -43,10 +43,13 @@ pub fn find_splits(lines: &[Line]) -> Vec<usize> {
         }
         // The header block: the lines right after the headline that are furniture or a
         // repeat of it, up to the first line of anything else.
+        // (`same_text` by the keys already made)
         let header: Vec<&Line> = lines[c + 1..]
             .iter()
+            .zip(&keys[c + 1..])
             .take(HEADER_WINDOW)
-            .take_while(|l| l.removed.is_some() || same_text(&l.text, &lines[c].text))
+            .take_while(|(l, k)| l.removed.is_some() || (!k.is_empty() && **k == keys[c]))
+            .map(|(l, _)| l)
             .collect();
         let repeats = header.iter().filter(|l| l.removed.is_none()).count();
         // A line that recurs elsewhere (a table header, a section label) is no headline.
