@@ -355,6 +355,30 @@ fn party_of(term: &str, entity: Option<&Entity>) -> Option<String> {
     })
 }
 
+/// How many words' parties a thread remembers before it starts afresh.
+const PARTIES_REMEMBERED: usize = 50_000;
+
+thread_local! {
+    static WORD_PARTIES: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<String>>> =
+        Default::default();
+}
+
+/// [`party_of`] a capitalised word alone, remembered per thread: the same few names and
+/// demonyms recur in every clause, and each look-up lower-cases and searches the gazetteer.
+fn word_party(w: &str) -> Option<String> {
+    WORD_PARTIES.with_borrow_mut(|known| {
+        if let Some(p) = known.get(w) {
+            return p.clone();
+        }
+        let p = party_of(w, None);
+        if known.len() >= PARTIES_REMEMBERED {
+            known.clear();
+        }
+        known.insert(w.to_string(), p.clone());
+        p
+    })
+}
+
 fn metonym(w: &str) -> Option<String> {
     let w = w
         .trim_start_matches("the ")
@@ -409,7 +433,7 @@ fn party_terms(
             continue;
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
-            if let Some(p) = party_of(w, None) {
+            if let Some(p) = word_party(w) {
                 out.push((at, at + w.len(), w.to_string(), p));
             }
         }
