@@ -409,12 +409,32 @@ pub(crate) fn dice(a: &Stems, b: &Stems) -> f32 {
 pub(crate) type Stems = rustc_hash::FxHashSet<String>;
 
 pub(crate) fn content_stems(text: &str, skip: impl Fn(&str) -> bool) -> Stems {
-    text.split(|c: char| !c.is_alphanumeric())
+    let mut stems = Stems::default();
+    // an ASCII word is lower-cased in one buffer, and a stem copied only when it is new here
+    let mut buf = String::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4 && !w.chars().any(|c| c.is_ascii_digit()))
-        .map(str::to_lowercase)
-        .filter(|w| !is_stopword(w) && !skip(w))
-        .map(|w| stem(&w))
-        .collect()
+    {
+        let owned;
+        let lower = if w.is_ascii() {
+            buf.clear();
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+            buf.as_str()
+        } else {
+            owned = w.to_lowercase();
+            owned.as_str()
+        };
+        if !is_stopword(lower) && !skip(lower) {
+            with_stem(lower, |s| {
+                if !stems.contains(s) {
+                    stems.insert(s.to_string());
+                }
+            });
+        }
+    }
+    stems
 }
 
 #[cfg(test)]
