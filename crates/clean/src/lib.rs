@@ -72,9 +72,12 @@ pub fn clean(doc: &RawDocument) -> Vec<Article> {
 fn judge_lines(text: &str) -> Vec<Line> {
     text.lines()
         .map(|l| {
-            l.replace(['\u{a0}', '\t', '\u{200b}'], " ")
-                .trim()
-                .to_string()
+            const ODD_SPACES: [char; 3] = ['\u{a0}', '\t', '\u{200b}'];
+            if l.contains(ODD_SPACES) {
+                l.replace(ODD_SPACES, " ").trim().to_string()
+            } else {
+                l.trim().to_string()
+            }
         })
         .filter(|l| !l.is_empty())
         .map(|text| {
