@@ -14,16 +14,13 @@ bin=./target/release/dossier
 one_core=()
 command -v taskset >/dev/null && one_core=(taskset -c 0)
 
-best_of_three() { # prints the best user+system seconds of three runs of "$@"
-  local best= out
-  out=$(mktemp)
+best_of_three() { # prints the best user+system seconds of three runs of "$@" (to the µs)
+  local best=
   for _ in 1 2 3; do
     local t
-    /usr/bin/time -o "$out" -f "%U %S" "$@" >/dev/null 2>&1
-    t=$(awk '{print $1 + $2}' "$out")
+    t=$(python3 bench/cpu_time.py "$@" 2>/dev/null)
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
   done
-  rm -f "$out"
   echo "$best"
 }
 
