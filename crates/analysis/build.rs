@@ -43,13 +43,18 @@ fn main() {
     background();
 }
 
-fn background() {
-    let source = Path::new("data/background.tsv.gz");
-    println!("cargo:rerun-if-changed={}", source.display());
+/// The text of a committed gzipped file, which the build reruns on when it changes.
+fn gunzipped(source: &str) -> String {
+    println!("cargo:rerun-if-changed={source}");
     let mut text = String::new();
-    flate2::read::GzDecoder::new(std::fs::File::open(source).expect("data/background.tsv.gz"))
+    flate2::read::GzDecoder::new(std::fs::File::open(source).expect("a committed data file"))
         .read_to_string(&mut text)
-        .expect("the background decodes");
+        .expect("the committed data file decodes");
+    text
+}
+
+fn background() {
+    let text = gunzipped("data/background.tsv.gz");
     let mut documents = 1u32;
     let mut df: Vec<(u64, u32)> = Vec::new();
     for line in text.lines() {
@@ -83,12 +88,7 @@ fn background() {
 }
 
 fn places() {
-    let source = Path::new("data/places.tsv.gz");
-    println!("cargo:rerun-if-changed={}", source.display());
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(std::fs::File::open(source).expect("data/places.tsv.gz"))
-        .read_to_string(&mut text)
-        .expect("the gazetteer decodes");
+    let text = gunzipped("data/places.tsv.gz");
 
     let mut places: HashMap<String, Entry> = HashMap::new();
     let mut countries: HashMap<&str, (u64, &str)> = HashMap::new();

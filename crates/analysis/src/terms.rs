@@ -244,15 +244,9 @@ pub fn article_vector(a: &Article) -> Vec<(u32, f32)> {
 fn unit_tf_idf(a: &Article) -> Vec<(u32, f32)> {
     let background = &BACKGROUND;
     let mut tf: FxHashMap<u64, f32> = FxHashMap::default();
-    let mut add = |text: &str, scale: f32| {
-        each_feature(text, |feature, weight| {
-            *tf.entry(feature_hash(feature)).or_insert(0.0) += weight * scale;
-        })
-    };
-    if let Some(t) = a.title.as_deref() {
-        add(t, TITLE_WEIGHT);
-    }
-    add(&a.text, 1.0);
+    each_article_feature(a.title.as_deref(), &a.text, |feature, weight| {
+        *tf.entry(feature_hash(feature)).or_insert(0.0) += weight;
+    });
     let mut v: Vec<(u32, f32)> = tf
         .into_iter()
         .map(|(h, c)| (h as u32, (1.0 + c.ln()) * background.idf(h)))
@@ -296,16 +290,19 @@ fn feature_hash(t: &str) -> u64 {
 /// The features of an article and their counts: the title's count double.
 pub fn article_features(title: Option<&str>, text: &str) -> FxHashMap<String, f32> {
     let mut tf: FxHashMap<String, f32> = FxHashMap::default();
-    let mut add = |text: &str, scale: f32| {
-        each_feature(text, |feature, weight| {
-            *tf.entry(feature.to_string()).or_insert(0.0) += weight * scale;
-        })
-    };
-    if let Some(t) = title {
-        add(t, TITLE_WEIGHT);
-    }
-    add(text, 1.0);
+    each_article_feature(title, text, |feature, weight| {
+        *tf.entry(feature.to_string()).or_insert(0.0) += weight;
+    });
     tf
+}
+
+/// Calls `out` with each feature of an article's title and text ([`each_feature`]) and its
+/// weight, the title's scaled by [`TITLE_WEIGHT`].
+fn each_article_feature(title: Option<&str>, text: &str, mut out: impl FnMut(&str, f32)) {
+    if let Some(t) = title {
+        each_feature(t, |feature, weight| out(feature, weight * TITLE_WEIGHT));
+    }
+    each_feature(text, &mut out);
 }
 
 /// Document frequencies of features in a fixed background of ~900 news and web articles
