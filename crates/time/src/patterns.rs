@@ -1,11 +1,23 @@
 //! The phrases that name a time in English news, as regular expressions, each read into a
 //! [`Phrase`]; and the tense of the sentence around a phrase (future reporting resolves "on
 //! Tuesday" forward).
+//!
+//! A text is not scanned once per pattern. Every pattern begins at a word boundary with one of
+//! a finite set of short literals (its "needles": "Mon", "las", "19", ...), which
+//! `regex-syntax`'s literal extractor lists; one pass over the text's word starts looks up
+//! which patterns' needles begin there, and only those patterns are tried there, anchored.
+//! Trying a pattern at every place one of its matches could begin, left to right, and
+//! resuming after each match, finds exactly the matches an unanchored leftmost-first search
+//! finds (a test compares the two).
 
 use crate::calendar::{month, weekday};
 use crate::{Candidate, Modifier, Phrase, Unit};
 use once_cell::sync::Lazy;
-use regex::{Captures, Regex, RegexSet};
+use regex::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{meta, Anchored, Input};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?-u:\b)))";
 const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri)\.)";
@@ -13,17 +25,111 @@ const DAY: &str = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?-u:\b)";
 const YEAR: &str = r"(?:1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)";
 const NUMBER: &str = r"(?:[0-9]+(?:\.[0-9]+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a|an|half an?|several|a few|few|many|some|a couple of|couple of)";
 
-type Reader = fn(&Captures) -> Option<Phrase>;
+type Reader = fn(&Groups) -> Option<Phrase>;
 
 struct Pattern {
-    re: Regex,
+    #[cfg(test)]
+    source: &'static str,
+    re: meta::Regex,
     read: Reader,
+    /// The literals one of which every match begins with, at an ASCII word boundary (None:
+    /// not known, so the pattern is run over the whole text).
+    needles: Option<Vec<Vec<u8>>>,
 }
 
 fn pattern(src: &str, read: Reader) -> Pattern {
+    let hir = regex_syntax::parse(src).expect("a valid time pattern");
+    let re = meta::Regex::builder()
+        .configure(meta::Regex::config().auto_prefilter(false))
+        .build_from_hir(&hir)
+        .expect("a valid time pattern");
     Pattern {
-        re: Regex::new(src).expect("a valid time pattern"),
+        #[cfg(test)]
+        source: String::from(src).leak(),
+        re,
         read,
+        needles: starts_at_word_boundary(&hir)
+            .then(|| needles(&hir))
+            .flatten(),
+    }
+}
+
+/// Whether every match of `hir` begins with `(?-u:\b)`.
+fn starts_at_word_boundary(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Concat(parts) => {
+            matches!(
+                parts.first().map(Hir::kind),
+                Some(HirKind::Look(Look::WordAscii))
+            )
+        }
+        _ => false,
+    }
+}
+
+/// Up to three bytes that every match of `hir` begins with, one of them: the prefixes
+/// `regex-syntax` extracts (all of them, exact or cut short), or None where it cannot list
+/// them all or a match could be empty.
+fn needles(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let mut extractor = Extractor::new();
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_class(10)
+        .limit_repeat(10)
+        .limit_literal_len(3)
+        .limit_total(10_000);
+    let mut seq = extractor.extract(hir);
+    seq.keep_first_bytes(3);
+    seq.dedup();
+    let literals = seq.literals()?;
+    if literals.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// One match of a pattern, its groups read like `regex::Captures`: `c[i]` is group `i`'s
+/// text (panicking where the group took no part, as there), `c.get(i)` the group if it did.
+pub(crate) struct Groups<'t> {
+    text: &'t str,
+    caps: &'t Captures,
+}
+
+/// One group of a [`Groups`].
+#[derive(Clone, Copy)]
+pub(crate) struct Group<'t> {
+    text: &'t str,
+    start: usize,
+}
+
+impl<'t> Group<'t> {
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+impl<'t> Groups<'t> {
+    fn get(&self, i: usize) -> Option<Group<'t>> {
+        let span = self.caps.get_group(i)?;
+        Some(Group {
+            text: &self.text[span.range()],
+            start: span.start,
+        })
+    }
+}
+
+impl std::ops::Index<usize> for Groups<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+            .unwrap_or_else(|| panic!("group {i} took no part in the match"))
+            .as_str()
     }
 }
 
@@ -107,7 +213,7 @@ fn day_of(s: &str) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
-fn part_of_day(s: Option<regex::Match>) -> Option<&'static str> {
+fn part_of_day(s: Option<Group>) -> Option<&'static str> {
     Some(match s?.as_str().to_lowercase().as_str() {
         "morning" => "MO",
         "afternoon" => "AF",
@@ -399,52 +505,165 @@ fn year_is_quantity(text: &str, start: usize, end: usize) -> bool {
             && !matches!(next.as_str(), "was" | "has" | "is" | "says" | "this"))
 }
 
-/// All of [`PATTERNS`] at once: one pass over a text says which of them match anywhere in it,
-/// and only those are run for their captures (most texts hold few kinds of time phrase).
-static ANY_PATTERN: Lazy<RegexSet> = Lazy::new(|| {
-    RegexSet::new(PATTERNS.iter().map(|p| p.re.as_str())).expect("the time patterns form a set")
-});
+/// Which patterns may begin where, from their needles: a pattern's bit is set for every first
+/// byte of its one-byte needles, every first two bytes of its two-byte needles, and every hash
+/// of the three bytes of its three-byte needles (a hash shared by two needles only adds
+/// places to try).
+struct Starts {
+    one: Vec<u32>,
+    two: Vec<u32>,
+    three: Vec<u32>,
+    /// Bytes that begin a needle without being ASCII word bytes (the "ſ" that `(?i)s` also
+    /// matches): places to try wherever they occur, not only at word starts.
+    other_first: [bool; 256],
+    /// Patterns without needles, run over the whole text.
+    everywhere: u32,
+}
+
+fn hash3(a: u8, b: u8, c: u8) -> usize {
+    (u32::from_le_bytes([a, b, c, 0]).wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl Starts {
+    fn new(patterns: &[Pattern]) -> Starts {
+        assert!(patterns.len() <= 32, "a pattern's bit fits a u32");
+        let mut starts = Starts {
+            one: vec![0; 256],
+            two: vec![0; 1 << 16],
+            three: vec![0; 1 << 16],
+            other_first: [false; 256],
+            everywhere: 0,
+        };
+        for (k, p) in patterns.iter().enumerate() {
+            let bit = 1u32 << k;
+            let Some(needles) = &p.needles else {
+                starts.everywhere |= bit;
+                continue;
+            };
+            for n in needles {
+                match *n.as_slice() {
+                    [a] => starts.one[a as usize] |= bit,
+                    [a, b] => starts.two[a as usize | (b as usize) << 8] |= bit,
+                    [a, b, c, ..] => starts.three[hash3(a, b, c)] |= bit,
+                    [] => unreachable!("needles are not empty"),
+                }
+                if !is_word_byte(n[0]) {
+                    starts.other_first[n[0] as usize] = true;
+                }
+            }
+        }
+        starts
+    }
+
+    /// The patterns (bits) whose needles may begin at `at`.
+    fn at(&self, bytes: &[u8], at: usize) -> u32 {
+        let a = bytes[at];
+        let mut mask = self.one[a as usize];
+        if let Some(&b) = bytes.get(at + 1) {
+            mask |= self.two[a as usize | (b as usize) << 8];
+            if let Some(&c) = bytes.get(at + 2) {
+                mask |= self.three[hash3(a, b, c)];
+            }
+        }
+        mask
+    }
+}
+
+static STARTS: Lazy<Starts> = Lazy::new(|| Starts::new(&PATTERNS));
+
+/// Calls `found(k, groups)` for every match of pattern `k` in `text`: for each pattern, the
+/// matches a leftmost-first search finds one after another (in order, not overlapping).
+fn each_match(text: &str, mut found: impl FnMut(usize, &Groups)) {
+    let patterns = &*PATTERNS;
+    let starts = &*STARTS;
+    let mut caps: Vec<Captures> = patterns.iter().map(|p| p.re.create_captures()).collect();
+    let mut next = [0usize; 32];
+    let bytes = text.as_bytes();
+    let mut after_word = false;
+    for (at, &b) in bytes.iter().enumerate() {
+        let word = is_word_byte(b);
+        let may_begin = if word {
+            !after_word
+        } else {
+            starts.other_first[b as usize]
+        };
+        after_word = word;
+        if !may_begin {
+            continue;
+        }
+        let mut mask = starts.at(bytes, at) & !starts.everywhere;
+        while mask != 0 {
+            let k = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if at < next[k] {
+                continue;
+            }
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            patterns[k].re.search_captures(&input, &mut caps[k]);
+            if let Some(m) = caps[k].get_match() {
+                next[k] = m.end();
+                found(
+                    k,
+                    &Groups {
+                        text,
+                        caps: &caps[k],
+                    },
+                );
+            }
+        }
+    }
+    let mut rest = starts.everywhere;
+    while rest != 0 {
+        let k = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        for c in patterns[k].re.captures_iter(text) {
+            found(k, &Groups { text, caps: &c });
+        }
+    }
+}
 
 /// Every time phrase in `text`, longest first where they overlap.
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
-    let mut all: Vec<Candidate> = Vec::new();
-    let present = ANY_PATTERN.matches(text);
-    for p in present.iter().map(|k| &PATTERNS[k]) {
-        for c in p.re.captures_iter(text) {
-            let Some(m) = c.get(0) else { continue };
-            let Some(phrase) = (p.read)(&c) else { continue };
-            let (mut start, end) = (m.start(), m.end());
-            // a leading preposition is not part of the expression ("in August")
-            if let Phrase::Month(..) = phrase {
-                if let Some(name) = c.get(2) {
-                    let prep = c.get(1).map(|p| p.as_str().to_lowercase());
-                    if prep.as_deref().and_then(modifier).is_none()
-                        && !matches!(prep.as_deref(), Some("early" | "late" | "mid"))
-                    {
-                        start = name.start();
-                    }
-                }
-            }
-            // "India Today", "USA Today": a name, not a day
-            if let Phrase::DayOffset(..) = phrase {
-                let prev = text[..start].split_whitespace().next_back().unwrap_or("");
-                let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-                if capitalised(&text[start..end])
-                    && capitalised(prev)
-                    && !prev.ends_with(['.', ':'])
+    let mut all: Vec<(usize, Candidate)> = Vec::new();
+    each_match(text, |k, c| {
+        let Some(m) = c.get(0) else { return };
+        let Some(phrase) = (PATTERNS[k].read)(c) else {
+            return;
+        };
+        let (mut start, end) = (m.start(), m.end());
+        // a leading preposition is not part of the expression ("in August")
+        if let Phrase::Month(..) = phrase {
+            if let Some(name) = c.get(2) {
+                let prep = c.get(1).map(|p| p.as_str().to_lowercase());
+                if prep.as_deref().and_then(modifier).is_none()
+                    && !matches!(prep.as_deref(), Some("early" | "late" | "mid"))
                 {
-                    continue;
+                    start = name.start();
                 }
             }
-            if let Phrase::Year(_) = phrase {
-                if year_is_quantity(text, start, end) {
-                    continue;
-                }
-            }
-            all.push(Candidate { start, end, phrase });
         }
-    }
-    all.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        // "India Today", "USA Today": a name, not a day
+        if let Phrase::DayOffset(..) = phrase {
+            let prev = text[..start].split_whitespace().next_back().unwrap_or("");
+            let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            if capitalised(&text[start..end]) && capitalised(prev) && !prev.ends_with(['.', ':']) {
+                return;
+            }
+        }
+        if let Phrase::Year(_) = phrase {
+            if year_is_quantity(text, start, end) {
+                return;
+            }
+        }
+        all.push((k, Candidate { start, end, phrase }));
+    });
+    // by place, the longer first, then in the patterns' order
+    all.sort_by_key(|(k, c)| (c.start, std::cmp::Reverse(c.end), *k));
+    let all: Vec<Candidate> = all.into_iter().map(|(_, c)| c).collect();
     let mut chosen: Vec<Candidate> = Vec::new();
     // longest first, then leftmost, without overlaps
     let mut order: Vec<usize> = (0..all.len()).collect();
@@ -494,4 +713,86 @@ pub(crate) fn sentence_mentions(text: &str, start: usize, end: usize, word: &str
         .find(['.', '!', '?', '\n'])
         .map_or(text.len(), |i| end + i);
     text[from..to].to_lowercase().contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pattern's index and the spans of all its groups in one match.
+    type Found = (usize, Vec<Option<(usize, usize)>>);
+
+    /// Every match of every pattern, found by `each_match`.
+    fn by_starts(text: &str) -> Vec<Found> {
+        let mut out = Vec::new();
+        each_match(text, |k, c| {
+            let groups = (0..c.caps.group_len())
+                .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                .collect();
+            out.push((k, groups));
+        });
+        out.sort();
+        out
+    }
+
+    /// The same found by scanning the whole text with each pattern (the regex crate).
+    fn by_scans(text: &str) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (k, p) in PATTERNS.iter().enumerate() {
+            let re = Regex::new(p.source).unwrap();
+            for c in re.captures_iter(text) {
+                out.push((
+                    k,
+                    c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect(),
+                ));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn trying_patterns_where_their_needles_begin_finds_what_scanning_finds() {
+        let crafted = [
+            "On Tuesday, December 4, 2025 at 3 p.m. the envoys met; Dec. 4th and the 4th of \
+             December 2025 too, and 2025-12-08 19:30, 12/02/2025, 1/2/98.",
+            "Last week, this month, next year, earlier this year, the coming weeks, the past \
+             decade, the last two years, two days ago, a year earlier, five hours, a 10-year \
+             plan, a 35-year-old, the 1960s, the late 1990s, in 2014, 2014s, $2014, No. 1998.",
+            "today, tonight, yesterday morning, tomorrow, this morning, last night, the \
+             weekend, now, currently, recently, the past, the future, soon, noon, midnight, \
+             10:30 am, 9pm, the third quarter of 1998, third-quarter, this summer, the winter \
+             of 2014, every week, each night, daily, weekly, annually.",
+            // the long s and the Kelvin sign fold to s and k under (?i); NBSP is \\s
+            "xſince May laſt week ſix days ago, THE\u{a0}PAST, the\u{a0}previous\u{a0}Tuesday \
+             ſeveral weeks, a\u{2009}week, \u{212a}ey, ſoon ſſ ſ1998",
+            "India Today USA Today. Today. since March, by May, until Sept. 12, mid-August, \
+             early May 1998, in August, the 1st quarter, 4th-quarter, 1 of December",
+            "中文 2025年 Ünïcödé Tuesday—Wednesday «Monday» (Friday) _Monday 1Monday Monday1 \
+             x2014 2014x 20145 12/31/2025x TUESDAY tuesday Tue. Tues. Thurs. Sept.",
+            "",
+            "a",
+            "1998",
+        ];
+        for text in crafted {
+            assert_eq!(by_starts(text), by_scans(text), "{text:?}");
+        }
+        let samples =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/kremlin-talks");
+        let mut read = 0;
+        for entry in std::fs::read_dir(samples).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let found = by_starts(&text);
+            assert_eq!(found, by_scans(&text));
+            read += found.len();
+        }
+        assert!(read > 50, "the sample articles hold time phrases ({read})");
+    }
+
+    #[test]
+    fn every_pattern_has_needles() {
+        for p in PATTERNS.iter() {
+            assert!(p.needles.is_some(), "{}", p.source);
+        }
+    }
 }
