@@ -15,7 +15,7 @@
 use crate::sentences::sentences;
 use crate::terms::{content_stems, is_stopword, stem, Stems};
 use dossier_model::{Article, CopyKind, CopyLink};
-use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
+use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32, VecContainer};
 
 /// Least Jaccard of word pairs for two sentences to be copies of each other.
 const COPY_SENTENCE: f32 = 0.6;
@@ -131,7 +131,15 @@ pub fn find_copies(articles: &[&Article]) -> Vec<CopyLink> {
         return Vec::new(); // no pair (and a signature costs 128 hashes a shingle)
     }
     let hasher = MinHasher32::new(BANDS * ROWS);
-    let mut index: MinHashIndex<u32, usize> = MinHashIndex::new(BANDS, ROWS, CANDIDATE);
+    // sized for this story's articles: the default sizing (a thousand entries in each of the
+    // 64 bands) cost megabytes of fresh memory a story
+    let mut index = MinHashIndex::<u32, usize, VecContainer<usize>>::new_with_capacity(
+        BANDS,
+        ROWS,
+        CANDIDATE,
+        articles.len(),
+        0.0,
+    );
     let signatures: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| hasher.create_signature(shingles(&a.text).iter()))
