@@ -363,17 +363,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if run.dossier.articles.is_empty() {
                 anyhow::bail!("no articles could be read from the input");
             }
-            let rendered = match format {
-                Format::Json => dossier_render::json(&run.dossier),
-                Format::Md => dossier_render::markdown(&run.dossier),
-                Format::Html => dossier_render::html(&run.dossier),
+            // JSON is written as it is made; the other formats are made whole, then written
+            let write = |w: &mut dyn Write| -> std::io::Result<()> {
+                match format {
+                    Format::Json => dossier_render::write_json(&run.dossier, &mut *w)?,
+                    Format::Md => w.write_all(dossier_render::markdown(&run.dossier).as_bytes())?,
+                    Format::Html => w.write_all(dossier_render::html(&run.dossier).as_bytes())?,
+                }
+                w.flush()
             };
             match &output {
-                Some(path) => std::fs::write(path, rendered)
+                Some(path) => std::fs::File::create(path)
+                    .and_then(|f| write(&mut std::io::BufWriter::new(f)))
                     .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
                 None => {
-                    let mut out = std::io::stdout().lock();
-                    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
+                    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                    if let Err(e) = write(&mut out) {
                         if e.kind() != std::io::ErrorKind::BrokenPipe {
                             anyhow::bail!("cannot write to standard output: {e}");
                         }

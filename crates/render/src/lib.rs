@@ -20,6 +20,13 @@ pub fn json(d: &Dossier) -> String {
     s
 }
 
+/// [`json`] written to `w` as it is made, without a string of the whole dossier (megabytes
+/// for a few hundred articles).
+pub fn write_json(d: &Dossier, mut w: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, d)?;
+    w.write_all(b"\n")
+}
+
 /// Facts about a story that both renderers show in its header.
 pub struct StorySummary<'a> {
     pub members: Vec<&'a Article>,
