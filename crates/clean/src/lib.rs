@@ -50,10 +50,10 @@ pub fn clean(doc: &RawDocument) -> Vec<Article> {
 
     let mut articles = Vec::new();
     for (i, w) in bounds.windows(2).enumerate() {
-        let part_lines = &mut lines[w[0]..w[1]].to_vec();
         let part = i as u32 + 1;
         let pasted_after = splits.get(i).map(|&s| lines[s].text.clone());
-        if let Some(a) = build_article(doc, part, part_lines, pasted_after) {
+        // each part's lines are its own: judging one part's leaves the next part's as they were
+        if let Some(a) = build_article(doc, part, &mut lines[w[0]..w[1]], pasted_after) {
             articles.push(a);
         }
     }
@@ -239,7 +239,7 @@ fn build_article(
     // labels, and an interview its questions.
     if let Some(key) = title.as_deref().map(split::text_key) {
         for l in lines.iter_mut().filter(|l| l.removed.is_none()) {
-            if !key.is_empty() && split::text_key(&l.text) == key {
+            if !key.is_empty() && split::has_key(&l.text, &key) {
                 l.removed = Some(Reason::RepeatedLine);
             }
         }

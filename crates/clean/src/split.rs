@@ -117,6 +117,22 @@ pub(crate) fn text_key(s: &str) -> String {
         .collect()
 }
 
+/// Whether `text_key(s)` is `key`, without making it.
+pub(crate) fn has_key(s: &str, key: &str) -> bool {
+    let s = normalise(s);
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase())
+            .eq(key.bytes());
+    }
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .eq(key.chars())
+}
+
 pub(crate) fn same_text(a: &str, b: &str) -> bool {
     let a = text_key(a);
     !a.is_empty() && a == text_key(b)
@@ -154,5 +170,30 @@ fn cosine(a: &[&str], b: &[&str]) -> f64 {
         0.0
     } else {
         dot / (na * nb)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_has_the_key_text_key_makes_of_it() {
+        let lines = [
+            "Putin meets Witkoff in Moscow",
+            "• PUTIN MEETS WITKOFF, IN MOSCOW!",
+            "Putin meets Witkoff in Moscow today",
+            "Зеленский: «План должен закончить войну»",
+            "— Зеленский: план должен закончить войну",
+            "Straße İstanbul ǅemal",
+            "",
+            "***",
+        ];
+        for a in lines {
+            for b in lines {
+                let key = text_key(b);
+                assert_eq!(has_key(a, &key), text_key(a) == key, "{a:?} / {b:?}");
+            }
+        }
     }
 }
