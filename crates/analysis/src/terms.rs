@@ -196,6 +196,19 @@ pub(crate) fn lowercase(word: &str) -> String {
     }
 }
 
+/// `word` lower-cased (as [`lowercase`]) into `buf`, which is returned: an ASCII word, most
+/// news words, makes no new string.
+fn lowercase_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    buf
+}
+
 /// How many stems a thread remembers before it starts afresh (a few MB).
 const STEMS_REMEMBERED: usize = 100_000;
 
@@ -353,6 +366,7 @@ impl Background {
 /// two prefixed so they never collide with words.
 fn each_feature(text: &str, mut out: impl FnMut(&str, f32)) {
     let mut buf = String::new();
+    let mut lower_buf = String::new();
     let mut sentence_start = true;
     for raw in text.split_whitespace() {
         let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
@@ -362,14 +376,15 @@ fn each_feature(text: &str, mut out: impl FnMut(&str, f32)) {
             .or_else(|| trimmed.strip_suffix("’s"))
             .unwrap_or(trimmed);
         if !word.is_empty() {
-            let lower = lowercase(word);
+            let lower = lowercase_into(word, &mut lower_buf);
             let is_name = !sentence_start
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().count() > 1;
-            if is_name && !is_stopword(&lower) {
+            let stopword = is_stopword(lower);
+            if is_name && !stopword {
                 buf.clear();
                 buf.push('@');
-                buf.push_str(&lower);
+                buf.push_str(lower);
                 out(&buf, NAME_WEIGHT);
             }
             // "385,000" jobless claims or a 6.1 quake: the figures of one event
@@ -379,11 +394,9 @@ fn each_feature(text: &str, mut out: impl FnMut(&str, f32)) {
                 buf.extend(word.chars().filter(|&c| c != ','));
                 out(&buf, NUMBER_WEIGHT);
             }
-            if lower.chars().count() > 2
-                && !is_stopword(&lower)
-                && !lower.chars().all(|c| c.is_ascii_digit())
+            if lower.chars().count() > 2 && !stopword && !lower.chars().all(|c| c.is_ascii_digit())
             {
-                with_stem(&lower, |s| out(s, 1.0));
+                with_stem(lower, |s| out(s, 1.0));
             }
         }
         sentence_start = raw.ends_with(['.', '!', '?', ':', '"', '”']) || raw.ends_with(".\"");
@@ -407,22 +420,13 @@ pub(crate) type Stems = rustc_hash::FxHashSet<String>;
 
 pub(crate) fn content_stems(text: &str, skip: impl Fn(&str) -> bool) -> Stems {
     let mut stems = Stems::default();
-    // an ASCII word is lower-cased in one buffer, and a stem copied only when it is new here
+    // a stem is copied only when it is new here
     let mut buf = String::new();
     for w in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4 && !w.chars().any(|c| c.is_ascii_digit()))
     {
-        let owned;
-        let lower = if w.is_ascii() {
-            buf.clear();
-            buf.push_str(w);
-            buf.make_ascii_lowercase();
-            buf.as_str()
-        } else {
-            owned = w.to_lowercase();
-            owned.as_str()
-        };
+        let lower = lowercase_into(w, &mut buf);
         if !is_stopword(lower) && !skip(lower) {
             with_stem(lower, |s| {
                 if !stems.contains(s) {
