@@ -284,7 +284,7 @@ fn without_credit(caption: &str) -> &str {
 /// words are headline style, not names.
 pub(crate) fn is_heading(p: &str) -> bool {
     let p = p.trim();
-    p.split_whitespace().count() <= 12 && !p.ends_with(['.', '!', '?', '"', '”', '’', ':'])
+    p.split_whitespace().nth(12).is_none() && !p.ends_with(['.', '!', '?', '"', '”', '’', ':'])
 }
 
 /// Sentences of a paragraph's tokens: a break after . ! ? (and closing quotes) before a token

@@ -481,9 +481,9 @@ fn clause_positions(
         {
             continue;
         }
-        let before = terms
-            .iter()
-            .rfind(|t| t.1 <= m.start() && clause[t.1..m.start()].split_whitespace().count() <= 2);
+        let before = terms.iter().rfind(|t| {
+            t.1 <= m.start() && clause[t.1..m.start()].split_whitespace().nth(2).is_none()
+        });
         if let Some((_, _, holder, party)) = before {
             for item in items(&clause[m.end()..]) {
                 out.push(Found {
@@ -679,7 +679,8 @@ fn items(rest: &str) -> Vec<String> {
         .trim_end_matches(['.', '!', '?'])
         .trim();
     let first = rest.split_whitespace().next().unwrap_or("");
-    if rest.split_whitespace().count() < 2 || matches!(first, "as" | "by" | "in" | "on" | "at") {
+    if rest.split_whitespace().nth(1).is_none() || matches!(first, "as" | "by" | "in" | "on" | "at")
+    {
         return Vec::new();
     }
     let has_final = rest.contains(", and ") || rest.contains(", or ");

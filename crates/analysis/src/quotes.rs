@@ -611,7 +611,7 @@ pub fn quoted_spans(p: &str) -> Vec<Range<usize>> {
             Some(j) => {
                 let start = pos + c.len_utf8();
                 let end = chars[j].0;
-                if p[start..end].split_whitespace().count() >= 1 {
+                if p[start..end].split_whitespace().next().is_some() {
                     out.push(start..end);
                 }
                 i = j + 1;
@@ -1110,7 +1110,7 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
     if let Some(colon) = p[s.start..text_end].find(':').map(|o| s.start + o) {
         if let Some(src) = colon_speaker(p, colon) {
             let from = colon + 1 + (p[colon + 1..].len() - p[colon + 1..].trim_start().len());
-            if p[from..text_end].split_whitespace().count() >= 3 {
+            if p[from..text_end].split_whitespace().nth(2).is_some() {
                 return Some(Attribution {
                     content: from..text_end,
                     quote: None,

@@ -114,7 +114,11 @@ fn mark_related_lists(lines: &mut [Line]) {
     let items: Vec<usize> = (0..n.saturating_sub(1))
         .filter(|&i| {
             !meta[i]
-                && lines[i].text.split_whitespace().count() <= MAX_LISTING_HEADLINE_WORDS
+                && lines[i]
+                    .text
+                    .split_whitespace()
+                    .nth(MAX_LISTING_HEADLINE_WORDS)
+                    .is_none()
                 && meta[i + 1]
         })
         .collect();
@@ -317,7 +321,7 @@ fn build_article(
 /// a sentence.
 fn looks_like_title(line: &str) -> bool {
     let s = normalise(line);
-    is_headline_like(s) && (s.split_whitespace().count() <= 14 || !s.ends_with('.'))
+    is_headline_like(s) && (s.split_whitespace().nth(14).is_none() || !s.ends_with('.'))
 }
 
 /// Publication and update dates: the container's metadata first, then date lines in the text.
