@@ -309,11 +309,12 @@ fn gunzip_one_member(raw: &[u8]) -> Option<Vec<u8>> {
     if size > LIMIT || raw.len() < 18 {
         return None;
     }
-    let mut out = vec![0u8; size];
+    // not zeroed first: libdeflate writes every byte it reports
+    let mut out: Vec<u8> = Vec::with_capacity(size);
     let (mut consumed, mut written) = (0usize, 0usize);
-    // SAFETY: the decompressor is checked for null and freed once; the input and output
-    // pointers come from live slices with their true lengths, and libdeflate writes at most
-    // `out.len()` bytes and the two counts.
+    // SAFETY: the decompressor is checked for null and freed once; the input pointer comes
+    // from a live slice with its true length, the output pointer from a vector with room for
+    // `size` bytes, and libdeflate writes at most `size` bytes and the two counts.
     let result = unsafe {
         let d = libdeflate_sys::libdeflate_alloc_decompressor();
         if d.is_null() {
@@ -324,7 +325,7 @@ fn gunzip_one_member(raw: &[u8]) -> Option<Vec<u8>> {
             raw.as_ptr().cast(),
             raw.len(),
             out.as_mut_ptr().cast(),
-            out.len(),
+            size,
             &mut consumed,
             &mut written,
         );
@@ -334,7 +335,12 @@ fn gunzip_one_member(raw: &[u8]) -> Option<Vec<u8>> {
     let whole = result == libdeflate_sys::libdeflate_result_LIBDEFLATE_SUCCESS
         && consumed == raw.len()
         && written == size;
-    whole.then_some(out)
+    if !whole {
+        return None;
+    }
+    // SAFETY: on success libdeflate wrote `written` (= `size`, the capacity) bytes
+    unsafe { out.set_len(written) };
+    Some(out)
 }
 
 pub(crate) fn sniff(bytes: &[u8]) -> Format {
