@@ -13,7 +13,7 @@
 
 use crate::quotes::quoted_spans;
 use crate::reading::Sentence;
-use crate::terms::{content_stems, dice, Stems};
+use crate::terms::{dice, Stems};
 use dossier_model::{Article, BriefSentence, Fact, Relation};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
@@ -105,19 +105,15 @@ pub fn extract(
     groups: &[usize],
     n: usize,
 ) -> Vec<BriefSentence> {
-    let all: Vec<Vec<Stems>> = sentences
+    let all: Vec<Vec<&Stems>> = sentences
         .iter()
-        .map(|ss| {
-            ss.iter()
-                .map(|s| content_stems(s.text, |_| false))
-                .collect()
-        })
+        .map(|ss| ss.iter().map(|s| s.stems()).collect())
         .collect();
     // The centroid: each stem weighs the share of independent sources using it.
     let sources: HashSet<usize> = groups.iter().copied().collect();
     let mut users: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
     for (a, stems) in all.iter().enumerate() {
-        for t in stems.iter().flatten() {
+        for t in stems.iter().flat_map(|s| s.iter()) {
             users.entry(t.as_str()).or_default().insert(groups[a]);
         }
     }
@@ -135,7 +131,7 @@ pub fn extract(
             candidates.push(Candidate {
                 article: a,
                 text: s.text.trim(),
-                stems: stems.clone(),
+                stems: (*stems).clone(),
                 score: centrality * lead,
                 cites: vec![a],
             });
@@ -194,7 +190,7 @@ pub fn extract(
 
 /// The articles with a sentence holding at least [`SUPPORT`] of the candidate's content words
 /// (its own article first).
-fn supporters(c: &Candidate, all: &[Vec<Stems>]) -> Vec<usize> {
+fn supporters(c: &Candidate, all: &[Vec<&Stems>]) -> Vec<usize> {
     let mut out = vec![c.article];
     let need = (c.stems.len() as f32 * SUPPORT).ceil() as usize;
     for (a, stems) in all.iter().enumerate() {

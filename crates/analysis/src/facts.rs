@@ -59,7 +59,8 @@ pub fn story_facts(
     let mut reports = Vec::new();
     for (ai, (a, ss)) in articles.iter().zip(sentences).enumerate() {
         if let Some(t) = &a.title {
-            collect(ai, t, &quantities(t), &[], None, names, &mut reports);
+            let stems = || content_stems(t, |_| false);
+            collect(ai, t, &quantities(t), &[], None, names, stems, &mut reports);
         }
         let mut last_day: Option<(NaiveDate, usize)> = None;
         for s in ss {
@@ -83,6 +84,7 @@ pub fn story_facts(
                 &s.times,
                 day,
                 names,
+                || s.stems().clone(),
                 &mut reports,
             );
         }
@@ -100,8 +102,10 @@ fn collect(
     times: &[dossier_time::TimeExpression],
     day: Option<NaiveDate>,
     names: &NameFinder,
+    stems: impl FnOnce() -> Stems,
     out: &mut Vec<Report>,
 ) {
+    let mut stems = Some(stems);
     let mut found = None;
     for q in found_quantities {
         let is_date = times.iter().any(|t| {
@@ -125,7 +129,7 @@ fn collect(
                     .into_iter()
                     .map(|m| m.entity)
                     .collect::<HashSet<_>>(),
-                content_stems(text, |_| false),
+                stems.take().expect("made once")(),
             )
         });
         out.push(Report {

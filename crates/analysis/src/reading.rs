@@ -5,10 +5,12 @@
 
 use crate::entities::is_heading;
 use crate::sentences::sentences;
+use crate::terms::{content_stems, Stems};
 use chrono::NaiveDate;
 use dossier_figures::{quantities, Quantity};
 use dossier_model::Article;
 use dossier_time::{find_times, TimeExpression};
+use std::cell::OnceCell;
 
 /// One sentence of an article's body.
 #[derive(Debug, Clone)]
@@ -22,6 +24,17 @@ pub struct Sentence<'a> {
     pub times: Vec<TimeExpression>,
     /// The figures in it, with byte spans relative to `text` (read once for facts and figures).
     pub quantities: Vec<Quantity>,
+    /// Its content stems, made when first asked for ([`Sentence::stems`]).
+    stems: OnceCell<Stems>,
+}
+
+impl Sentence<'_> {
+    /// The stems of its content words ([`content_stems`], nothing skipped), made once for the
+    /// brief and the facts.
+    pub(crate) fn stems(&self) -> &Stems {
+        self.stems
+            .get_or_init(|| content_stems(self.text, |_| false))
+    }
 }
 
 /// The body sentences of `a` (headings and sub-headings left out), in order.
@@ -58,6 +71,7 @@ pub fn read(a: &Article) -> Vec<Sentence<'_>> {
                 paragraph: index,
                 paragraph_text: para,
                 times: inside,
+                stems: OnceCell::new(),
             });
         }
     }

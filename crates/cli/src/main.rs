@@ -377,7 +377,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .and_then(|f| write(&mut std::io::BufWriter::new(f)))
                     .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
                 None => {
-                    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                    let mut out =
+                        std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
                     if let Err(e) = write(&mut out) {
                         if e.kind() != std::io::ErrorKind::BrokenPipe {
                             anyhow::bail!("cannot write to standard output: {e}");
