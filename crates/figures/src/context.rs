@@ -10,10 +10,10 @@ use crate::Qualifier;
 /// The unit of a currency symbol or code (lower case), the first listed where one is listed
 /// twice: a table, as this is asked of every token of a text.
 fn currency_named(key: &str) -> Option<Unit> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Unit>> =
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Unit>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t = std::collections::HashMap::new();
+        let mut t = rustc_hash::FxHashMap::default();
         for (s, u) in units::CURRENCY_SYMBOLS.iter().chain(units::CURRENCY_CODES) {
             t.entry(*s).or_insert(*u);
         }

@@ -123,12 +123,26 @@ fn binary_magic(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, k)| *k)
 }
 
+/// The share of control characters (other than line breaks, tabs and form feeds) among the
+/// first 20,000 characters of `text`.
 fn control_share(text: &str) -> f64 {
+    // Read by bytes (a page is read here whole): a character starts at every byte that is not
+    // a UTF-8 continuation byte; the control characters are the ASCII ones and U+0080-U+009F,
+    // written C2 80 to C2 9F.
+    let bytes = text.as_bytes();
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in text.chars().take(20_000) {
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if total == 20_000 {
+            break;
+        }
         total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+        let ascii_control = (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F;
+        let c1_control = b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
+        if ascii_control || c1_control {
             control += 1;
         }
     }
@@ -142,6 +156,32 @@ fn control_share(text: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_share_counts_what_char_is_control_counts() {
+        let by_chars = |text: &str| {
+            let cs: Vec<char> = text.chars().take(20_000).collect();
+            let control = cs
+                .iter()
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+                .count();
+            if cs.is_empty() {
+                0.0
+            } else {
+                control as f64 / cs.len() as f64
+            }
+        };
+        let long = "ab\u{1}\u{85}".repeat(6_000);
+        for text in [
+            "",
+            "plain text\n\twith tabs\r\n",
+            "\u{0}\u{1f}\u{7f}\u{80}\u{9f}\u{a0}\u{c}é中文𝄞",
+            "Zelenskyy’s plan \u{9d}\u{81} «x»",
+            long.as_str(),
+        ] {
+            assert_eq!(control_share(text), by_chars(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn utf8_passes_through() {
