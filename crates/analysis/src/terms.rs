@@ -189,15 +189,13 @@ pub(crate) fn is_stopword(w: &str) -> bool {
 
 /// `word` lower-cased, without Unicode case tables when it is plain ASCII (most news words).
 pub(crate) fn lowercase(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.to_lowercase()
-    }
+    let mut out = String::new();
+    lowercase_into(word, &mut out);
+    out
 }
 
-/// `word` lower-cased (as [`lowercase`]) into `buf`, which is returned: an ASCII word, most
-/// news words, makes no new string.
+/// `word` lower-cased (as `str::to_lowercase` does) into `buf`, which is returned: an ASCII
+/// word, most news words, makes no new string.
 fn lowercase_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     if word.is_ascii() {

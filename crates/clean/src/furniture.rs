@@ -350,7 +350,7 @@ fn words(s: &str) -> usize {
 }
 
 /// Whether `s` has at most `n` words (reads no further than word `n + 1`).
-fn at_most(s: &str, n: usize) -> bool {
+pub(crate) fn at_most(s: &str, n: usize) -> bool {
     s.split_whitespace().nth(n).is_none()
 }
 

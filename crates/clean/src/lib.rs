@@ -114,11 +114,7 @@ fn mark_related_lists(lines: &mut [Line]) {
     let items: Vec<usize> = (0..n.saturating_sub(1))
         .filter(|&i| {
             !meta[i]
-                && lines[i]
-                    .text
-                    .split_whitespace()
-                    .nth(MAX_LISTING_HEADLINE_WORDS)
-                    .is_none()
+                && furniture::at_most(&lines[i].text, MAX_LISTING_HEADLINE_WORDS)
                 && meta[i + 1]
         })
         .collect();
@@ -321,7 +317,7 @@ fn build_article(
 /// a sentence.
 fn looks_like_title(line: &str) -> bool {
     let s = normalise(line);
-    is_headline_like(s) && (s.split_whitespace().nth(14).is_none() || !s.ends_with('.'))
+    is_headline_like(s) && (furniture::at_most(s, 14) || !s.ends_with('.'))
 }
 
 /// Publication and update dates: the container's metadata first, then date lines in the text.

@@ -15,9 +15,9 @@ pub use page::html;
 
 /// The dossier as pretty-printed JSON, ending with a newline.
 pub fn json(d: &Dossier) -> String {
-    let mut s = serde_json::to_string_pretty(d).expect("a Dossier always serialises");
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    write_json(d, &mut out).expect("a Dossier always serialises");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// [`json`] written to `w` as it is made, without a string of the whole dossier (megabytes
