@@ -54,9 +54,9 @@ pub fn story_events(
                     value: t.value.clone(),
                     weekday: t.weekday,
                     // names of two letters ("US") are too common to tie reports together
-                    entities: names
-                        .find(s.text)
-                        .into_iter()
+                    entities: s
+                        .names(names)
+                        .iter()
                         .filter(|m| m.end - m.start >= 3)
                         .map(|m| m.entity)
                         .collect(),

@@ -15,7 +15,7 @@
 //! Offices: where some articles call a person "former" president and others president, that
 //! is a `conflict` too, the minority side marked.
 
-use crate::names::NameFinder;
+use crate::names::{NameFinder, NameMatch};
 use crate::reading::Sentence;
 use crate::terms::{content_stems, stem, Stems};
 use chrono::NaiveDate;
@@ -59,8 +59,8 @@ pub fn story_facts(
     let mut reports = Vec::new();
     for (ai, (a, ss)) in articles.iter().zip(sentences).enumerate() {
         if let Some(t) = &a.title {
-            let stems = || content_stems(t, |_| false);
-            collect(ai, t, &quantities(t), &[], None, names, stems, &mut reports);
+            let about = || (entity_set(&names.find(t)), content_stems(t, |_| false));
+            collect(ai, t, &quantities(t), &[], None, about, &mut reports);
         }
         let mut last_day: Option<(NaiveDate, usize)> = None;
         for s in ss {
@@ -83,8 +83,7 @@ pub fn story_facts(
                 &s.quantities,
                 &s.times,
                 day,
-                names,
-                || s.stems().clone(),
+                || (entity_set(s.names(names)), s.stems().clone()),
                 &mut reports,
             );
         }
@@ -94,18 +93,23 @@ pub fn story_facts(
     facts
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The entities of a text's name matches.
+fn entity_set(found: &[NameMatch]) -> HashSet<usize> {
+    found.iter().map(|m| m.entity).collect()
+}
+
+/// Adds the reports of `text`'s quantities to `out`; `about` gives the text's entities and
+/// content stems, asked for once, when the text has a quantity worth reporting.
 fn collect(
     article: usize,
     text: &str,
     found_quantities: &[Quantity],
     times: &[dossier_time::TimeExpression],
     day: Option<NaiveDate>,
-    names: &NameFinder,
-    stems: impl FnOnce() -> Stems,
+    about: impl FnOnce() -> (HashSet<usize>, Stems),
     out: &mut Vec<Report>,
 ) {
-    let mut stems = Some(stems);
+    let mut about = Some(about);
     let mut found = None;
     for q in found_quantities {
         let is_date = times.iter().any(|t| {
@@ -122,16 +126,8 @@ fn collect(
             },
             (None, None) => continue,
         };
-        let (entities, words) = found.get_or_insert_with(|| {
-            (
-                names
-                    .find(text)
-                    .into_iter()
-                    .map(|m| m.entity)
-                    .collect::<HashSet<_>>(),
-                stems.take().expect("made once")(),
-            )
-        });
+        let (entities, words) =
+            found.get_or_insert_with(|| about.take().expect("asked for once")());
         out.push(Report {
             article,
             text: text[q.start..q.end].to_string(),
@@ -419,7 +415,7 @@ fn office_conflicts(
     let mut seen: std::collections::BTreeMap<(usize, &str), Mentions> = Default::default();
     for (ai, ss) in sentences.iter().enumerate() {
         for s in ss {
-            for m in names.find(s.text) {
+            for m in s.names(names) {
                 if entities[m.entity].kind != EntityKind::Person {
                     continue;
                 }

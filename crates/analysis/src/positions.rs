@@ -17,7 +17,7 @@
 //! position, split into one entry per item of a list ("abandon its NATO bid, limit its army,
 //! and ..."); the same party's equal positions across articles are one entry.
 
-use crate::names::NameFinder;
+use crate::names::{NameFinder, NameMatch};
 use crate::places;
 use crate::reading::Sentence;
 use dossier_model::{Entity, EntityKind, Position};
@@ -156,7 +156,6 @@ pub fn story_positions(
 ) -> Vec<Position> {
     let sides = affiliations(sentences, names, entities);
     let parties = Parties {
-        names,
         entities,
         sides: &sides,
     };
@@ -175,7 +174,15 @@ pub fn story_positions(
             for clause in clauses(s.text) {
                 let at = clause.as_ptr() as usize - base;
                 let in_quotes = |k: usize| quoted.iter().any(|q| q.contains(&(at + k)));
-                for found in clause_positions(clause, &parties, &mut last, &in_quotes) {
+                // most sentences are one clause, whose names are the sentence's
+                let of_clause;
+                let named = if clause.len() == s.text.len() {
+                    s.names(names)
+                } else {
+                    of_clause = names.find(clause);
+                    &of_clause
+                };
+                for found in clause_positions(clause, named, &parties, &mut last, &in_quotes) {
                     add(&mut out, found, articles[ai], s.text);
                 }
             }
@@ -186,7 +193,6 @@ pub fn story_positions(
 
 /// What the story knows about who speaks for whom.
 struct Parties<'a> {
-    names: &'a NameFinder,
     entities: &'a [Entity],
     /// entity index -> the party a person belongs to ("Russian President Vladimir Putin").
     sides: &'a std::collections::HashMap<usize, String>,
@@ -203,7 +209,7 @@ fn affiliations(
     let mut votes: std::collections::HashMap<usize, std::collections::HashMap<String, usize>> =
         Default::default();
     for s in sentences.iter().flatten() {
-        for m in names.find(s.text) {
+        for m in s.names(names) {
             if entities[m.entity].kind != EntityKind::Person {
                 continue;
             }
@@ -392,12 +398,13 @@ fn metonym(w: &str) -> Option<String> {
 /// The party terms of a text, in order: (byte start, end, term, party).
 fn party_terms(
     text: &str,
+    named: &[NameMatch],
     parties: &Parties,
     last: &Option<(String, String)>,
 ) -> Vec<(usize, usize, String, String)> {
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
-    for m in parties.names.find(text) {
+    for m in named {
         let side = parties.sides.get(&m.entity).cloned();
         let term = &text[m.start..m.end];
         if let Some(p) = side.or_else(|| party_of(term, Some(&parties.entities[m.entity]))) {
@@ -458,13 +465,15 @@ fn party_terms(
 /// Marks a holder found through a pronoun ("it", "he"): the subject named before stands in.
 const PRONOUN: &str = "\u{1}";
 
+/// The positions stated in one clause, whose entity names are `named`.
 fn clause_positions(
     clause: &str,
+    named: &[NameMatch],
     parties: &Parties,
     last: &mut Option<(String, String)>,
     in_quotes: &dyn Fn(usize) -> bool,
 ) -> Vec<Found> {
-    let terms = party_terms(clause, parties, last);
+    let terms = party_terms(clause, named, parties, last);
     let clean = |h: &str| h.trim_start_matches(PRONOUN).to_string();
     let mut out = Vec::new();
     // noun cues: the party is the word right before ("Moscow's demands", "Russian demands")

@@ -4,6 +4,7 @@
 //! positions.
 
 use crate::entities::is_heading;
+use crate::names::{NameFinder, NameMatch};
 use crate::sentences::sentences;
 use crate::terms::{content_stems, Stems};
 use chrono::NaiveDate;
@@ -26,6 +27,9 @@ pub struct Sentence<'a> {
     pub quantities: Vec<Quantity>,
     /// Its content stems, made when first asked for ([`Sentence::stems`]).
     stems: OnceCell<Stems>,
+    /// The story's names in it, found when first asked for ([`Sentence::names`]), with the
+    /// address of the finder that found them.
+    names: OnceCell<(usize, Vec<NameMatch>)>,
 }
 
 impl Sentence<'_> {
@@ -34,6 +38,16 @@ impl Sentence<'_> {
     pub(crate) fn stems(&self) -> &Stems {
         self.stems
             .get_or_init(|| content_stems(self.text, |_| false))
+    }
+
+    /// The story's entities named in it ([`NameFinder::find`]), found once for the positions,
+    /// the facts and the events. A story's sentences are read for that story, so every call
+    /// passes the story's one finder.
+    pub(crate) fn names(&self, finder: &NameFinder) -> &[NameMatch] {
+        let address = finder as *const NameFinder as usize;
+        let (by, found) = self.names.get_or_init(|| (address, finder.find(self.text)));
+        debug_assert_eq!(*by, address, "one sentence asked with two finders");
+        found
     }
 }
 
@@ -72,6 +86,7 @@ pub fn read(a: &Article) -> Vec<Sentence<'_>> {
                 paragraph_text: para,
                 times: inside,
                 stems: OnceCell::new(),
+                names: OnceCell::new(),
             });
         }
     }
