@@ -160,17 +160,24 @@ pub fn meaning_text(a: &Article) -> String {
     }
 }
 
-/// Sets the `meaning` of `vectors[i]` to the embedding of `articles[i]` ([`meaning_text`]), as
-/// `embed` gives them (one unit vector per text, in order). The model stays outside: the
-/// analysis reads no files.
+/// The embeddings of `articles` ([`meaning_text`]), as `embed` gives them (one unit vector
+/// per text, in order). The model stays outside: the analysis reads no files.
+pub fn embed_articles<'a, E>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    embed: impl FnOnce(&[&str]) -> Result<Vec<Vec<f32>>, E>,
+) -> Result<Vec<Vec<f32>>, E> {
+    let texts: Vec<String> = articles.into_iter().map(meaning_text).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    embed(&refs)
+}
+
+/// Sets the `meaning` of `vectors[i]` to the embedding of `articles[i]` ([`embed_articles`]).
 pub fn add_meaning<E>(
     vectors: &mut [StoryVector],
     articles: &[Article],
     embed: impl FnOnce(&[&str]) -> Result<Vec<Vec<f32>>, E>,
 ) -> Result<(), E> {
-    let texts: Vec<String> = articles.iter().map(meaning_text).collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    for (v, m) in vectors.iter_mut().zip(embed(&refs)?) {
+    for (v, m) in vectors.iter_mut().zip(embed_articles(articles, embed)?) {
         v.meaning = m;
     }
     Ok(())

@@ -339,13 +339,8 @@ fn read_and_clean(
 /// Gives each cleaned article of the chunk its sentence embedding; if the model fails, the
 /// chunk's articles are reported and dropped (a re-run stores them).
 fn add_meaning(chunk: &mut Cleaned, embed: &EmbedFn, pb: &ProgressBar) {
-    let texts: Vec<String> = chunk
-        .articles
-        .iter()
-        .map(|p| dossier_analysis::stories::meaning_text(&p.article))
-        .collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    match embed(&refs) {
+    let articles = chunk.articles.iter().map(|p| &p.article);
+    match dossier_analysis::stories::embed_articles(articles, embed) {
         Ok(meanings) => {
             for (p, m) in chunk.articles.iter_mut().zip(meanings) {
                 p.vector.meaning = m;

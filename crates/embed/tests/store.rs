@@ -4,7 +4,7 @@
 //! NeuS validation stories) and the real model; needs `DOSSIER_EMBED_MODEL` and `../shared`,
 //! and skips with a message without them.
 
-use dossier_analysis::stories::{add_meaning, meaning_text, story_vectors};
+use dossier_analysis::stories::{add_meaning, embed_articles, story_vectors};
 use dossier_embed::Embedder;
 use dossier_model::{Article, Hints, RawDocument, Sourced};
 use dossier_store::{Prepared, Store};
@@ -89,9 +89,8 @@ fn a_store_with_embeddings_grows_the_stories_analyze_finds_and_refuses_articles_
     assert_eq!(store.meaning(), None);
     for part in articles.chunks(articles.len().div_ceil(3)) {
         let mut batch = Prepared::all(part.to_vec());
-        let texts: Vec<String> = batch.iter().map(|p| meaning_text(&p.article)).collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        for (p, v) in batch.iter_mut().zip(m.embed(&refs).unwrap()) {
+        let meanings = embed_articles(batch.iter().map(|p| &p.article), |t| m.embed(t)).unwrap();
+        for (p, v) in batch.iter_mut().zip(meanings) {
             p.vector.meaning = v;
         }
         store.add(batch).unwrap();

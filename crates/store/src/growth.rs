@@ -395,7 +395,7 @@ const REBUILD_CHUNK: usize = 4096;
 /// clusters by the date it clustered by before (a split-off part's is its page's).
 /// `progress(done, total)` is called after each step.
 ///
-/// With `embed` (texts to unit vectors, see `dossier_analysis::stories::meaning_text`), the
+/// With `embed` (texts to unit vectors, see `dossier_analysis::stories::embed_articles`), the
 /// new vectors carry sentence embeddings; without, they have none. A failure of `embed` is
 /// returned and changes nothing.
 pub fn rebuild(
@@ -459,12 +459,9 @@ pub fn rebuild(
             })
             .collect::<rusqlite::Result<_>>()?;
         if let Some(embed) = embed {
-            let texts: Vec<String> = fresh
-                .iter()
-                .map(|f| dossier_analysis::stories::meaning_text(&f.article))
-                .collect();
-            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let meanings = embed(&refs).map_err(RebuildError::Embed)?;
+            let articles = fresh.iter().map(|f| &f.article);
+            let meanings = dossier_analysis::stories::embed_articles(articles, embed)
+                .map_err(RebuildError::Embed)?;
             for (f, m) in fresh.iter_mut().zip(meanings) {
                 f.vector.meaning = m;
             }
