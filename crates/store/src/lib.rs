@@ -19,6 +19,7 @@
 mod growth;
 pub mod schema;
 pub mod search;
+mod stems;
 
 use dossier_analysis::stories::VECTOR_VERSION;
 use dossier_model::{Article, Story};

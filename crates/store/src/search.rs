@@ -124,7 +124,7 @@ fn schema() -> Schema {
     let text = TextOptions::default()
         .set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("en_stem")
+                .set_tokenizer(crate::stems::NAME)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
         .set_stored();
@@ -212,6 +212,9 @@ impl Index {
             }
             Err(e) => return Err(err(e.to_string())),
         };
+        index
+            .tokenizers()
+            .register(crate::stems::NAME, crate::stems::analyzer());
         let s = index.schema();
         let field = |n: &str| s.get_field(n).expect("field in schema");
         let f = Fields {
