@@ -304,9 +304,12 @@ fn gunzip(source: &str, raw: &[u8]) -> (Vec<u8>, Option<InputError>) {
 /// (below 1 GiB); `None` otherwise (several members, damage, a size the trailer cannot say).
 fn gunzip_one_member(raw: &[u8]) -> Option<Vec<u8>> {
     const LIMIT: usize = 1 << 30;
+    // Deflate expands at most 1032-fold (a 258-byte match per bit at best): a trailer that says
+    // more than that of these bytes lies, and gets no memory reserved for its claim.
+    const MAX_RATIO: usize = 1032;
     let trailer: [u8; 4] = raw.get(raw.len().checked_sub(4)?..)?.try_into().ok()?;
     let size = u32::from_le_bytes(trailer) as usize;
-    if size > LIMIT || raw.len() < 18 {
+    if size > LIMIT || raw.len() < 18 || size > raw.len().saturating_mul(MAX_RATIO) {
         return None;
     }
     // not zeroed first: libdeflate writes every byte it reports
@@ -740,6 +743,19 @@ mod tests {
         lying[n - 4..].copy_from_slice(&7u32.to_le_bytes());
         assert!(gunzip_one_member(&lying).is_none());
         assert!(gunzip_one_member(b"").is_none());
+        // Nor one that claims more than deflate can expand its bytes to; the streaming
+        // reader reads what is there and says the trailer is wrong.
+        lying[n - 4..].copy_from_slice(&(900u32 << 20).to_le_bytes());
+        assert!(gunzip_one_member(&lying).is_none());
+        let (out, cut) = gunzip("e.gz", &lying);
+        assert_eq!(out, BODY.as_bytes());
+        assert!(cut.unwrap().to_string().contains("e.gz"));
+        // The bound holds for the most compressible input there is.
+        let zeros = vec![0u8; 4 << 20];
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&zeros).unwrap();
+        let packed = gz.finish().unwrap();
+        assert_eq!(gunzip_one_member(&packed).as_deref(), Some(&zeros[..]));
     }
 
     #[test]
