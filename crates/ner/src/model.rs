@@ -157,23 +157,27 @@ impl Model {
     fn add_rows(&self, feats: &[u64], e: &mut [f32; N]) {
         for f in feats {
             if let Some(&r) = self.index.get(f) {
-                let row = &self.rows[r as usize];
-                for t in 0..N {
-                    e[t] += row[t];
-                }
+                self.add_row(r as usize, e);
             }
         }
     }
 
+    /// The emission scores of a token with these feature rows (training's view: row ids).
     fn emissions(&self, feats: &[u32]) -> [f32; N] {
         let mut e = [0f32; N];
         for &f in feats {
-            let row = &self.rows[f as usize];
-            for t in 0..N {
-                e[t] += row[t];
-            }
+            self.add_row(f as usize, &mut e);
         }
         e
+    }
+
+    /// Adds row `r`'s weights to `e`.
+    #[inline]
+    fn add_row(&self, r: usize, e: &mut [f32; N]) {
+        let row = &self.rows[r];
+        for t in 0..N {
+            e[t] += row[t];
+        }
     }
 
     fn viterbi<F: AsRef<[u32]>>(&self, feats: &[F]) -> Vec<Tag> {
