@@ -729,7 +729,6 @@ fn tidy(s: &str) -> String {
     out
 }
 
-/// The length of `t` with each whitespace run counted as one character.
 /// A text node's length in characters with each run of white space counted as one, and its
 /// commas (`,`, Arabic `،`, full-width `，`): read a byte at a time where the text is ASCII.
 fn text_stats(t: &str) -> (usize, usize) {
@@ -768,6 +767,8 @@ fn has_ancestor(tree: &Tree, id: NodeId, names: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn text_stats_count_as_chars_would() {
         let by_chars = |t: &str| {
@@ -786,11 +787,9 @@ mod tests {
             "nbsp\u{a0}\u{a0}thin\u{2009}ideographic\u{3000}\u{85}end",
             "قال، ثم 中文，逗号 Zelenskyy’s «plan» 𝄞,",
         ] {
-            assert_eq!(super::text_stats(t), by_chars(t), "{t:?}");
+            assert_eq!(text_stats(t), by_chars(t), "{t:?}");
         }
     }
-
-    use super::*;
 
     const PARA: &str = "Officials from both governments met for five hours on Tuesday to discuss \
         the plan, according to people familiar with the talks, and agreed to meet again.";
