@@ -183,6 +183,7 @@ pub fn extract(
             BriefSentence {
                 text: c.text.to_string(),
                 articles: c.cites.iter().map(|&a| articles[a].id.clone()).collect(),
+                evidence: Vec::new(),
             }
         })
         .collect()
@@ -245,6 +246,7 @@ fn conflicts(articles: &[&Article], facts: &[Fact]) -> Vec<BriefSentence> {
         out.push(BriefSentence {
             text,
             articles: cited,
+            evidence: Vec::new(),
         });
     }
     out

@@ -137,6 +137,7 @@ pub fn story_events(
                 text: first.sentence.to_string(),
                 when: first.when.to_string(),
                 articles: ids.into_iter().map(|k| articles[k].to_string()).collect(),
+                evidence: Vec::new(),
             }
         })
         .collect();

@@ -135,6 +135,7 @@ fn lead_reports(articles: &[&Article], read: &[Vec<Sentence>]) -> Vec<(NaiveDate
                     text: s.text.to_string(),
                     when: String::new(),
                     articles: vec![a.id.clone()],
+                    evidence: Vec::new(),
                 };
                 out.push((day, report));
             }
@@ -206,6 +207,7 @@ mod tests {
             text: text.into(),
             when: String::new(),
             articles: articles.iter().map(|a| a.to_string()).collect(),
+            evidence: Vec::new(),
         }
     }
 

@@ -232,6 +232,9 @@ pub struct Event {
     #[serde(default)]
     pub when: String,
     pub articles: Vec<String>,
+    /// For each cited article, its sentence that reports the happening.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A day of a long story that matters most: the more articles date something on it, the more
@@ -370,6 +373,35 @@ pub struct CopyLink {
 pub struct BriefSentence {
     pub text: String,
     pub articles: Vec<String>,
+    /// For each cited article, its sentence that supports this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// The sentence of one article that supports a claim, and where it stands in the article's
+/// `text`: `start..end` in characters (Unicode scalar values, as JavaScript and Python index
+/// strings), end exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: String,
+}
+
+impl Evidence {
+    /// The evidence of `text[byte_start..byte_end]` of article `article` whose text is
+    /// `text` (byte offsets, on char boundaries).
+    pub fn of(article: &str, text: &str, byte_start: usize, byte_end: usize) -> Evidence {
+        let start = text[..byte_start].chars().count();
+        let end = start + text[byte_start..byte_end].chars().count();
+        Evidence {
+            article: article.to_string(),
+            start,
+            end,
+            sentence: text[byte_start..byte_end].to_string(),
+        }
+    }
 }
 
 /// The result of analysing a set of articles: what `dossier analyze --format json` prints.

@@ -234,6 +234,7 @@ mod tests {
             text: format!("event of {date}"),
             when: date.into(),
             articles: articles.iter().map(|s| s.to_string()).collect(),
+            evidence: Vec::new(),
         }
     }
 
