@@ -179,6 +179,15 @@ enum EvalTask {
         #[arg(long, default_value_t = 3)]
         sentences: usize,
     },
+    /// The claims of a dossier on judged real news (DIR holds articles.jsonl and gold.json):
+    /// the precision of conflicts, copies, quotes, people, speakers, event dates and brief
+    /// citations, as the set's score.py scores the JSON of `analyze`.
+    Claims {
+        dir: PathBuf,
+        /// List every false claim, grouped by type, before the scores.
+        #[arg(long)]
+        mistakes: bool,
+    },
     /// Time expressions on TimeML files (every .tml under PATH): extraction F1, value accuracy.
     Time {
         path: PathBuf,
@@ -428,6 +437,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             EvalTask::Brief { source, sentences } => {
                 print!("{}", dossier_eval::brief::run(&source, sentences)?);
+                Ok(ExitCode::SUCCESS)
+            }
+            EvalTask::Claims { dir, mistakes } => {
+                let articles = dir.join("articles.jsonl");
+                if !articles.is_file() || !dir.join("gold.json").is_file() {
+                    anyhow::bail!(
+                        "{}: not a judged claims set (articles.jsonl and gold.json are needed)",
+                        dir.display()
+                    );
+                }
+                let run = pipeline::analyze(&[articles.to_string_lossy().into_owned()], None)?;
+                // as `analyze`: an input that fails is reported and left out
+                for e in &run.errors {
+                    eprintln!("dossier: error: {e}");
+                }
+                if run.dossier.articles.is_empty() {
+                    anyhow::bail!("{}: no articles could be read", articles.display());
+                }
+                let report = dossier_eval::claims::score(&dir, &run.dossier)?;
+                if mistakes {
+                    print!("{}", report.mistakes_text());
+                }
+                print!("{report}");
                 Ok(ExitCode::SUCCESS)
             }
             EvalTask::Time { path, mistakes } => {

@@ -3,6 +3,7 @@
 //! does. Every report ends with one line `METRIC value`.
 
 pub mod brief;
+pub mod claims;
 pub mod clustering;
 pub mod extraction;
 pub mod ner;
