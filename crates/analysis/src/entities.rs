@@ -497,8 +497,10 @@ const PRESS_HEADS: &[&str] = &[
 ];
 
 /// The tagged mentions of a sentence, corrected: a news outlet's name before a media noun is
-/// one organisation ("India Today TV channel": not the place India); a one-word person in a
-/// list of places is a place.
+/// one organisation ("India Today TV channel": not the place India); a place before a
+/// newspaper's last word is the newspaper ("Washington Post"); a name before "administration"
+/// is a person's; a given name the tagger joined to a word before it is the person's ("Democrat
+/// Al Gore"); a one-word person in a list of places is a place.
 fn with_media_names(
     words: &[&str],
     mut found: Vec<dossier_ner::Mention>,
@@ -551,6 +553,16 @@ fn with_media_names(
             }
         }
         i += 1;
+    }
+    // "the Biden administration": a leader's name, not a place or an organisation
+    for m in found.iter_mut() {
+        if m.kind != "PER"
+            && m.end - m.start == 1
+            && words.get(m.end) == Some(&"administration")
+            && places::lookup(words[m.start]).is_none()
+        {
+            m.kind = "PER";
+        }
     }
     // "Democrat Al Gore" read as "Democrat Al" (MISC) and "Gore": the given name belongs to
     // the person.
@@ -771,8 +783,8 @@ pub fn merge(mentions: &[&Mention]) -> Vec<Entity> {
     // A surname or given name alone joins the one person whose full name holds it ("Putin",
     // "Mr. McCarthy", "Derek", "Zhao"); shared by several, it joins the one named far more
     // often, or none.
-    // A one-word organisation that is the surname of one person of the story is that person
-    // ("Powell" read as an organisation three times beside "Colin Powell").
+    // A one-word organisation or place that is the surname of one person of the story is that
+    // person ("Powell" read as an organisation three times beside "Colin Powell").
     for i in 0..groups.len() {
         if groups[i].count == 0 || !groups[i].one_word() {
             continue;
@@ -781,13 +793,18 @@ pub fn merge(mentions: &[&Mention]) -> Vec<Entity> {
         if !person && !groups[i].may_be_surname() {
             continue;
         }
-        let word = groups[i].parts().words.first().cloned().unwrap_or_default();
+        // the name's words: "Hannah-Jones" is two, the tail of "Nikole Hannah-Jones"
+        let name = groups[i].parts().words;
+        if name.is_empty() {
+            continue;
+        }
         let holders: Vec<usize> = (0..groups.len())
             .filter(|&j| {
                 let b = &groups[j];
                 j != i && b.count > 0 && b.is_person() && !b.one_word() && {
                     let p = b.parts();
-                    p.last() == word || person && p.first() == word
+                    p.words.len() > name.len()
+                        && (p.words.ends_with(&name) || person && p.words.starts_with(&name))
                 }
             })
             .collect();
@@ -813,6 +830,16 @@ pub fn merge(mentions: &[&Mention]) -> Vec<Entity> {
     for g in groups.iter_mut().filter(|g| g.count > 0 && g.one_word()) {
         if g.verdict.is_none() && g.is_person() {
             g.verdict = Some(judge_single_name(g));
+        }
+    }
+    // Places and organisations the gazetteer does not know, read from a title, an initial
+    // or a common word ("Lt.", "R.", "Court").
+    for g in groups
+        .iter_mut()
+        .filter(|g| g.count > 0 && g.verdict.is_none())
+    {
+        if g.kind() != EntityKind::Person {
+            g.verdict = judge_other(g);
         }
     }
     let mut out: Vec<Entity> = groups
@@ -1105,6 +1132,53 @@ fn judge_single_name(g: &Group) -> Verdict {
     Verdict::Is(EntityKind::Person)
 }
 
+/// An organisation or place the tagger read: `None` keeps its kind.
+fn judge_other(g: &Group) -> Option<Verdict> {
+    let name = g.canonical_name();
+    let place = places::lookup(&name);
+    // "President Biden" and "the Biden administration": read as a person with a title, and
+    // no country, region or large city, a person
+    let small = place.is_none_or(|p| p.kind == "city" && p.population < 100_000);
+    if g.cue && small && g.kinds.contains_key(&EntityKind::Person) && g.one_word() {
+        return Some(Verdict::Is(EntityKind::Person));
+    }
+    let bare = personal_names::bare(&name);
+    let title = bare.chars().count() <= 1
+        || personal_names::is_courtesy(&bare)
+        || personal_names::title_role(&bare).is_some()
+        || matches!(bare.as_str(), "sens" | "reps");
+    if title {
+        return Some(Verdict::Unknown);
+    }
+    if place.is_some() || g.country().is_some() {
+        return None;
+    }
+    let words: Vec<String> = name
+        .split_whitespace()
+        .flat_map(|w| {
+            let b = personal_names::bare(w);
+            b.split('-').map(str::to_string).collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [word] = words.as_slice() else {
+        // "New Jersey Democrat": a person described, not a place; "U.S. News": a newspaper
+        let place = g.kind() == EntityKind::Place;
+        return if place && words.iter().any(|w| PARTY_MEMBERS.contains(&w.as_str())) {
+            Some(Verdict::Unknown)
+        } else if place
+            && words
+                .iter()
+                .any(|w| ORGANISATION_WORDS.contains(&w.as_str()))
+        {
+            Some(Verdict::Is(EntityKind::Organization))
+        } else {
+            None
+        };
+    };
+    (g.kind() == EntityKind::Place && common_word(word)).then_some(Verdict::Unknown)
+}
+
 #[derive(Default, Debug)]
 struct Group {
     keys: BTreeSet<String>,
@@ -1225,20 +1299,26 @@ impl Group {
                     && places::lookup(&self.canonical_name()).is_none())
     }
 
-    /// Whether a one-word organisation may be a person's surname read wrongly: no place, no
-    /// word of an organisation's name.
+    /// Whether a one-word organisation or place may be a person's surname read wrongly ("the
+    /// Biden administration"): no country, region or large city, no word of an organisation's
+    /// name.
     fn may_be_surname(&self) -> bool {
         let name = self.canonical_name();
+        // a place the tagger read as an organisation is a less likely reading
+        let large = match self.kind() {
+            EntityKind::Organization => 500_000,
+            _ => 100_000,
+        };
         self.verdict.is_none()
-            && self.kind() == EntityKind::Organization
+            && self.kind() != EntityKind::Person
             && name.chars().any(char::is_lowercase)
-            && places::lookup(&name).is_none()
+            && places::lookup(&name).is_none_or(|p| p.kind == "city" && p.population < large)
             && !ORGANISATION_WORDS.contains(&personal_names::bare(&name).as_str())
     }
 
-    /// Whether the name is one word, past titles and initials ("B. Taney").
+    /// Whether the name is one word, past titles and initials ("B. Taney", "Hannah-Jones").
     fn one_word(&self) -> bool {
-        self.parts().words.len() <= 1
+        self.parts().written <= 1
     }
 
     fn single_token(&self) -> bool {
@@ -1686,5 +1766,38 @@ mod tests {
             people("The couple, Bill and Melinda Hart, gave the money."),
             ["Bill Hart", "Melinda Hart"]
         );
+    }
+
+    #[test]
+    fn a_surname_read_as_a_place_or_organisation_is_the_person() {
+        use EntityKind::*;
+        let es = merged(&[
+            cued("Colin Powell", Person, true),
+            cued("Powell", Organization, false),
+            cued("Nikole Hannah-Jones", Person, true),
+            cued("Hannah-Jones", Organization, false),
+        ]);
+        assert_eq!(es.len(), 2, "{:?}", kinds(&es));
+        assert!(es.iter().all(|e| e.kind == Person && e.aliases.len() == 1));
+        // "the Biden administration"
+        let ms = mentions_of("The Biden administration said on Monday it would appeal.");
+        assert_eq!(ms.len(), 1);
+        assert_eq!((ms[0].text.as_str(), ms[0].kind), ("Biden", Person));
+        // with nothing else to go on, no entity
+        assert!(merged(&ms).is_empty());
+    }
+
+    #[test]
+    fn no_place_from_a_title_an_initial_or_a_common_word() {
+        use EntityKind::*;
+        let es = merged(&[
+            cued("Lt.", Place, false),
+            cued("R.", Place, false),
+            cued("Sens", Organization, false),
+            cued("Given", Place, false),
+            cued("New Jersey Democrat", Place, false),
+            cued("Ohio", Place, false),
+        ]);
+        assert_eq!(kinds(&es), [("Ohio".to_string(), Place)]);
     }
 }

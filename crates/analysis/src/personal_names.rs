@@ -155,6 +155,8 @@ pub fn is_initial(word: &str) -> bool {
 pub struct NameParts {
     pub words: Vec<String>,
     pub initials: Vec<char>,
+    /// How many words the name is written in ("Hannah-Jones" is one).
+    pub written: usize,
 }
 
 impl NameParts {
@@ -168,6 +170,7 @@ impl NameParts {
         }
         let mut words = Vec::new();
         let mut initials = Vec::new();
+        let mut written = 0;
         for (i, t) in tokens.iter().enumerate().skip(start) {
             if i > start && is_suffix(t) {
                 continue;
@@ -181,12 +184,17 @@ impl NameParts {
                 continue;
             }
             let w = bare(t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'));
+            written += usize::from(!w.is_empty());
             // "Taylor-Greene" is "Taylor Greene"; "Moïse" is "Moise"; "Hassan" is "Hasan"
             for part in w.split('-').filter(|p| !p.is_empty()) {
                 words.push(plain(part));
             }
         }
-        NameParts { words, initials }
+        NameParts {
+            words,
+            initials,
+            written,
+        }
     }
 
     pub fn first(&self) -> &str {
@@ -233,7 +241,7 @@ impl NameParts {
 
 /// A name word as compared: accents dropped and doubled letters written once, as
 /// transliterations differ ("Moïse" / "Moise", "Hassan" / "Hasan").
-fn plain(word: &str) -> String {
+pub fn plain(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars().map(unaccented) {
         if !out.ends_with(c) {

@@ -158,6 +158,23 @@ mod tests {
     }
 
     #[test]
+    fn alternate_names_only_where_they_are_unambiguous() {
+        // an alternate name of Casablanca that is an English phrase
+        assert_eq!(lookup("White House"), None);
+        // a spelling of a large city's name, an exonym of a city of millions
+        assert_eq!(lookup("Bombay").and_then(|p| p.geonames), Some(1275339));
+        assert_eq!(lookup("Peking").map(|p| p.country), Some("CN"));
+        // the US state before a small city of the same name elsewhere
+        assert_eq!(lookup("Montana").map(|p| p.kind), Some("province"));
+        assert_eq!(
+            lookup("Delaware").map(|p| (p.kind, p.country)),
+            Some(("province", "US"))
+        );
+        // a city of millions before the province of its name
+        assert_eq!(lookup("Washington").and_then(|p| p.geonames), Some(4140963));
+    }
+
+    #[test]
     fn country_names_short_and_long() {
         for name in ["US", "U.S.", "United States", "America", "USA"] {
             assert_eq!(country_code(name), Some("US"), "{name}");
