@@ -214,6 +214,22 @@ const ROLE_MODIFIERS: &[&str] = &[
     "national",
     "security",
     "state",
+    "homeland",
+    "defense",
+    "defence",
+    "treasury",
+    "health",
+    "interior",
+    "energy",
+    "transportation",
+    "commerce",
+    "labor",
+    "education",
+    "agriculture",
+    "housing",
+    "press",
+    "white",
+    "house",
 ];
 
 /// Finds the people, organisations and places of each article (in parallel).
@@ -1040,7 +1056,6 @@ fn demonym(word: &str) -> bool {
 /// A name of two words or more the tagger read as a person's.
 fn judge_full_name(g: &Group) -> Verdict {
     let name = g.canonical_name();
-    let parts = g.parts();
     // the words as written, for the word lists
     let listed: Vec<String> = name
         .split_whitespace()
@@ -1072,13 +1087,7 @@ fn judge_full_name(g: &Group) -> Verdict {
     // "Hawaii Democratic": a state or country first is no given name.
     let place_first = places::lookup(words[0])
         .is_some_and(|p| p.kind != "city" && !personal_names::is_given_name(words[0]));
-    // "James C.": a name cut after an initial
-    let cut = parts.last().chars().count() <= 1;
-    if place_first
-        || holds_place
-        || cut
-        || listed_in(NOT_PERSON_WORDS)
-        || words.iter().any(|w| demonym(w))
+    if place_first || holds_place || listed_in(NOT_PERSON_WORDS) || words.iter().any(|w| demonym(w))
     {
         return Verdict::Unknown;
     }
