@@ -810,7 +810,7 @@ pub fn merge(mentions: &[&Mention]) -> Vec<Entity> {
             continue;
         }
         // the name's words: "Hannah-Jones" is two, the tail of "Nikole Hannah-Jones"
-        let name = groups[i].parts().words;
+        let name = groups[i].parts().words.clone();
         if name.is_empty() {
             continue;
         }
@@ -1204,7 +1204,7 @@ struct Group {
     /// [`Group::vote_kind`], computed once until the group changes.
     kind_cache: std::cell::Cell<Option<EntityKind>>,
     /// [`Group::parts`], computed once until the group changes.
-    parts_cache: std::cell::RefCell<Option<personal_names::NameParts>>,
+    parts_cache: std::cell::OnceCell<personal_names::NameParts>,
 }
 
 impl Group {
@@ -1226,9 +1226,9 @@ impl Group {
         self.cue |= m.person_cue;
     }
 
-    fn changed(&self) {
+    fn changed(&mut self) {
         self.kind_cache.set(None);
-        self.parts_cache.replace(None);
+        self.parts_cache.take();
     }
 
     fn absorb(&mut self, other: Group) {
@@ -1369,11 +1369,9 @@ impl Group {
     }
 
     /// The parts of the canonical name, as a person's name.
-    fn parts(&self) -> personal_names::NameParts {
+    fn parts(&self) -> &personal_names::NameParts {
         self.parts_cache
-            .borrow_mut()
-            .get_or_insert_with(|| personal_names::NameParts::of(&self.canonical_name()))
-            .clone()
+            .get_or_init(|| personal_names::NameParts::of(&self.canonical_name()))
     }
 
     fn into_entity(self) -> Entity {
