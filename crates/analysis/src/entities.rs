@@ -794,7 +794,7 @@ pub fn merge(mentions: &[&Mention]) -> Vec<Entity> {
     merge_unique(
         &mut groups,
         |a| a.is_person() && !a.one_word(),
-        |a, b| b.is_person() && !b.one_word() && a.parts().same_person(&b.parts()),
+        |a, b| b.is_person() && !b.one_word() && a.parts().same_person(b.parts()),
     );
     // A surname or given name alone joins the one person whose full name holds it ("Putin",
     // "Mr. McCarthy", "Derek", "Zhao"); shared by several, it joins the one named far more
