@@ -255,6 +255,7 @@ fn article_mentions(a: &Article) -> Vec<Mention> {
                 .map(|t| match t.text.as_str() {
                     "“" | "”" | "„" => "\"",
                     "‘" | "’" => "'",
+                    "’s" => "'s",
                     w => w,
                 })
                 .collect();
@@ -389,7 +390,13 @@ fn person_words(words: &[&str], mut start: usize, mut end: usize) -> Option<(usi
     {
         start -= 1;
     }
-    (start < end && !names_a_thing(&words[end..])).then_some((start, end))
+    // "Dobbs v. Jackson Women's Health Organization": a name ending in a common word is the
+    // start of a thing's name, even past a possessive
+    let after = match words.get(end) {
+        Some(&"'s") if end - start > 1 && common_word(words[end - 1]) => &words[end + 1..],
+        _ => &words[end..],
+    };
+    (start < end && !names_a_thing(after)).then_some((start, end))
 }
 
 /// Last words of the names of things named after a person ("the John Lewis Voting Rights
@@ -1769,6 +1776,15 @@ mod tests {
                 .collect()
         };
         assert!(people("The House passed the John Smith Voting Rights Act on Friday.").is_empty());
+        assert!(
+            people("The case, Roe v. Jackson Women's Health Organization, was heard.")
+                .iter()
+                .all(|p| !p.contains("Women"))
+        );
+        assert_eq!(
+            people("Donald Trump's Justice Department opened an inquiry."),
+            ["Donald Trump"]
+        );
         assert_eq!(
             people("The couple, Bill and Melinda Hart, gave the money."),
             ["Bill Hart", "Melinda Hart"]
