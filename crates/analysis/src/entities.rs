@@ -452,7 +452,7 @@ fn names_a_thing(after: &[&str]) -> bool {
     for w in after.iter().take(8) {
         if w.chars().next().is_some_and(char::is_uppercase) {
             last = Some(*w);
-        } else if !matches!(*w, "of" | "and" | "for" | "&") {
+        } else if !matches!(*w, "of" | "and" | "for" | "in" | "on" | "to" | "the" | "&") {
             break;
         }
     }
@@ -1491,14 +1491,26 @@ fn similar_names(a: &Group, b: &Group) -> bool {
     })
 }
 
-/// The spelling shown: possessive removed.
+/// The spelling shown: possessive and an ellipsis after it removed.
 fn clean_surface(s: &str) -> String {
     let s = s.trim();
-    s.strip_suffix("'s")
+    let s = s
+        .strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .unwrap_or(s)
-        .trim()
-        .to_string()
+        .trim();
+    // "James C....", "Miguel...": a name the text cuts off loses the ellipsis (an initial
+    // keeps its period)
+    let cut = s.trim_end_matches(['.', '…']);
+    let initial = cut
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.chars().count() == 1);
+    match cut.len() + 1 < s.len() {
+        true if initial => format!("{cut}."),
+        true => cut.to_string(),
+        false => s.to_string(),
+    }
 }
 
 /// Lower-case name with possessive, dots and extra spaces removed.
@@ -1776,6 +1788,7 @@ mod tests {
                 .collect()
         };
         assert!(people("The House passed the John Smith Voting Rights Act on Friday.").is_empty());
+        assert!(people("Senators dropped the Anna Kowal Justice in Policing Act.").is_empty());
         assert!(
             people("The case, Roe v. Jackson Women's Health Organization, was heard.")
                 .iter()
