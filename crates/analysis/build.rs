@@ -5,8 +5,8 @@
 //! `src/places.rs` reads in place, so a process pays nothing to load them:
 //!
 //! - `places`: lower-cased name, kind, GeoNames id, ISO country, population; the entry a
-//!   name most likely means (a country, then a linked entry, then the most populous; the first
-//!   of equals);
+//!   name most likely means (a country, then a city of half a million or more, then a
+//!   province, then a linked entry, then the most populous; the first of equals);
 //! - `country_words`: lower-cased capital or demonym, ISO country (the most populous
 //!   country of those the word names: "american" -> US);
 //! - `countries`: ISO country, the country's GeoNames name.
@@ -28,10 +28,16 @@ struct Entry<'a> {
     population: u64,
 }
 
+/// A city this large outranks a province of the same name ("New York"); a smaller one does
+/// not ("Montana", the state, over Montana in Bulgaria).
+const PROVINCE_CITY_POPULATION: u64 = 500_000;
+
 impl Entry<'_> {
-    fn rank(&self) -> (bool, bool, u64) {
+    fn rank(&self) -> (bool, bool, bool, bool, u64) {
         (
             self.kind == "country",
+            self.kind == "city" && self.population >= PROVINCE_CITY_POPULATION,
+            self.kind == "province",
             self.id.parse::<u64>().is_ok(),
             self.population,
         )

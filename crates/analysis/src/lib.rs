@@ -15,6 +15,7 @@ pub mod events;
 pub mod facts;
 pub mod figures;
 pub mod names;
+pub mod personal_names;
 pub mod places;
 pub mod positions;
 pub mod quotes;

@@ -76,6 +76,40 @@ pub fn country_of(word: &str) -> Option<&'static str> {
     COUNTRIES.find(iso)
 }
 
+/// Short names of countries the gazetteer's spellings leave out (too short, or in dots), by
+/// key: lower-case without dots.
+const COUNTRY_SHORT_NAMES: &[(&str, &str)] = &[
+    ("us", "US"),
+    ("usa", "US"),
+    ("america", "US"),
+    ("uk", "GB"),
+    ("britain", "GB"),
+    ("uae", "AE"),
+    ("prc", "CN"),
+    ("dprk", "KP"),
+    ("drc", "CD"),
+];
+
+/// The ISO code of the country a name is a name of ("U.S.", "United States", "America",
+/// "Ukraine"); not of a capital or a people ("Kyiv", "Ukrainian": see [`country_of`]).
+pub fn country_code(name: &str) -> Option<&'static str> {
+    let key = lower(name.trim()).replace('.', "");
+    COUNTRY_SHORT_NAMES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, iso)| *iso)
+        .or_else(|| {
+            lookup(name)
+                .filter(|p| p.kind == "country")
+                .map(|p| p.country)
+        })
+}
+
+/// The gazetteer's entry of the country with ISO code `iso`.
+pub fn country_place(iso: &str) -> Option<Place> {
+    lookup(COUNTRIES.find(iso)?)
+}
+
 /// The place a name most likely means, if it is a place name.
 pub fn lookup(name: &str) -> Option<Place> {
     let fields = PLACES.find(&lower(name.trim()))?;
@@ -121,6 +155,34 @@ mod tests {
             }
         }
         assert_eq!(COUNTRIES.find(""), None);
+    }
+
+    #[test]
+    fn alternate_names_only_where_they_are_unambiguous() {
+        // an alternate name of Casablanca that is an English phrase
+        assert_eq!(lookup("White House"), None);
+        // a spelling of a large city's name, an exonym of a city of millions
+        assert_eq!(lookup("Bombay").and_then(|p| p.geonames), Some(1275339));
+        assert_eq!(lookup("Peking").map(|p| p.country), Some("CN"));
+        // the US state before a small city of the same name elsewhere
+        assert_eq!(lookup("Montana").map(|p| p.kind), Some("province"));
+        assert_eq!(
+            lookup("Delaware").map(|p| (p.kind, p.country)),
+            Some(("province", "US"))
+        );
+        // a city of millions before the province of its name
+        assert_eq!(lookup("Washington").and_then(|p| p.geonames), Some(4140963));
+    }
+
+    #[test]
+    fn country_names_short_and_long() {
+        for name in ["US", "U.S.", "United States", "America", "USA"] {
+            assert_eq!(country_code(name), Some("US"), "{name}");
+        }
+        assert_eq!(country_code("Ukraine"), Some("UA"));
+        assert_eq!(country_code("Kyiv"), None);
+        assert_eq!(country_code("Ukrainian"), None);
+        assert_eq!(country_place("US").and_then(|p| p.geonames), Some(6252001));
     }
 
     #[test]

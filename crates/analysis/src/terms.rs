@@ -359,6 +359,27 @@ impl Background {
     }
 }
 
+/// How the background writes a word: the number of its documents that hold the word's stem,
+/// and the share of those that hold it capitalised inside a sentence (a name, "Trump", near
+/// 1; a common noun, "plan", near 0). `None` for a word the background never saw.
+///
+/// The stem's documents count every word of the stem, so a name that shares its stem with
+/// another name ("Aly", "Ali") counts that name's capitalised uses too.
+pub(crate) fn capitalised_share(word: &str) -> Option<(u32, f32)> {
+    let lower = lowercase(word);
+    let (stem_df, stem_name_df) = with_stem(&lower, |s| {
+        let as_name = if s == lower {
+            0
+        } else {
+            BACKGROUND.df(feature_hash(&format!("@{s}")))
+        };
+        (BACKGROUND.df(feature_hash(s)), as_name)
+    });
+    let name_df = BACKGROUND.df(feature_hash(&format!("@{lower}"))) + stem_name_df;
+    let documents = stem_df.max(name_df);
+    (documents > 0).then(|| (documents, name_df as f32 / documents as f32))
+}
+
 /// Calls `out` with each feature of `text` and its weight: content-word stems (1), capitalised
 /// names not at a sentence start ([`NAME_WEIGHT`]) and numbers ([`NUMBER_WEIGHT`]), the last
 /// two prefixed so they never collide with words.

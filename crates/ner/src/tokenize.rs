@@ -20,11 +20,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        // A whitespace-delimited chunk.
+        // A whitespace-delimited chunk; an en or em dash inside one parts words
+        // ("Richardson–joined", "herself—is"), as a space would.
         let mut j = i;
         while j < text.len() {
             let d = text[j..].chars().next().unwrap();
-            if d.is_whitespace() {
+            if d.is_whitespace() || (j > i && matches!(d, '–' | '—')) {
                 break;
             }
             j += d.len_utf8();
@@ -155,6 +156,10 @@ mod tests {
             ["“", "We", "do", "n't", "know", ",", "”", "he", "said", "."]
         );
         assert_eq!(toks("a five-hour meeting"), ["a", "five-hour", "meeting"]);
+        assert_eq!(
+            toks("Judge Ann Lee–joined by two others—agreed"),
+            ["Judge", "Ann", "Lee", "–", "joined", "by", "two", "others", "—", "agreed"]
+        );
     }
 
     #[test]

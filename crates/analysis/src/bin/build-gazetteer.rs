@@ -7,10 +7,12 @@
 //! kind one of `country`, `province`, `city`, `capital` (a country's seat of government, also
 //! listed as a city) or `demonym` ("Russian": the country's people). Kept: every country name and
 //! its Latin alternative spellings, capitals, demonyms and provinces; every city's main name;
-//! Latin alternative names of cities of 100,000 people or more. Output is sorted, so the same input gives the same file.
+//! Latin alternative names of cities of 100,000 people or more that spell the main name
+//! otherwise ("Kiev"), or one-word ones of cities of half a million or more ("Bombay"), when no
+//! other place has the name. Output is sorted, so the same input gives the same file.
 
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
 const ALT_NAME_MIN_POPULATION: u64 = 100_000;
@@ -26,6 +28,25 @@ fn latin_name(s: &str) -> bool {
         })
 }
 
+/// Cities of this many people or more keep their one-word alternate names that are not
+/// spellings of the main name ("Bombay", "Peking", "Saigon").
+const EXONYM_MIN_POPULATION: u64 = 500_000;
+
+/// Whether `alternate` is another spelling of `name`: the same without accents, case, hyphens
+/// and spaces, or two letters apart with the same first letter ("Kiev" / "Kyiv").
+fn spelling_of(alternate: &str, name: &str) -> bool {
+    let squeeze = |s: &str| -> String {
+        s.split([' ', '-'])
+            .map(dossier_analysis::personal_names::plain)
+            .collect()
+    };
+    let (a, n) = (
+        squeeze(&alternate.to_lowercase()),
+        squeeze(&name.to_lowercase()),
+    );
+    a == n || (a.chars().next() == n.chars().next() && strsim::levenshtein(&a, &n) <= 2)
+}
+
 fn main() {
     let dir = std::env::args()
         .nth(1)
@@ -34,6 +55,7 @@ fn main() {
         std::fs::read_to_string(format!("{dir}/{p}")).unwrap_or_else(|e| panic!("{dir}/{p}: {e}"))
     };
     let mut rows: BTreeSet<(String, &str, String, String, u64)> = BTreeSet::new();
+    let mut alternates: Vec<(String, String, String, u64)> = Vec::new();
     let countries: Value = serde_json::from_str(&read("geonames/countries.json")).unwrap();
     for c in countries.as_object().unwrap().values() {
         let iso = c["iso"].as_str().unwrap_or("").to_string();
@@ -82,10 +104,32 @@ fn main() {
         if pop >= ALT_NAME_MIN_POPULATION {
             for a in c["alternatenames"].as_array().into_iter().flatten() {
                 let a = a.as_str().unwrap_or("");
-                if latin_name(a) && a.chars().count() >= 5 {
-                    rows.insert((a.to_string(), "city", id.clone(), iso.clone(), pop));
+                let kept = latin_name(a)
+                    && a.chars().count() >= 5
+                    && (spelling_of(a, name) || pop >= EXONYM_MIN_POPULATION && !a.contains(' '));
+                if kept {
+                    alternates.push((a.to_string(), id.clone(), iso.clone(), pop));
                 }
             }
+        }
+    }
+    // An alternate name is kept only where it is no other country's or city's main name and
+    // names one city
+    // ("White House" is an alternate name of Casablanca, "Google" one of Topeka: the first is
+    // left out as a phrase, the second as an exonym of a city under half a million).
+    let mains: BTreeSet<String> = rows
+        .iter()
+        .filter(|r| matches!(r.1, "country" | "city"))
+        .map(|r| r.0.to_lowercase())
+        .collect();
+    let mut cities_of: HashMap<String, BTreeSet<&str>> = HashMap::new();
+    for (a, id, _, _) in &alternates {
+        cities_of.entry(a.to_lowercase()).or_default().insert(id);
+    }
+    for (a, id, iso, pop) in &alternates {
+        let key = a.to_lowercase();
+        if !mains.contains(&key) && cities_of[&key].len() == 1 {
+            rows.insert((a.clone(), "city", id.clone(), iso.clone(), *pop));
         }
     }
     let out = concat!(env!("CARGO_MANIFEST_DIR"), "/data/places.tsv.gz");
