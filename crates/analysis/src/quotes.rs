@@ -15,6 +15,11 @@
 //! Speakers are returned as the text of the attribution (a name, a pronoun, a description);
 //! [`crate::resolve_speakers`] ties them to the story's entities.
 
+mod lexicon;
+
+use crate::sentences::sentences;
+use lexicon::*;
+pub(crate) use lexicon::{BODY_NOUNS, BUSINESS_NOUNS, PERSON_NOUNS};
 use std::ops::Range;
 
 /// A quote or a piece of reported speech, as byte spans into the paragraph.
@@ -30,481 +35,10 @@ pub struct Attribution {
     pub direct: bool,
 }
 
-/// Reporting verbs (and their forms) that introduce speech or a stated position.
-const CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "added",
-    "adds",
-    "stated",
-    "states",
-    "declared",
-    "declares",
-    "noted",
-    "notes",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "explained",
-    "explains",
-    "asked",
-    "asks",
-    "wrote",
-    "writes",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "suggested",
-    "suggests",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "stressed",
-    "stresses",
-    "urged",
-    "urges",
-    "predicted",
-    "conceded",
-    "contended",
-    "maintained",
-    "recalled",
-    "replied",
-    "responded",
-    "tweeted",
-    "posted",
-    "continued",
-    "agreed",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "revealed",
-    "reveals",
-    "accused",
-    "accuses",
-    "described",
-    "describes",
-    "called",
-    "calls",
-    "characterised",
-    "characterized",
-    "pointed",
-    "vowed",
-    "promised",
-    "estimated",
-    "concluded",
-    "concludes",
-    "continues",
-    "observes",
-    "remarks",
-    "comments",
-    "recalls",
-    "replies",
-    "responds",
-    "predicts",
-    "contends",
-    "maintains",
-    "cautions",
-    "tweets",
-    "points",
-    "observed",
-    "remarked",
-    "commented",
-    "echoed",
-    "cautioned",
-    "indicated",
-    "indicates",
-    "signalled",
-    "signaled",
-    "hinted",
-    "charged",
-    "alleged",
-    "complained",
-    "lamented",
-    "boasted",
-    "joked",
-    "wondered",
-    "testified",
-    "assured",
-    "reiterated",
-    "countered",
-    "shouted",
-    "chanted",
-    "saying",
-    "adding",
-    "arguing",
-    "noting",
-    "stating",
-    "warning",
-    "insisting",
-    "claiming",
-    "declaring",
-    "telling",
-    "explaining",
-    "describing",
-    "accusing",
-    // Stated positions and beliefs: PolNeAR and dossier's positions count these too.
-    "promises",
-    "pledged",
-    "pledges",
-    "criticized",
-    "criticised",
-    "criticizes",
-    "criticises",
-    "opposed",
-    "opposes",
-    "oppose",
-    "want",
-    "wants",
-    "wanted",
-    "think",
-    "believe",
-    "acknowledge",
-    "consider",
-    "considers",
-    "considered",
-    "support",
-    "supports",
-    "supported",
-    "urge",
-    "vows",
-    "demanded",
-    "demands",
-    "demand",
-    "rejected",
-    "rejects",
-    "refused",
-    "refuses",
-    "accepted",
-    "accepts",
-    "agrees",
-    "endorsed",
-    "endorses",
-    "welcomed",
-    "welcomes",
-    "praised",
-    "praises",
-    "blamed",
-    "blames",
-    "condemned",
-    "condemns",
-    "hoped",
-    "hopes",
-    "expects",
-    "expected",
-    "fears",
-    "feared",
-    "doubted",
-    "doubts",
-    "questioned",
-    "proposed",
-    "proposes",
-    "offered",
-    "offers",
-    "recommended",
-    "recommends",
-    "dismissed",
-    "dismisses",
-    "defended",
-    "defends",
-    "attacked",
-    "attacks",
-    "slammed",
-    "blasted",
-    "mocked",
-    "disputed",
-    "challenged",
-    "questions",
-    "knows",
-    "knew",
-    "learned",
-    "found",
-    "showed",
-    "shows",
-    "concedes",
-    "contends",
-    "maintains",
-    "predicts",
-    "estimates",
-    "announce",
-    "argue",
-    "claim",
-    "insist",
-    "warn",
-    "deny",
-    "agree",
-    "explain",
-    // Further cues frequent in PolNeAR's training split (verbs only).
-    "seemed",
-    "seems",
-    "seem",
-    "declined",
-    "cited",
-    "cites",
-    "citing",
-    "sought",
-    "seeks",
-    "seek",
-    "seeking",
-    "appeared",
-    "appears",
-    "suggesting",
-    "suggest",
-    "call",
-    "calling",
-    "recalls",
-    "recalling",
-    "concludes",
-    "responds",
-    "mentioned",
-    "mentions",
-    "mention",
-    "plans",
-    "plan",
-    "planned",
-    "named",
-    "hope",
-    "hoping",
-    "feel",
-    "feels",
-    "felt",
-    "discuss",
-    "discussed",
-    "discussing",
-    "denounced",
-    "denouncing",
-    "asking",
-    "known",
-    "know",
-    "backing",
-    "backed",
-    "showing",
-    "sees",
-    "see",
-    "saw",
-    "endorse",
-    "decided",
-    "describe",
-    "confirm",
-    "believing",
-    "fear",
-    "signed",
-    "promising",
-    "promise",
-    "ordered",
-    "expressed",
-    "expect",
-    "expecting",
-    "worried",
-    "criticizing",
-    "criticising",
-    "note",
-    "decried",
-    "acknowledging",
-    "raised",
-    "questioning",
-    "urging",
-    "prefer",
-    "prefers",
-    "offering",
-    "offer",
-    "identified",
-    "finds",
-    "understand",
-    "highlighted",
-    "defend",
-    "defending",
-    "asserted",
-    "answered",
-    "shared",
-    "requested",
-    "remember",
-    "remembers",
-    "refuse",
-    "recognize",
-    "recognizes",
-    "recognized",
-    "pushed",
-    "listed",
-    "issued",
-    "invoked",
-    "ignored",
-    "favor",
-    "favors",
-    "favored",
-    "deemed",
-    "wonder",
-    "touted",
-    "touting",
-    "slams",
-    "reminded",
-    "recounted",
-    "emailed",
-    "doubt",
-    "considering",
-    "blame",
-    "accept",
-    "vow",
-    "unveiled",
-    "thanked",
-    "portrayed",
-    "encouraged",
-    "embraced",
-    "convinced",
-    "attack",
-    "attacking",
-    "wondering",
-    "threatened",
-    "mocking",
-    "praising",
-    "predicting",
-    "proposing",
-    "introduced",
-    "intended",
-    "advocate",
-    "advocated",
-    "pressured",
-    "derided",
-    "insulted",
-    "talked",
-    "spoke",
-    "focused",
-];
-
-/// The plainest reporting verbs: where a sentence has one, it introduces the quote.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "declared",
-    "noted",
-    "warned",
-    "insisted",
-    "argued",
-    "claimed",
-    "explained",
-    "wrote",
-    "stressed",
-    "asked",
-    "replied",
-    "responded",
-    "tweeted",
-];
-
 /// Whether `w` is one of the plainest reporting verbs ("said", "told", "stated").
 pub fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains(&w.to_lowercase().as_str())
 }
-
-/// Words that may stand between a speaker and the cue ("Sanders also said", "has pledged").
-const CUE_AUXILIARIES: &[&str] = &[
-    "also",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "should",
-    "later",
-    "earlier",
-    "again",
-    "repeatedly",
-    "previously",
-    "recently",
-    "already",
-    "once",
-    "never",
-    "often",
-    "frequently",
-    "then",
-    "reportedly",
-    "publicly",
-    "privately",
-    "quickly",
-    "still",
-    "just",
-    "long",
-    "since",
-    "did",
-    "does",
-    "do",
-    "not",
-    "openly",
-    "strongly",
-    "flatly",
-];
-
-/// Words that end a speaker phrase when walking left from a cue.
-const SPEAKER_STOPS: &[&str] = &[
-    "and",
-    "but",
-    "or",
-    "that",
-    "because",
-    "while",
-    "when",
-    "as",
-    "if",
-    "so",
-    "then",
-    "which",
-    "after",
-    "before",
-    "since",
-    "though",
-    "although",
-    "where",
-    "whether",
-    "also",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "later",
-    "earlier",
-    "again",
-    "repeatedly",
-    "previously",
-    "recently",
-    "already",
-    "once",
-];
 
 const OPENERS: &[char] = &['“', '"', '‘', '\'', '«', '„'];
 
@@ -631,17 +165,11 @@ pub fn quoted_spans(p: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Words after which a cue word is a noun ("user reports", "his support"), not a reporting
-/// verb.
-const NOT_BEFORE_A_VERB: &[&str] = &[
-    "a", "an", "the", "of", "no", "his", "her", "their", "its", "our", "my", "your", "this",
-    "these", "those", "some", "any", "every", "each", "strong", "stronger", "public", "user",
-    "popular", "broad", "wide",
-];
-
 /// Word `i` used as a reporting verb: a cue word, not capitalised inside a sentence
-/// ("United States"), not after a determiner.
-fn verb_cue(ws: &[Word], i: usize) -> bool {
+/// ("United States", "Capitol Police Reports"; a headline in title case aside), not after a
+/// determiner or a possessive ("his claims", "Chiu's comments").
+fn verb_cue(t: &Para, i: usize) -> bool {
+    let ws = t.ws.as_slice();
     let w = ws[i].text;
     if !is_cue(w) {
         return false;
@@ -653,9 +181,151 @@ fn verb_cue(ws: &[Word], i: usize) -> bool {
     if ws[i].span.start - ws[i - 1].span.end > 1 {
         return true;
     }
-    let capitalised_inside =
-        w.starts_with(char::is_uppercase) && ws[i - 1].text.starts_with(char::is_lowercase);
-    !capitalised_inside && !NOT_BEFORE_A_VERB.contains(&prev.as_str())
+    let capitalised_inside = w.starts_with(char::is_uppercase) && !t.headline;
+    let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
+    // "was expected", "is known": the passive's subject is not who speaks
+    let passive = matches!(
+        prev.as_str(),
+        "was" | "were" | "is" | "are" | "be" | "been" | "being"
+    );
+    !capitalised_inside && !possessive && !passive && !NOT_BEFORE_A_VERB.contains(&prev.as_str())
+}
+
+/// Whether `w` is a reporting verb after which the speaker may stand ("..., said Lopez").
+fn inverting(w: &str) -> bool {
+    INVERTING_CUES.contains(&w.to_lowercase().as_str())
+}
+
+/// Whether `text` can name who spoke: a pronoun, a name, or a noun phrase for a person, a
+/// group or a body ("a senior Kyiv official", "the company", "officials"). Not a piece of a
+/// clause ("the attack a", "demanding to", "what they", "the country is"), a date or time
+/// phrase ("on Thursday"), a number ("000 jobs"), or a sentence adverb ("Moreover").
+pub fn is_speaker_phrase(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let Some(first) = lower.first() else {
+        return false;
+    };
+    let listed = |list: &[&str], w: &str| list.contains(&w);
+    let digits = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    if lower.len() == 1 {
+        let w = first.as_str();
+        if listed(SPEAKER_PRONOUNS, w) {
+            return true;
+        }
+        if listed(NOT_A_SPEAKER_WORD, w)
+            || listed(TIME_WORDS, w)
+            || listed(PREPOSITIONS, w)
+            || listed(NOT_IN_A_SPEAKER, w)
+            || listed(SENTENCE_ADVERBS, w)
+            || digits(w)
+        {
+            return false;
+        }
+        if words[0].starts_with(char::is_uppercase) {
+            // "Described by ...": a verb opening a sentence
+            return !is_cue(w) && !w.ends_with("ed") && !w.ends_with("ing");
+        }
+        // A plural or a group ("officials", "police"), not a verb or an adverb.
+        return listed(COLLECTIVE_SPEAKERS, w)
+            || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3);
+    }
+    let contraction = |w: &str| {
+        let w = w.replace('’', "'");
+        w.contains("n't")
+            || ["'re", "'ve", "'ll", "'d", "'m"]
+                .iter()
+                .any(|e| w.ends_with(e))
+            || matches!(
+                w.as_str(),
+                "it's" | "he's" | "she's" | "that's" | "there's" | "what's" | "who's" | "here's"
+            )
+    };
+    let last = lower.last().map(String::as_str).unwrap_or("");
+    let adverb = |w: &str| {
+        w.len() > 5 && w.ends_with("ly") && !matches!(w, "family" | "assembly" | "supply")
+    };
+    let participle = first.len() > 4 && first.ends_with("ing");
+    if lower.len() > 14
+        || listed(PREPOSITIONS, first)
+        || listed(SENTENCE_ADVERBS, first)
+        || adverb(first)
+        || participle
+        || listed(PREPOSITIONS, last)
+        || listed(NOT_LAST_IN_A_SPEAKER, last)
+        || listed(NOT_IN_A_SPEAKER, last)
+        || (first.starts_with('0') && digits(first))
+        || lower.iter().all(|w| listed(TIME_WORDS, w) || digits(w))
+    {
+        return false;
+    }
+    for (k, w) in lower.iter().enumerate() {
+        // a pronoun as written ("us", "It" first), not a name in capitals ("US", "IT")
+        let pronoun = matches!(
+            words[k],
+            "him" | "them" | "me" | "us" | "he" | "she" | "they" | "we" | "it"
+        ) || (k == 0
+            && matches!(words[k], "He" | "She" | "They" | "We" | "It" | "I"));
+        let w = w.as_str();
+        // "to" before a verb ("power to punish"), not before a name ("adviser to the president").
+        let to_verb = w == "to"
+            && lower.get(k + 1).is_some_and(|n| {
+                !listed(DETERMINERS, n) && words[k + 1].starts_with(char::is_lowercase)
+            });
+        if contraction(w) || pronoun || to_verb || (w != "to" && listed(NOT_IN_A_SPEAKER, w)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether the quoted span `q` is a title ("on “Fox & Friends”", "the series “The Calling”")
+/// or a term ("what's known as a “motion to vacate”", "the so-called “deal”"), not words
+/// someone said.
+fn is_title_or_term(t: &Para, q: &Range<usize>) -> bool {
+    let p = t.p;
+    let before = p[..q.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+        .to_lowercase();
+    let ends_with_words = |k: &str| {
+        before
+            .strip_suffix(k)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+    };
+    if TERM_MARKERS.iter().any(|k| ends_with_words(k)) {
+        return true;
+    }
+    // A short quote in title case after a preposition, an article or a possessive.
+    let inner: Vec<&str> = p[q.clone()]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let title_case = !inner.is_empty()
+        && inner.len() <= 6
+        && inner[0].starts_with(char::is_uppercase)
+        && inner.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || (w.len() <= 3 && w.chars().all(char::is_lowercase))
+        });
+    if !title_case || t.headline {
+        return false;
+    }
+    // Step back over an owner's name ("on CNN's", "on ABC's").
+    let mut rest = before.trim_end_matches([',', ' ']);
+    let last_word = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
+    let owner = last_word(rest);
+    if owner.ends_with("'s") || owner.ends_with("’s") {
+        rest = rest[..rest.len() - owner.len()].trim_end();
+    }
+    TITLE_MARKERS.contains(&last_word(rest).as_str())
 }
 
 fn is_cue(w: &str) -> bool {
@@ -671,7 +341,8 @@ fn is_cue(w: &str) -> bool {
 /// The speaker phrase that ends right before word `cue` (walking left), if any. Auxiliaries
 /// ("also", "has") are stepped over, and so is an apposition set off by commas
 /// ("Mukasey, the former attorney general, criticized ...": the speaker is "Mukasey").
-fn speaker_before(p: &str, ws: &[Word], cue: usize, floor: usize) -> Option<Range<usize>> {
+fn speaker_before(t: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let (p, ws) = (t.p, t.ws.as_slice());
     let gap = |i: usize| &p[ws[i].span.end..ws[i + 1].span.start];
     let mut end = cue;
     while end > 0
@@ -684,8 +355,22 @@ fn speaker_before(p: &str, ws: &[Word], cue: usize, floor: usize) -> Option<Rang
     if end == 0 || ws[end - 1].span.start < floor {
         return None;
     }
-    if gap(end - 1).trim() == "," {
-        // An apposition: the phrase before the previous comma names the speaker.
+    // "Sen. Ann Cole, R-Tenn., told": the period of an abbreviation before the comma
+    if gap(end - 1).trim().trim_start_matches('.') == "," {
+        // An apposition: the phrase before the previous comma names the speaker; when the
+        // clause's first phrase names one, it is the speaker ("Ghani, in his first remarks
+        // since ..., capturing ..., said").
+        let first_comma = (0..end - 1)
+            .find(|&k| ws[k].span.start >= floor && gap(k).trim().trim_start_matches('.') == ",")
+            .filter(|&k| end - k <= 30);
+        let from_floor = first_comma.and_then(|k| {
+            let start = ws.iter().position(|w| w.span.start >= floor)?;
+            let r = ws[start].span.start..ws[k].span.end;
+            (k < end - 1 && k + 1 - start <= 8 && is_speaker_phrase(&p[r.clone()])).then_some(r)
+        });
+        if from_floor.is_some() {
+            return from_floor;
+        }
         let open = (end.saturating_sub(16)..end - 1)
             .rev()
             .find(|&k| ws[k].span.start >= floor && gap(k).trim() == ",")?;
@@ -706,7 +391,17 @@ fn speaker_before(p: &str, ws: &[Word], cue: usize, floor: usize) -> Option<Rang
         {
             break;
         }
-        if SPEAKER_STOPS.contains(&w.text.to_lowercase().as_str()) || is_cue(w.text) {
+        let lower = w.text.to_lowercase();
+        // "..., who said": the relative pronoun stands for the speaker; "what it said": the
+        // phrase ends at the question word.
+        if matches!(lower.as_str(), "who" | "which") && start == end {
+            start -= 1;
+            break;
+        }
+        if SPEAKER_STOPS.contains(&lower.as_str())
+            || is_cue(w.text)
+            || matches!(lower.as_str(), "what" | "who" | "which" | "whom")
+        {
             break;
         }
         if end - start >= 8 {
@@ -714,57 +409,38 @@ fn speaker_before(p: &str, ws: &[Word], cue: usize, floor: usize) -> Option<Rang
         }
         start -= 1;
     }
-    (start < end).then(|| ws[start].span.start..ws[end - 1].span.end)
+    (start < end)
+        .then(|| ws[start].span.start..ws[end - 1].span.end)
+        .filter(|r| is_speaker_phrase(&p[r.clone()]))
 }
 
 fn is_participle(w: &str) -> bool {
     w.len() > 4 && w.to_lowercase().ends_with("ing")
 }
 
-/// Words that open a clause standing before a sentence's subject ("Despite praising ...,",
-/// "Speaking later to AFP, ...").
-const CLAUSE_OPENERS: &[&str] = &[
-    "despite",
-    "after",
-    "before",
-    "ahead",
-    "while",
-    "when",
-    "as",
-    "in",
-    "on",
-    "at",
-    "during",
-    "following",
-    "since",
-    "although",
-    "though",
-    "if",
-    "because",
-    "with",
-    "without",
-    "for",
-    "by",
-    "from",
-    "under",
-    "speaking",
-    "asked",
-    "meanwhile",
-    "later",
-    "earlier",
-    "still",
-    "yet",
-    "but",
-    "and",
-    "however",
-    "instead",
-    "also",
-];
+/// The subject noun phrase of `sentence` (one sentence), when it has one a speaker could be:
+/// a pronoun, a name, a description ("The company", "Merck and its partner Ridgeback").
+pub fn subject_phrase(sentence: &str) -> Option<Range<usize>> {
+    let t = Para::new(sentence);
+    let from = sentence.len()
+        - sentence
+            .trim_start_matches(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+            .len();
+    sentence_subject(&t, from)
+}
 
 /// The subject of the sentence starting at byte `from`: a pronoun, or a run of capitalised
 /// words, after any opening clause set off by a comma.
-fn sentence_subject(p: &str, ws: &[Word], from: usize) -> Option<Range<usize>> {
-    let first = ws.iter().position(|w| w.span.start >= from)?;
+fn sentence_subject(t: &Para, from: usize) -> Option<Range<usize>> {
+    let (p, ws) = (t.p, t.ws.as_slice());
+    // not a word inside a quote the sentence opens with
+    let first = ws.iter().position(|w| {
+        w.span.start >= from
+            && !t
+                .quoted
+                .iter()
+                .any(|q| q.start <= w.span.start && w.span.end <= q.end)
+    })?;
     let opener = |w: &Word| CLAUSE_OPENERS.contains(&w.text.to_lowercase().as_str());
     if opener(&ws[first]) {
         // The subject after the opening clause's comma, else the one inside the clause
@@ -772,36 +448,62 @@ fn sentence_subject(p: &str, ws: &[Word], from: usize) -> Option<Range<usize>> {
         let comma = (first..ws.len().saturating_sub(1).min(first + 20))
             .find(|&k| p[ws[k].span.end..ws[k + 1].span.start].contains(','));
         return comma
-            .and_then(|c| subject_at(p, ws, c + 1))
-            .or_else(|| subject_at(p, ws, first + 1));
+            .and_then(|c| subject_at(t, c + 1))
+            .or_else(|| subject_at(t, first + 1));
     }
-    subject_at(p, ws, first)
+    subject_at(t, first)
 }
 
-/// A pronoun or a run of capitalised words starting at word `i`.
-fn subject_at(p: &str, ws: &[Word], i: usize) -> Option<Range<usize>> {
+/// The subject noun phrase starting at word `i`: a pronoun, or a phrase that begins with a
+/// capital or a determiner ("Former Democratic candidate Bernie Sanders", "The top House
+/// Republican", "A spokesman for the ministry"), up to its verb or a comma.
+fn subject_at(t: &Para, i: usize) -> Option<Range<usize>> {
+    let (p, ws) = (t.p, t.ws.as_slice());
     ws.get(i)?;
     let lower = ws[i].text.to_lowercase();
-    if matches!(lower.as_str(), "he" | "she" | "they" | "i" | "we") {
+    if matches!(lower.as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
         return Some(ws[i].span.clone());
     }
-    let titled = |w: &Word| w.text.starts_with(char::is_uppercase);
-    if !titled(&ws[i]) {
+    if !ws[i].text.starts_with(char::is_uppercase) && !DETERMINERS.contains(&lower.as_str()) {
         return None;
     }
     let mut j = i;
-    while j + 1 < ws.len()
-        && j - i < 6
-        && p[ws[j].span.end..ws[j + 1].span.start].trim().is_empty()
-        && (titled(&ws[j + 1]) || ws[j + 1].text.contains('-'))
-    {
+    while j + 1 < ws.len() && j - i < 7 {
+        let gap = &p[ws[j].span.end..ws[j + 1].span.start];
+        let next = ws[j + 1].text;
+        let next_lower = next.to_lowercase();
+        // "The World Health Organization (WHO) chief": an acronym in brackets belongs
+        let acronym = (gap.trim() == "(" && next.chars().all(|c| c.is_uppercase()))
+            || (gap.trim() == ")" && ws[j].text.chars().all(|c| c.is_uppercase()));
+        // a description ends at its head noun ("The Taiwanese president stood ...")
+        let this = ws[j].text;
+        let head_done = this.starts_with(char::is_lowercase)
+            && (PERSON_NOUNS.contains(&this) || BODY_NOUNS.contains(&this))
+            && !matches!(next, "of" | "for")
+            && !next.starts_with(char::is_uppercase);
+        if (!gap.trim().is_empty() && !acronym)
+            || head_done
+            || (is_cue(next) && (next.starts_with(char::is_lowercase) || t.headline))
+            || CUE_AUXILIARIES.contains(&next_lower.as_str())
+            || SPEAKER_STOPS.contains(&next_lower.as_str())
+            || NOT_IN_A_SPEAKER.contains(&next_lower.as_str())
+            || (PREPOSITIONS.contains(&next_lower.as_str()) && !matches!(next, "of" | "for"))
+            || TIME_WORDS.contains(&next_lower.as_str()) && next.starts_with(char::is_uppercase)
+        {
+            break;
+        }
         j += 1;
     }
-    Some(ws[i].span.start..ws[j].span.end)
+    // not ending on "of" or "for"
+    while j > i && matches!(ws[j].text, "of" | "for") {
+        j -= 1;
+    }
+    Some(ws[i].span.start..ws[j].span.end).filter(|r| is_speaker_phrase(&p[r.clone()]))
 }
 
 /// The speaker phrase right after word `cue` (`said Zelensky, ...`), up to punctuation.
-fn speaker_after(p: &str, ws: &[Word], cue: usize) -> Option<Range<usize>> {
+fn speaker_after(t: &Para, cue: usize) -> Option<Range<usize>> {
+    let (p, ws) = (t.p, t.ws.as_slice());
     let mut end = cue + 1;
     while end < ws.len() && end - cue <= 6 {
         let gap = &p[ws[end - 1].span.end..ws[end].span.start];
@@ -830,11 +532,67 @@ fn speaker_after(p: &str, ws: &[Word], cue: usize) -> Option<Range<usize>> {
         }
         end += 1;
     }
-    (end > cue + 1).then(|| ws[cue + 1].span.start..ws[end - 1].span.end)
+    (end > cue + 1)
+        .then(|| ws[cue + 1].span.start..ws[end - 1].span.end)
+        .filter(|r| is_speaker_phrase(&p[r.clone()]))
 }
 
 /// An attribution's speaker and cue spans, each possibly unknown.
 type SpeakerAndCue = (Option<Range<usize>>, Option<Range<usize>>);
+
+/// A paragraph read for attributions: its words, its sentences ([`sentences`]), and whether it
+/// is a headline in title case (where a capitalised "Says" is still a verb).
+struct Para<'a> {
+    p: &'a str,
+    ws: Vec<Word<'a>>,
+    sentences: Vec<Range<usize>>,
+    /// Its quoted spans ([`quoted_spans`]).
+    quoted: Vec<Range<usize>>,
+    headline: bool,
+}
+
+impl<'a> Para<'a> {
+    fn new(p: &'a str) -> Self {
+        let ws = words(p);
+        let long: Vec<&Word> = ws.iter().filter(|w| w.text.len() > 3).collect();
+        let capitalised = long
+            .iter()
+            .filter(|w| w.text.starts_with(char::is_uppercase))
+            .count();
+        Para {
+            headline: long.len() >= 3 && capitalised * 4 >= long.len() * 3,
+            sentences: sentences(p),
+            quoted: quoted_spans(p),
+            ws,
+            p,
+        }
+    }
+
+    /// The sentence that holds byte `at` (the last one starting at or before it).
+    fn sentence_of(&self, at: usize) -> Range<usize> {
+        let k = self.sentences.partition_point(|s| s.start <= at);
+        match k.checked_sub(1) {
+            Some(k) => self.sentences[k].clone(),
+            None => 0..self.p.len(),
+        }
+    }
+
+    /// The index of the sentence before the one that holds byte `at`, if any.
+    fn sentence_before(&self, at: usize) -> Option<Range<usize>> {
+        let k = self.sentences.partition_point(|s| s.start <= at);
+        k.checked_sub(2).map(|k| self.sentences[k].clone())
+    }
+
+    /// Where the sentence holding byte `at` ends, before its final punctuation (closing quotes
+    /// kept).
+    fn sentence_end(&self, at: usize) -> usize {
+        let s = self.sentence_of(at);
+        self.p[..s.end.max(at)]
+            .trim_end_matches(['.', '!', '?'])
+            .len()
+            .max(at)
+    }
+}
 
 /// Finds the attributions of one paragraph.
 pub fn attributions(original: &str) -> Vec<Attribution> {
@@ -847,9 +605,12 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
     } else {
         original
     };
-    let ws = words(p);
-    let quotes: Vec<Range<usize>> = quoted_spans(p)
-        .into_iter()
+    let t = Para::new(p);
+    let ws = t.ws.as_slice();
+    let quotes: Vec<Range<usize>> = t
+        .quoted
+        .iter()
+        .cloned()
         .map(|q| {
             if p[q.start..].starts_with('\u{1}') {
                 q.start + 1..q.end
@@ -863,6 +624,9 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
     let word_at = |byte: usize| ws.iter().position(|w| w.span.start >= byte);
 
     for q in &quotes {
+        if is_title_or_term(&t, q) {
+            continue;
+        }
         let mut found: Option<SpeakerAndCue> = None;
         // After the quote: [,] SPEAKER CUE  |  [,] CUE SPEAKER
         // A quote that ends its sentence ("... position.'") is not attributed by what follows.
@@ -877,10 +641,13 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                     .trim()
                     .is_empty()
             {
-                if verb_cue(&ws, k) {
-                    found = Some((speaker_after(p, &ws, k), Some(ws[k].span.clone())));
+                if verb_cue(&t, k) {
+                    let s = inverting(ws[k].text)
+                        .then(|| speaker_after(&t, k))
+                        .flatten();
+                    found = Some((s, Some(ws[k].span.clone())));
                 } else if let Some(c) = (k..ws.len().min(k + 14)).find(|&c| is_cue(ws[c].text)) {
-                    let s = speaker_before(p, &ws, c, q.end);
+                    let s = speaker_before(&t, c, q.end);
                     if s.as_ref().is_some_and(|s| s.start == ws[k].span.start) {
                         found = Some((s, Some(ws[c].span.clone())));
                     }
@@ -891,34 +658,64 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
         // The content is then the whole reported clause, quote included.
         let mut content = q.clone();
         if found.is_none() {
-            let sentence_start = p[..q.start]
-                .rfind(['.', '!', '?', ':'])
-                .map_or(0, |i| i + 1);
-            let sentence_start = if p[sentence_start..q.start].trim().is_empty() {
-                p[..sentence_start.saturating_sub(1)]
-                    .rfind(['.', '!', '?'])
-                    .map_or(0, |i| i + 1)
-            } else {
-                sentence_start
-            };
+            let mut sentence_start = t.sentence_of(q.start).start;
+            // A quote that opens its sentence may be introduced by the one before ("He said:").
+            if p[sentence_start..q.start]
+                .trim_matches(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+                .is_empty()
+            {
+                if let Some(prev) = t
+                    .sentence_before(q.start)
+                    .filter(|prev| p[prev.clone()].trim_end().ends_with(':'))
+                {
+                    sentence_start = prev.start;
+                }
+            }
             let before: Vec<usize> = (0..ws.len())
                 .filter(|&i| ws[i].span.start >= sentence_start && ws[i].span.end <= q.start)
                 .collect();
-            let first_speech = before.iter().find(|&&i| is_speech_verb(ws[i].text));
-            let nearest_cue = before.iter().rev().find(|&&i| verb_cue(&ws, i));
+            // a cue an earlier quote of the sentence took is not this one's
+            let taken = |i: usize| out.iter().any(|a| a.cue.as_ref() == Some(&ws[i].span));
+            let first_speech = before
+                .iter()
+                .find(|&&i| is_speech_verb(ws[i].text) && verb_cue(&t, i) && !taken(i));
+            let nearest_cue = before.iter().rev().find(|&&i| verb_cue(&t, i) && !taken(i));
             if let Some(&c) = first_speech.or(nearest_cue) {
                 // A participle ("..., claiming ...", "adding: ...") takes the subject of the
-                // sentence; so does a cue with no speaker next to it ("... but stated that").
+                // sentence (the speaker of an earlier quote in it, else its subject); so does
+                // a cue with no speaker next to it ("... but stated that"). A speaker after
+                // the cue only with a verb that inverts ("said Lopez: ...").
                 let s = if is_participle(ws[c].text) {
-                    None
+                    out.iter()
+                        .rev()
+                        .find(|a| a.content.start >= sentence_start && a.source.is_some())
+                        .and_then(|a| a.source.clone())
+                        .or_else(|| {
+                            // "Police announced ..., saying": the speaker of the verb before
+                            before
+                                .iter()
+                                .rev()
+                                .filter(|&&i| {
+                                    i < c
+                                        && verb_cue(&t, i)
+                                        && (is_speech_verb(ws[i].text)
+                                            || ws[i].text.eq_ignore_ascii_case("announced"))
+                                })
+                                .find_map(|&i| speaker_before(&t, i, sentence_start))
+                        })
                 } else {
-                    speaker_before(p, &ws, c, sentence_start).or_else(|| {
-                        (c + 1 < ws.len() && ws[c + 1].span.end <= q.start)
-                            .then(|| speaker_after(p, &ws, c))
+                    speaker_before(&t, c, sentence_start).or_else(|| {
+                        (inverting(ws[c].text) && c + 1 < ws.len() && ws[c + 1].span.end <= q.start)
+                            .then(|| speaker_after(&t, c))
                             .flatten()
+                            .filter(|s| {
+                                let between = p[s.end..q.start].trim();
+                                between.starts_with([',', ':'])
+                                    && between[1..].trim().chars().all(|c| OPENERS.contains(&c))
+                            })
                     })
                 }
-                .or_else(|| sentence_subject(p, &ws, sentence_start));
+                .or_else(|| sentence_subject(&t, sentence_start));
                 let mut from = ws[c].span.end;
                 if let Some(that) = ws
                     .get(c + 1)
@@ -928,7 +725,7 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                 }
                 let from =
                     from + (p[from..].len() - p[from..].trim_start_matches([' ', ',', ':']).len());
-                let end = sentence_end(p, q.end);
+                let end = t.sentence_end(q.end);
                 if from < q.start {
                     content = from..end.max(q.end);
                 }
@@ -941,7 +738,7 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
             let before = p[..q.start].trim_end_matches(['“', '"', '‘', '\'', ' ']);
             if let Some(colon) = before.strip_suffix(':').map(str::len) {
                 if let Some(src) = colon_speaker(p, colon) {
-                    content = q.start..sentence_end(p, q.end).max(q.end);
+                    content = q.start..t.sentence_end(q.end).max(q.end);
                     found = Some((Some(src), Some(colon..colon + 1)));
                 }
             }
@@ -967,27 +764,14 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
     }
 
     // Reported speech in sentences with no quotation marks of their own.
-    let mut sentence_start = 0;
-    for (i, c) in p.char_indices() {
-        let end_of_sentence = matches!(c, '.' | '!' | '?')
-            && p[i + 1..]
-                .chars()
-                .next()
-                .is_none_or(|n| n.is_whitespace() || "”\"’'".contains(n));
-        let last = i + c.len_utf8() == p.len();
-        if !(end_of_sentence || last) {
-            continue;
-        }
-        let end = i + c.len_utf8();
-        let range = sentence_start..end;
-        sentence_start = end;
+    for range in &t.sentences {
         if quotes
             .iter()
             .any(|q| q.start < range.end && q.end > range.start)
         {
             continue;
         }
-        if let Some(a) = reported(p, &ws, range) {
+        if let Some(a) = reported(&t, range.clone()) {
             out.push(a);
         }
     }
@@ -1071,43 +855,23 @@ pub fn document_attributions(paragraphs: &[&str]) -> Vec<DocAttribution> {
 
 /// The speaker of a paragraph that ends by introducing a quote ("He said:").
 fn introducing_speaker(p: &str) -> Option<Range<usize>> {
-    let ws = words(p);
-    let floor = p
-        .trim_end()
-        .trim_end_matches(':')
-        .rfind(['.', '!', '?'])
-        .map_or(0, |i| i + 1);
+    let t = Para::new(p);
+    let ws = t.ws.as_slice();
+    let floor = t.sentences.last().map_or(0, |s| s.start);
     let c = (0..ws.len())
         .rev()
-        .find(|&i| ws[i].span.start >= floor && verb_cue(&ws, i))?;
-    speaker_before(p, &ws, c, floor).or_else(|| speaker_after(p, &ws, c))
-}
-
-/// Where the sentence that holds byte `at` ends (after its final punctuation and closing quote).
-fn sentence_end(p: &str, at: usize) -> usize {
-    let mut chars = p[at..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '.' | '!' | '?') {
-            let mut end = at + i + 1;
-            while let Some(&(j, d)) = chars.peek() {
-                if "”\"’'".contains(d) {
-                    end = at + j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            if chars.peek().is_none_or(|&(_, d)| d.is_whitespace()) {
-                return p[..end].trim_end_matches(['.', '!', '?']).len().max(at);
-            }
-        }
-    }
-    p.len()
+        .find(|&i| ws[i].span.start >= floor && verb_cue(&t, i))?;
+    speaker_before(&t, c, floor).or_else(|| {
+        inverting(ws[c].text)
+            .then(|| speaker_after(&t, c))
+            .flatten()
+    })
 }
 
 /// Reported speech in one sentence: `SPEAKER CUE (that) CONTENT.`, `CONTENT, SPEAKER CUE.`,
 /// `CONTENT, CUE SPEAKER.`, `According to SPEAKER, CONTENT.`
-fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
+fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
+    let (p, ws) = (t.p, t.ws.as_slice());
     let idx: Vec<usize> = (0..ws.len())
         .filter(|&i| ws[i].span.start >= s.start && ws[i].span.end <= s.end)
         .collect();
@@ -1145,6 +909,9 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
                 .copied()
                 .unwrap_or(src_start);
             let source = ws[src_start].span.start..ws[src_end].span.end;
+            if !is_speaker_phrase(&p[source.clone()]) {
+                return None;
+            }
             let content = if i == idx[0] {
                 let after = p[source.end.min(text_end)..text_end].trim_start_matches([',', ' ']);
                 text_end - after.len()..text_end
@@ -1162,7 +929,7 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
     }
     // Trailing attribution: CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
     let tail = &idx[idx.len().saturating_sub(8)..];
-    if let Some(&c) = tail.iter().find(|&&i| verb_cue(ws, i)) {
+    if let Some(&c) = tail.iter().find(|&&i| verb_cue(t, i)) {
         let comma = p[s.start..ws[c].span.start].rfind(',').map(|o| s.start + o);
         if let Some(comma) = comma {
             let after_comma: Vec<usize> = idx
@@ -1203,7 +970,7 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
                     });
                     (rest.is_empty() || rest.starts_with(',')) && !clause
                 };
-                if let Some(src) = speaker_after(p, ws, c).filter(reaches_end) {
+                if let Some(src) = speaker_after(t, c).filter(reaches_end) {
                     return Some(Attribution {
                         content,
                         quote: None,
@@ -1212,7 +979,7 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
                         direct: false,
                     });
                 }
-            } else if let Some(src) = speaker_before(p, ws, c, comma) {
+            } else if let Some(src) = speaker_before(t, c, comma) {
                 if after_comma
                     .first()
                     .is_some_and(|&f| ws[f].span.start == src.start)
@@ -1231,7 +998,7 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
     }
     // Attribution set off inside the sentence: CONTENT, SPEAKER CUE, CONTENT.
     for &c in &idx[2..idx.len().saturating_sub(2)] {
-        if !verb_cue(ws, c)
+        if !verb_cue(t, c)
             || !p[ws[c].span.end..ws[c + 1].span.start]
                 .trim()
                 .starts_with(',')
@@ -1241,7 +1008,7 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
         let Some(comma) = p[s.start..ws[c].span.start].rfind(',').map(|o| s.start + o) else {
             continue;
         };
-        if let Some(src) = speaker_before(p, ws, c, comma) {
+        if let Some(src) = speaker_before(t, c, comma) {
             let first_after_comma = idx.iter().find(|&&i| ws[i].span.start > comma);
             if first_after_comma.is_some_and(|&f| ws[f].span.start == src.start) {
                 let content = ws[idx[0]].span.start..text_end;
@@ -1285,7 +1052,7 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
         if idx.len() - from < 3 {
             break;
         }
-        let Some(src) = sentence_subject(p, ws, s.start) else {
+        let Some(src) = sentence_subject(t, s.start) else {
             break;
         };
         if src.end > ws[c].span.start {
@@ -1311,44 +1078,122 @@ fn reported(p: &str, ws: &[Word], s: Range<usize>) -> Option<Attribution> {
     for (pos, &c) in head
         .iter()
         .enumerate()
-        .filter(|(_, &i)| verb_cue(ws, i) && !ws[i].text.ends_with("ing"))
+        .filter(|(_, &i)| verb_cue(t, i) && !ws[i].text.ends_with("ing"))
     {
         // "Sullivan put off deciding ... but said ...": the sentence's subject speaks. Far into
         // a sentence ("Greg Raiff, chief executive of ..., said") only a speaker right before
         // the cue counts. A relative clause ("Sanders, who endorsed Clinton, said ...") is an
         // aside: its verb is not the cue.
-        let Some(src) = speaker_before(p, ws, c, s.start)
-            .or_else(|| {
-                (pos < 16)
-                    .then(|| sentence_subject(p, ws, s.start))
-                    .flatten()
-            })
+        if in_relative_clause(t, s.start, c) {
+            continue;
+        }
+        let Some(src) = speaker_before(t, c, s.start)
+            .or_else(|| (pos < 16).then(|| sentence_subject(t, s.start)).flatten())
             .filter(|src| !relative(src))
         else {
             continue;
         };
-        let mut k = idx.iter().position(|&i| i == c)? + 1;
-        // "told reporters", "said on Monday": skip a short object or time phrase up to "that".
-        if let Some(off) = idx[k..idx.len().min(k + 5)]
-            .iter()
-            .position(|&i| ws[i].text.eq_ignore_ascii_case("that"))
-        {
-            k += off + 1;
+        let after = idx.iter().position(|&i| i == c)? + 1;
+        let Some(k) = reported_clause_start(t, &idx, after, ws[c].text) else {
+            continue;
+        };
+        if idx.len() - k < 3 || p[..text_end].trim_end().ends_with(':') {
+            return None;
         }
-        let start = *idx.get(k)?;
-        let content = ws[start].span.start..text_end;
-        if idx.len() - k >= 3 {
-            return Some(Attribution {
-                content,
-                quote: None,
-                source: Some(src),
-                cue: Some(ws[c].span.clone()),
-                direct: false,
-            });
-        }
-        return None;
+        return Some(Attribution {
+            content: ws[idx[k]].span.start..text_end,
+            quote: None,
+            source: Some(src),
+            cue: Some(ws[c].span.clone()),
+            direct: false,
+        });
     }
     None
+}
+
+/// Whether the cue at word `c` is the verb of a relative clause ("..., who endorsed Clinton,
+/// ..."): "who", "which" or "whom" between it and the clause's start (the sentence's start at
+/// byte `from`, or the last comma before the cue).
+fn in_relative_clause(t: &Para, from: usize, c: usize) -> bool {
+    let (p, ws) = (t.p, t.ws.as_slice());
+    let clause_start = p[from..ws[c].span.start]
+        .rfind(',')
+        .map_or(from, |o| from + o);
+    ws[..c]
+        .iter()
+        .rev()
+        .take_while(|w| w.span.start >= clause_start)
+        .any(|w| matches!(w.text.to_lowercase().as_str(), "who" | "which" | "whom"))
+}
+
+/// Where the reported clause after a cue begins, as an index into `idx` (the sentence's words;
+/// `after` is the word after the cue): after "that" ("said on Monday that ..."), after a time
+/// phrase ("said Tuesday he ..."), after whom it was told ("told reporters ..."). `None` when
+/// what follows is not a clause: a place or occasion ("said at the White House on Tuesday"), a
+/// count ("added 235,000 jobs").
+fn reported_clause_start(t: &Para, idx: &[usize], after: usize, cue: &str) -> Option<usize> {
+    let ws = t.ws.as_slice();
+    let lower = |k: usize| idx.get(k).map(|&i| ws[i].text.to_lowercase());
+    let that_within = |from: usize, n: usize| {
+        (from..idx.len().min(from + n)).find(|&k| lower(k).as_deref() == Some("that"))
+    };
+    if let Some(k) = that_within(after, 5) {
+        return Some(k + 1);
+    }
+    let mut k = after;
+    // "said Tuesday", "said on Monday", "said late Friday", "said last week"
+    let skip_time = |mut k: usize| {
+        let time_noun = |w: &str| TIME_WORDS.contains(&w) && !TIME_MODIFIERS.contains(&w);
+        loop {
+            match lower(k) {
+                Some(w) if time_noun(&w) && lower(k + 1).is_some() => k += 1,
+                Some(w)
+                    if TIME_MODIFIERS.contains(&w.as_str())
+                        && lower(k + 1).is_some_and(|n| time_noun(&n))
+                        && lower(k + 2).is_some() =>
+                {
+                    k += 2
+                }
+                _ => break k,
+            }
+        }
+    };
+    k = skip_time(k);
+    if matches!(
+        cue.to_lowercase().as_str(),
+        "told" | "tells" | "tell" | "assured" | "reminded"
+    ) {
+        // whom: "him", "reporters", "CNN's Jake Tapper", "The Associated Press"
+        let first = lower(k)?;
+        if matches!(first.as_str(), "him" | "her" | "them" | "me" | "us" | "you")
+            || (first.ends_with('s') && ws[idx[k]].text.starts_with(char::is_lowercase))
+        {
+            k += 1;
+        } else {
+            if matches!(first.as_str(), "the" | "a" | "an") {
+                k += 1;
+            }
+            while idx
+                .get(k)
+                .is_some_and(|&i| ws[i].text.starts_with(char::is_uppercase))
+            {
+                k += 1;
+            }
+        }
+        k = skip_time(k);
+    }
+    let first = lower(k)?;
+    // "said in a statement", "told reporters at ...": the said words follow "that", or are
+    // not in this sentence. Other cues take a preposition ("called for", "warned of").
+    if PREPOSITIONS.contains(&first.as_str()) && is_speech_verb(cue) {
+        return that_within(k, 16).map(|k| k + 1);
+    }
+    let count = first.starts_with(|c: char| c.is_ascii_digit())
+        || (matches!(
+            first.as_str(),
+            "just" | "only" | "nearly" | "about" | "almost" | "some"
+        ) && lower(k + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
+    (!count).then_some(k)
 }
 
 /// The name before a colon at byte `colon` ("Jeffrey M. Jones:", "Bernie Sanders:"), when the
@@ -1407,7 +1252,7 @@ fn colon_speaker(p: &str, colon: usize) -> Option<Range<usize>> {
         return None;
     }
     let start = colon - head[seg_start..].trim_start().len();
-    Some(start..start + name.len())
+    Some(start..start + name.len()).filter(|r| is_speaker_phrase(&p[r.clone()]))
 }
 
 #[cfg(test)]

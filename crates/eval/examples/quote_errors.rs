@@ -1,14 +1,38 @@
 //! Studying quote-attribution errors on a PolNeAR split (use the train split, not dev):
 //! `misses` prints gold attributions no prediction overlaps, with their cue;
-//! `false` prints predictions that overlap no gold content, with their speaker.
+//! `false` prints predictions that overlap no gold content, with their speaker;
+//! `speakers` prints predictions matched to a gold attribution with a source whose speaker the
+//! scorer counts wrong, with the gold source.
 //!
-//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false DIR [N] [--context]`
+//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false|speakers DIR [N] [--context]`
 
-use dossier_eval::quotes::{documents, predict};
+use dossier_eval::quotes::{documents, predict, GoldAttribution};
 use std::ops::Range;
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// The gold attribution whose content overlaps `c` most, as the scorer matches them.
+fn best_gold<'a>(gold: &'a [GoldAttribution], c: &Range<usize>) -> Option<&'a GoldAttribution> {
+    let overlap = |g: &GoldAttribution| -> usize {
+        g.content
+            .iter()
+            .map(|gc| gc.end.min(c.end).saturating_sub(gc.start.max(c.start)))
+            .sum()
+    };
+    gold.iter()
+        .filter(|g| overlap(g) > 0)
+        .max_by_key(|g| overlap(g))
+}
+
+/// The last word of a source, lower-cased, possessive removed (the scorer's head word).
+fn head_word(s: &str) -> String {
+    let s = s.trim().trim_end_matches("'s").trim_end_matches("’s");
+    s.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .rfind(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .unwrap_or_default()
 }
 
 fn main() {
@@ -43,6 +67,41 @@ fn main() {
                         println!(
                             "    CONTEXT: {}",
                             slice(&(from..at + 60)).replace('\n', " ¶ ")
+                        );
+                    }
+                    shown += 1;
+                }
+            }
+        } else if mode == "speakers" {
+            for (c, s) in &predicted {
+                let Some(best) = best_gold(&doc.gold, c) else {
+                    continue;
+                };
+                if best.source.is_empty() || shown >= n {
+                    continue;
+                }
+                let right = s.as_ref().is_some_and(|s| {
+                    best.source.iter().any(|gs| overlaps(gs, s))
+                        || best
+                            .source
+                            .iter()
+                            .any(|gs| head_word(&slice(gs)) == head_word(&slice(s)))
+                });
+                if !right {
+                    let who = s.as_ref().map(&slice).unwrap_or_default();
+                    let gold = best
+                        .source
+                        .iter()
+                        .map(&slice)
+                        .collect::<Vec<_>>()
+                        .join(" … ");
+                    println!("[{who}] for [{gold}]: {}", slice(c));
+                    if context {
+                        let at = c.start.min(best.source[0].start);
+                        let from = at.saturating_sub(120);
+                        println!(
+                            "    CONTEXT: {}",
+                            slice(&(from..c.end.max(best.source[0].end) + 20)).replace('\n', " ¶ ")
                         );
                     }
                     shown += 1;
