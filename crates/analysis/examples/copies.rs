@@ -1,6 +1,8 @@
-//! Prints, for every pair of articles in a `dossier analyze --format json` output (stdin), the
-//! share of the first's sentences copied in the second and the share with any counterpart.
-//! A tool for tuning the copy and rewrite thresholds.
+//! Prints, for every pair of articles of a story in a `dossier analyze --format json` output
+//! (stdin), how much of the first the second repeats: its compared sentences (own words, or
+//! all words outside quotation marks when it credits the other's outlet), how many are copied
+//! and how many have any counterpart, and the matched sentences. A tool for tuning the copy and
+//! rewrite thresholds.
 
 use dossier_model::Dossier;
 use std::io::Read;
@@ -9,14 +11,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;
     let d: Dossier = serde_json::from_str(&input)?;
-    for a in &d.articles {
-        for b in &d.articles {
-            if a.id != b.id {
-                let (copied, matched) = dossier_analysis::copies::alignment_shares(a, b);
+    for s in &d.stories {
+        for a in s.articles.iter().filter_map(|id| d.article(id)) {
+            for b in s.articles.iter().filter_map(|id| d.article(id)) {
+                if a.id == b.id {
+                    continue;
+                }
+                let Some(al) = dossier_analysis::copies::alignment(a, b) else {
+                    continue;
+                };
+                if al.matched == 0 {
+                    continue;
+                }
                 println!(
-                    "{} {} copied {copied:.2} matched {matched:.2}",
-                    a.source, b.source
+                    "{} <- {}: compared {} copied {} matched {} -> {:?}",
+                    a.url.as_deref().unwrap_or(&a.source),
+                    b.url.as_deref().unwrap_or(&b.source),
+                    al.compared,
+                    al.copied,
+                    al.matched,
+                    al.kind()
                 );
+                for (x, y) in &al.pairs {
+                    println!("    | {}\n    > {}", &a.text[x.clone()], &b.text[y.clone()]);
+                }
             }
         }
     }

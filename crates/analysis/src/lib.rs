@@ -104,7 +104,7 @@ fn fill_story(
         .zip(&read)
         .flat_map(|(a, r)| figures::article_figures(a, r))
         .collect();
-    s.copies = copies::find_copies(&member_articles);
+    s.copies = copies::find_copies(&member_articles, &read);
     let groups = copies::independent_groups(&member_articles, &s.copies);
     for f in &mut s.facts {
         let mut independent: Vec<usize> = f

@@ -358,14 +358,27 @@ pub enum CopyKind {
     Rewrite,
 }
 
-/// `article` copies or rewrites `of` (the earlier, or the fuller, of the two).
+/// `article` copies or rewrites `of` (the one it credits, else the earlier, or the fuller, of
+/// the two).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CopyLink {
     pub article: String,
     pub of: String,
     pub kind: CopyKind,
-    /// Share of `article`'s sentences that have a counterpart in `of` (0 to 1).
+    /// Share of `article`'s own sentences that have a counterpart in `of` (0 to 1).
     pub share: f32,
+    /// The sentences the two share, in `article`'s order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passages: Vec<SharedPassage>,
+}
+
+/// A sentence of a copy or rewrite and its counterpart in the article it repeats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedPassage {
+    /// The sentence of [`CopyLink::article`].
+    pub article: Evidence,
+    /// Its counterpart in [`CopyLink::of`].
+    pub of: Evidence,
 }
 
 /// One sentence of the brief and every article that supports it.

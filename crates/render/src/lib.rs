@@ -7,7 +7,9 @@
 mod markdown;
 mod page;
 
-use dossier_model::{Article, CopyKind, Dossier, Figure, Position, Quote, Story};
+use dossier_model::{
+    Article, CopyKind, CopyLink, Dossier, Figure, Position, Quote, SharedPassage, Story,
+};
 use std::collections::BTreeSet;
 
 pub use markdown::markdown;
@@ -68,20 +70,41 @@ impl<'a> StorySummary<'a> {
     }
 }
 
-/// How an article of a story repeats others of it: "copy of [2] (92% of its sentences)".
+/// How an article of a story repeats others of it: "copy of [2] (92% of its own sentences)".
 pub fn copy_notes(d: &Dossier, s: &Story, id: &str) -> Vec<String> {
     s.copies
         .iter()
         .filter(|c| c.article == id)
+        .map(|c| copy_note(d, c))
+        .collect()
+}
+
+fn copy_note(d: &Dossier, c: &CopyLink) -> String {
+    let kind = match c.kind {
+        CopyKind::Copy => "copy",
+        CopyKind::Rewrite => "rewrite",
+    };
+    format!(
+        "{kind} of [{}] ({:.0}% of its own sentences)",
+        article_number(d, &c.of),
+        c.share * 100.0
+    )
+}
+
+/// How many shared passages are shown under each copy link.
+pub const PASSAGES_SHOWN: usize = 3;
+
+/// Each copy link of a story, as "[3] rewrite of [1] (67% of its own sentences)", with its
+/// first [`PASSAGES_SHOWN`] shared passages.
+pub fn copy_passages<'a>(d: &Dossier, s: &'a Story) -> Vec<(String, &'a [SharedPassage])> {
+    s.copies
+        .iter()
+        .filter(|c| !c.passages.is_empty())
         .map(|c| {
-            let kind = match c.kind {
-                CopyKind::Copy => "copy",
-                CopyKind::Rewrite => "rewrite",
-            };
-            format!(
-                "{kind} of [{}] ({:.0}% of its sentences)",
-                article_number(d, &c.of),
-                c.share * 100.0
+            let shown = &c.passages[..c.passages.len().min(PASSAGES_SHOWN)];
+            (
+                format!("[{}] {}", article_number(d, &c.article), copy_note(d, c)),
+                shown,
             )
         })
         .collect()

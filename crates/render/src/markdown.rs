@@ -1,8 +1,8 @@
 //! The Markdown dossier: what a reader sees first in a terminal or a notes app.
 
 use crate::{
-    article_number, copy_notes, fact_matrix, figure_value, positions_by_party, quotes_by_speaker,
-    StorySummary,
+    article_number, copy_notes, copy_passages, fact_matrix, figure_value, positions_by_party,
+    quotes_by_speaker, StorySummary,
 };
 use dossier_model::{Article, Dossier, Entity, EntityKind, Story};
 use std::fmt::Write;
@@ -232,6 +232,24 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
         );
     }
     out.push('\n');
+    let passages = copy_passages(d, s);
+    if !passages.is_empty() {
+        out.push_str("#### Shared passages\n\n");
+        for (link, shown) in passages {
+            let _ = writeln!(out, "{}:\n", inline(&link));
+            for p in shown {
+                let _ = writeln!(
+                    out,
+                    "- “{}” [{}]  \n  “{}” [{}]",
+                    inline(&p.article.sentence),
+                    article_number(d, &p.article.article),
+                    inline(&p.of.sentence),
+                    article_number(d, &p.of.article)
+                );
+            }
+            out.push('\n');
+        }
+    }
     let matrix = fact_matrix(s, &sum.members);
     if !matrix.is_empty() {
         let numbers: Vec<String> = sum

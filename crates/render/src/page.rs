@@ -1,11 +1,11 @@
 //! The self-contained HTML dossier: one file, inline CSS, no scripts, every value escaped.
 
 use crate::{
-    article_number, copy_notes, fact_matrix, figure_value, positions_by_party, quotes_by_speaker,
-    FactRow, StorySummary,
+    article_number, copy_notes, copy_passages, fact_matrix, figure_value, positions_by_party,
+    quotes_by_speaker, FactRow, StorySummary,
 };
 use askama::Template;
-use dossier_model::{Article, Dossier, EntityKind, Figure, Position, Quote, Story};
+use dossier_model::{Article, Dossier, EntityKind, Figure, Position, Quote, SharedPassage, Story};
 
 #[derive(Template)]
 #[template(path = "dossier.html")]
@@ -25,6 +25,8 @@ struct StoryView<'a> {
     members: Vec<ArticleView<'a>>,
     /// How each member copies or rewrites others, in the members' order.
     copies: Vec<Vec<String>>,
+    /// Each copy link with the first passages it shares.
+    passages: Vec<(String, &'a [SharedPassage])>,
     /// Which member reports which fact.
     matrix: Vec<FactRow<'a>>,
 }
@@ -74,6 +76,7 @@ pub fn html(d: &Dossier) -> String {
                     .iter()
                     .map(|a| copy_notes(d, s, &a.id))
                     .collect(),
+                passages: copy_passages(d, s),
                 matrix: fact_matrix(s, &sum.members),
             }
         })
@@ -146,5 +149,50 @@ mod tests {
         assert!(!page.contains("<b>Share"));
         assert!(page.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
         assert!(page.contains("Content-Security-Policy"));
+    }
+
+    #[test]
+    fn shared_passages_are_shown_under_their_copy_link() {
+        use dossier_model::{CopyKind, CopyLink, Evidence, SharedPassage};
+        let article = |id: &str, text: &str| Article {
+            id: id.into(),
+            source: format!("{id}.txt"),
+            part: 1,
+            text: text.into(),
+            ..Default::default()
+        };
+        let (a, b) = (
+            article("a1", "The council banned gas stoves <in new homes>."),
+            article("a2", "Gas stoves were banned in new homes by the council."),
+        );
+        let passage = SharedPassage {
+            article: Evidence::of("a2", &b.text, 0, b.text.len()),
+            of: Evidence::of("a1", &a.text, 0, a.text.len()),
+        };
+        let d = Dossier {
+            stories: vec![Story {
+                id: "s1".into(),
+                title: "Stoves".into(),
+                articles: vec!["a1".into(), "a2".into()],
+                copies: vec![CopyLink {
+                    article: "a2".into(),
+                    of: "a1".into(),
+                    kind: CopyKind::Rewrite,
+                    share: 1.0,
+                    passages: vec![passage; 5],
+                }],
+                ..Default::default()
+            }],
+            articles: vec![a, b],
+        };
+        let page = html(&d);
+        assert!(page.contains("[2] rewrite of [1] (100% of its own sentences)"));
+        let section = page.split("<h4>Shared passages</h4>").nth(1).unwrap();
+        let section = section.split("<h").next().unwrap();
+        assert_eq!(section.matches("Gas stoves were banned").count(), 3);
+        assert!(page.contains("gas stoves &#60;in new homes&#62;."));
+        let md = crate::markdown(&d);
+        assert!(md.contains("#### Shared passages"), "{md}");
+        assert_eq!(md.matches("“Gas stoves were banned").count(), 3, "{md}");
     }
 }

@@ -258,6 +258,8 @@ struct StoryPage<'a> {
     parties: Vec<(String, Vec<PositionView>)>,
     facts: Vec<FactView>,
     sources: Vec<SourceRow>,
+    /// Each copy link with the first passages it shares.
+    passages: Vec<(String, &'a [dossier_model::SharedPassage])>,
     matrix: Vec<dossier_render::FactRow<'a>>,
     numbers: HashMap<String, Cite>,
 }
@@ -265,6 +267,9 @@ struct StoryPage<'a> {
 impl StoryPage<'_> {
     fn cites(&self, ids: &[String]) -> Vec<Cite> {
         cites_of(&self.numbers, ids)
+    }
+    fn cite(&self, id: &str) -> Vec<Cite> {
+        self.numbers.get(id).cloned().into_iter().collect()
     }
 }
 
@@ -450,6 +455,7 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
         parties,
         facts,
         sources,
+        passages: dossier_render::copy_passages(d, s),
         matrix: dossier_render::fact_matrix(s, &sum.members),
         numbers,
     }
