@@ -14,7 +14,7 @@
 use crate::quotes::quoted_spans;
 use crate::reading::Sentence;
 use crate::terms::{dice, Stems};
-use dossier_model::{Article, BriefSentence, Fact, Relation};
+use dossier_model::{Article, BriefSentence, Evidence, Fact, FactReport, Relation};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
@@ -206,7 +206,10 @@ fn supporters(c: &Candidate, all: &[Vec<&Stems>]) -> Vec<usize> {
     out
 }
 
-/// One sentence per conflict: what the odd article says against what the others say.
+/// One sentence per conflict, in words an editor can print: what is disputed, then each side's
+/// value and who gives it ("Outlets disagree on how many people were killed: 13 (2 articles)
+/// against 10 (Daily News)."), the side more articles give first, citing every article with
+/// the sentence it says it in.
 fn conflicts(articles: &[&Article], facts: &[Fact]) -> Vec<BriefSentence> {
     let name = |id: &str| -> String {
         articles
@@ -219,34 +222,62 @@ fn conflicts(articles: &[&Article], facts: &[Fact]) -> Vec<BriefSentence> {
             })
             .unwrap_or_else(|| id.to_string())
     };
+    let said = |r: &FactReport| r.value.clone().unwrap_or_else(|| r.text.clone());
+    // who gives a side: its outlet when one article does, else how many articles
+    let by = |side: &[&FactReport]| -> String {
+        let mut ids: Vec<&str> = side.iter().map(|r| r.article.as_str()).collect();
+        ids.dedup();
+        let distinct: HashSet<&str> = ids.iter().copied().collect();
+        if distinct.len() == 1 {
+            name(ids[0])
+        } else {
+            format!("{} articles", distinct.len())
+        }
+    };
     let mut out = Vec::new();
     for f in facts.iter().filter(|f| f.relation == Relation::Conflict) {
-        let (odd, rest): (Vec<_>, Vec<_>) = f.reports.iter().partition(|r| r.odd);
-        let (Some(o), Some(r)) = (odd.first(), rest.first()) else {
+        let (odd, rest): (Vec<&FactReport>, Vec<&FactReport>) =
+            f.reports.iter().partition(|r| r.odd);
+        // without an odd side (one article on each), the first report's article is one side
+        let (main, other) = if odd.is_empty() {
+            let Some(first) = f.reports.first() else {
+                continue;
+            };
+            f.reports.iter().partition(|r| r.article == first.article)
+        } else {
+            (rest, odd)
+        };
+        let (Some(m), Some(o)) = (main.first(), other.first()) else {
             continue;
         };
-        let others: HashSet<&str> = rest.iter().map(|r| r.article.as_str()).collect();
-        let said =
-            |r: &dossier_model::FactReport| r.value.clone().unwrap_or_else(|| r.text.clone());
         let text = format!(
-            "Outlets disagree on {}: \u{201c}{}\u{201d} in {}, against \u{201c}{}\u{201d} in {} other {}.",
+            "Outlets disagree on {}: {} ({}) against {} ({}).",
             f.about,
+            said(m),
+            by(&main),
             said(o),
-            name(&o.article),
-            said(r),
-            others.len(),
-            if others.len() == 1 { "article" } else { "articles" },
+            by(&other),
         );
         let mut cited: Vec<String> = Vec::new();
-        for rep in &f.reports {
-            if !cited.contains(&rep.article) {
-                cited.push(rep.article.clone());
+        let mut evidence: Vec<Evidence> = Vec::new();
+        for rep in main.iter().chain(&other) {
+            if cited.contains(&rep.article) {
+                continue;
+            }
+            cited.push(rep.article.clone());
+            if let (Some(start), Some(end)) = (rep.start, rep.end) {
+                evidence.push(Evidence {
+                    article: rep.article.clone(),
+                    start,
+                    end,
+                    sentence: rep.sentence.clone(),
+                });
             }
         }
         out.push(BriefSentence {
             text,
             articles: cited,
-            evidence: Vec::new(),
+            evidence,
         });
     }
     out
@@ -290,34 +321,62 @@ mod tests {
 
     #[test]
     fn conflicts_are_named_with_both_sides_cited() {
-        use dossier_model::FactReport;
         let a = art("a", "Wire", "x");
         let b = art("b", "Daily", "x");
-        let report = |id: &str, text: &str, odd| FactReport {
+        let c = art("c", "Post", "x");
+        let report = |id: &str, value: &str, odd| FactReport {
             article: id.into(),
-            text: text.into(),
-            value: None,
-            sentence: String::new(),
+            text: value.into(),
+            value: Some(value.into()),
+            sentence: format!("The storm killed {value} people."),
+            start: Some(0),
+            end: Some(26),
             odd,
         };
         let f = Fact {
-            about: "Donald Trump's office (president)".into(),
+            about: "how many people were killed".into(),
             reports: vec![
-                report("a", "former US President Donald Trump", true),
-                report("b", "US President Donald Trump", false),
+                report("a", "13", false),
+                report("b", "10", true),
+                report("c", "13", false),
             ],
+            relation: Relation::Conflict,
+            sources: 3,
+        };
+        let out = conflicts(&[&a, &b, &c], &[f]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].text,
+            "Outlets disagree on how many people were killed: 13 (2 articles) against 10 (Daily)."
+        );
+        assert_eq!(out[0].articles, ["a", "c", "b"]);
+        assert_eq!(out[0].evidence.len(), 3);
+        assert_eq!(out[0].evidence[2].sentence, "The storm killed 10 people.");
+    }
+
+    #[test]
+    fn a_conflict_without_an_odd_side_names_both_outlets() {
+        let a = art("a", "Wire", "x");
+        let b = art("b", "Daily", "x");
+        let report = |id: &str, value: &str| FactReport {
+            article: id.into(),
+            text: value.into(),
+            value: Some(value.into()),
+            sentence: String::new(),
+            start: None,
+            end: None,
+            odd: false,
+        };
+        let f = Fact {
+            about: "how long the talks lasted".into(),
+            reports: vec![report("a", "6 hours"), report("b", "7 hours")],
             relation: Relation::Conflict,
             sources: 2,
         };
         let out = conflicts(&[&a, &b], &[f]);
-        assert_eq!(out.len(), 1);
-        assert!(
-            out[0]
-                .text
-                .contains("\u{201c}former US President Donald Trump\u{201d} in Wire"),
-            "{}",
-            out[0].text
+        assert_eq!(
+            out[0].text,
+            "Outlets disagree on how long the talks lasted: 6 hours (Wire) against 7 hours (Daily)."
         );
-        assert_eq!(out[0].articles, ["a", "b"]);
     }
 }

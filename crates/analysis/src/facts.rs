@@ -1,52 +1,168 @@
-//! Facts across outlets: the reports of the same figure or the same office, grouped, and how
+//! Facts across outlets: the reports of the same quantity or the same office, grouped, and how
 //! they relate.
 //!
-//! Figures (from `dossier-figures`, in titles and body sentences) are reports of one fact when
-//! they measure the same kind of thing (the same unit, or the same counted noun) or give the
-//! same value, and their sentences share enough (people and organisations count one, places a
-//! half, content words a half, the same kind and the same value one each). A group's reports
-//! are read as intervals ("over four hours" is more than 4; "about 100" is 80 to 120): all
-//! equal is `agree`; overlapping is `compatible`; apart, with a word of change in a report
-//! ("condensed to", "revised", "cut to"), `changed`; apart and dated on different days (two
-//! nights' drone attacks) they are different facts; otherwise `conflict`, the minority value
-//! marked as the odd one out. A figure only one article gives is kept as `single-source` when
-//! it is a percentage, money, an area or a count of a thousand or more.
+//! Each figure of a title or body sentence (from `dossier-figures`, dates left out) and each
+//! vote tally ("passed 220-212") is read with what tells one quantity from another: what it
+//! measures (its unit, the noun it counts: "13 service members", "a 10-person family"), what
+//! it stands for in its clause (a forecast or estimate, a goal or request, the value before a
+//! change, the size of a change, a part, a total: "expected", "aiming for", "from 5.4%",
+//! "dropped 36,000 to", "three fellow gymnasts", "in total"), the time frame named beside it
+//! ("in July", "last month"), the places named beside it and the people or organisations named
+//! before it (the winner's share is not the loser's), all within its window of the sentence:
+//! its clause, cut where the next figure's words begin.
 //!
-//! Offices: where some articles call a person "former" president and others president, that
-//! is a `conflict` too, the minority side marked.
+//! Reports of different articles join one fact when they measure the same thing, nothing of
+//! the above tells them apart, and their sentences share enough (people and organisations
+//! count one, places a half, content words a half, the same counted noun and the same value
+//! one each). A group's reports are read as intervals: hedges ("over four hours" is more than
+//! 4, "about 100" is 80 to 120) and visible rounding ("1.2 million" is 1.15 to 1.25 million,
+//! "$30 billion" is 29.5 to 30.5 billion) widen them. All equal is `agree`; overlapping is
+//! `compatible`; apart with a word of change beside a figure ("condensed to", "revised",
+//! "rose to") `changed`; apart and dated on different days (two nights' drone attacks) they
+//! are different facts. Otherwise the group is a `conflict` only when it passes a stricter
+//! test: two sides, each article on one of them; both reports are actual values, each the
+//! only figure of its kind in its sentence, within a factor of 1.5 of each other, naming a
+//! common person or organisation and a common word of what happened beside the figure
+//! ("waited", "killed"), and what is disputed can be named in words. A group that fails is
+//! split into its agreeing parts: a conflict claimed on two different quantities is the worst
+//! error here. A figure only one article gives is kept as `single-source` when it is a
+//! percentage, money, an area or a count of a thousand or more.
+//!
+//! Offices: "former President X" says X holds the office no longer; "President X" says X holds
+//! it now only where the sentence tells of the present (a present or future verb after the
+//! name, a day of the week or a date within days of publication); "then-President X", and
+//! "President X" in past-tense reporting of older events, say nothing about now. Where some
+//! articles say former and others say now, that is a `conflict`, the minority side marked.
 
 use crate::names::{NameFinder, NameMatch};
 use crate::reading::Sentence;
 use crate::terms::{content_stems, stem, Stems};
-use chrono::NaiveDate;
-use dossier_figures::{quantities, Dimension, Qualifier, Quantity};
+use chrono::{Months, NaiveDate};
+use dossier_figures::{quantities, written, Dimension, Qualifier, Quantity};
 use dossier_model::{Article, Entity, EntityKind, Fact, FactReport, Relation};
-use dossier_time::{Kind, Precision};
+use dossier_time::{find_times, Kind, Precision, TimeExpression};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Least evidence for two figures to report the same fact.
 const SAME_FACT: f32 = 2.0;
 
-/// Words that say a figure changed over time.
-static CHANGE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:condensed|revised|reduced|cut|raised|increased|lowered|updated|amended|trimmed|expanded|scaled back|down from|up from|pared|shortened|narrowed|now)(?-u:\b)")
-        .expect("a valid pattern")
-});
+/// Two values further apart than this ratio are never claimed as one quantity in dispute.
+const CONFLICT_RATIO: f64 = 1.5;
+
+/// How many words either side of a figure are read for what it stands for.
+const NEAR_WORDS: usize = 6;
+
+/// What a figure measures.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Measure {
+    /// A unit's name: "dollar", "percentage", "hour".
+    Unit(&'static str),
+    /// The stem of the counted noun: "member" of "13 US service members".
+    Count(String),
+    /// A vote's ayes and noes: "220-190".
+    Tally,
+}
+
+/// What a figure stands for in its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Actual,
+    /// A forecast, estimate or projection: "the 700,000 expected by economists".
+    Expected,
+    /// A goal, target, pledge or request: "aiming for 70%", "wants $24 billion".
+    Intended,
+    /// The value before a change: "from 5.4%", "344,750 a week earlier".
+    Previous,
+    /// The size of a change: "dropped 36,000 to 293,000", "rose by 3%".
+    Delta,
+    /// A part of a larger count or sum: "three fellow gymnasts", "$6 billion in additional aid".
+    Part,
+    /// A total: "in total", "overall".
+    Total,
+}
+
+/// The period a figure's clause names ("in July", "last month"), or the words of one no date
+/// resolved ("XXXX-WXX-2": a Tuesday).
+#[derive(Debug, Clone, PartialEq)]
+enum Frame {
+    Period(NaiveDate, NaiveDate),
+    Unresolved(String),
+}
+
+impl Frame {
+    fn overlaps(&self, other: &Frame) -> bool {
+        match (self, other) {
+            (Frame::Period(a, b), Frame::Period(c, d)) => a < d && c < b,
+            (Frame::Unresolved(a), Frame::Unresolved(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
+/// A figure: a quantity, or a vote's tally.
+#[derive(Debug, Clone)]
+enum Figure {
+    Quantity(Quantity),
+    Tally(u32, u32),
+}
 
 /// One figure as one article reports it.
-struct Report {
+struct Report<'a> {
     article: usize,
+    sentence: &'a str,
+    /// The sentence's byte span in the article's text; `None` for the title.
+    span: Option<(usize, usize)>,
+    /// The figure as written.
     text: String,
-    sentence: String,
-    quantity: Quantity,
-    /// The unit's name, or "count:" and the stem of what is counted.
-    kind: String,
+    figure: Figure,
+    /// How far the exact value may be from the written one (rounding).
+    slack: f64,
+    measure: Measure,
+    /// What is counted or measured, as written: "US service members", "relief bill".
+    noun: Option<Noun>,
+    /// The stem of the noun's last word.
+    noun_head: Option<String>,
+    /// Stems of the noun's other words and of an "of" phrase after it: "service" of "US
+    /// service members", "family" of "members of one family".
+    modifiers: Stems,
+    /// The stems of an "of" phrase after a counted noun ("one family"); empty when none.
+    complement: Stems,
+    role: Role,
+    frame: Option<Frame>,
+    /// Places named in the figure's window.
+    places: Vec<usize>,
+    /// People and organisations named before the figure in its window.
+    actors: Vec<usize>,
+    /// Entities named in the sentence.
     entities: HashSet<usize>,
+    /// Content stems of the sentence.
     words: Stems,
+    /// Content stems of the figure's window, its noun and unit left out.
+    context: Stems,
+    /// What happened, as written beside the figure: "killed", "waited", "added".
+    verb: Option<Verb>,
     /// The last day the article named at or before this sentence (nearby).
     day: Option<NaiveDate>,
+    /// A word of change beside the figure ("revised", "condensed to", "rose").
+    change: bool,
+    /// No other figure of the same measure in the sentence.
+    alone: bool,
+    /// What the figure measures, in words a reader can print.
+    about: Option<String>,
+}
+
+/// A verb beside a figure and how it stands to the counted noun.
+#[derive(Debug, Clone)]
+struct Verb {
+    word: String,
+    /// "13 people died": the noun does it (else it is done to the noun: "killed 13 people",
+    /// "13 people were killed").
+    intransitive: bool,
+    /// The person named before the verb, who did it ("Rogers ... waited").
+    subject: Option<usize>,
 }
 
 /// The facts of a story.
@@ -59,9 +175,21 @@ pub fn story_facts(
     let mut reports = Vec::new();
     for (ai, (a, ss)) in articles.iter().zip(sentences).enumerate() {
         if let Some(t) = &a.title {
-            let about = || (entity_set(&names.find(t)), content_stems(t, |_| false));
-            collect(ai, t, &quantities(t), &[], None, about, &mut reports);
+            let found = quantities(t);
+            if !found.is_empty() || has_tally(t) {
+                let times = find_times(t, a.published);
+                let place = Place {
+                    article: ai,
+                    text: t,
+                    span: None,
+                    times: &times,
+                    day: None,
+                };
+                let about = || (names.find(t), content_stems(t, |_| false));
+                sentence_reports(&place, &found, about, entities, &mut reports);
+            }
         }
+        let base = a.text.as_ptr() as usize;
         let mut last_day: Option<(NaiveDate, usize)> = None;
         for s in ss {
             if let Some(d) = s
@@ -73,163 +201,1832 @@ pub fn story_facts(
             {
                 last_day = Some((d, s.paragraph));
             }
+            if s.quantities.is_empty() && !has_tally(s.text) {
+                continue;
+            }
             // a date named within the last few paragraphs still dates the sentence
             let day = last_day
                 .filter(|(_, p)| s.paragraph <= p + 8)
                 .map(|(d, _)| d);
-            collect(
-                ai,
-                s.text,
-                &s.quantities,
-                &s.times,
+            let start = (s.text.as_ptr() as usize).wrapping_sub(base);
+            let span =
+                (start + s.text.len() <= a.text.len()).then_some((start, start + s.text.len()));
+            let place = Place {
+                article: ai,
+                text: s.text,
+                span,
+                times: &s.times,
                 day,
-                || (entity_set(s.names(names)), s.stems().clone()),
-                &mut reports,
-            );
+            };
+            let about = || (s.names(names).to_vec(), s.stems().clone());
+            sentence_reports(&place, &s.quantities, about, entities, &mut reports);
         }
     }
-    let mut facts = figure_facts(articles, &reports, entities);
+    let mut facts = figure_facts(articles, &reports);
     facts.extend(office_conflicts(articles, sentences, entities, names));
     facts
 }
 
-/// The entities of a text's name matches.
-fn entity_set(found: &[NameMatch]) -> HashSet<usize> {
-    found.iter().map(|m| m.entity).collect()
+/// Where a sentence stands: its article, text, span and dates.
+struct Place<'a, 't> {
+    article: usize,
+    text: &'a str,
+    span: Option<(usize, usize)>,
+    times: &'t [TimeExpression],
+    day: Option<NaiveDate>,
 }
 
-/// Adds the reports of `text`'s quantities to `out`; `about` gives the text's entities and
-/// content stems, asked for once, when the text has a quantity worth reporting.
-fn collect(
-    article: usize,
-    text: &str,
-    found_quantities: &[Quantity],
-    times: &[dossier_time::TimeExpression],
-    day: Option<NaiveDate>,
-    about: impl FnOnce() -> (HashSet<usize>, Stems),
-    out: &mut Vec<Report>,
-) {
-    let mut about = Some(about);
-    let mut found = None;
-    for q in found_quantities {
-        let is_date = times.iter().any(|t| {
-            matches!(t.kind, Kind::Date | Kind::Time) && t.start < q.end && q.start < t.end
-        });
-        if is_date || q.conversion {
+/// A vote's tally: "voted 50-49", "the 220-to-190 vote", "by a vote of 221 to 201".
+static TALLY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(\d{1,3})(?:-to-| to |-|–)(\d{1,3})(?-u:\b)").expect("a valid pattern")
+});
+
+/// Words that make a pair of numbers a vote's tally when they stand just before it.
+static TALLY_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\bvot(?:e|es|ed|ing)|\bpass(?:ed|es)?|\bapproved?|\bconfirmed?|\brejected?|\bdefeated?|\badopted?|\bmargin of|\btally of|\bsplit|\bvote (?:was|of))\W+(?:\w+\W+){0,5}$")
+        .expect("a valid pattern")
+});
+
+/// Words that make it one when they follow it.
+static TALLY_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\W*(?:[\w-]+\s+)?(?:vote|votes|margin|tally|decision|ruling)\b")
+        .expect("a valid pattern")
+});
+
+fn tallies(text: &str) -> Vec<(usize, usize, u32, u32)> {
+    let mut out = Vec::new();
+    for c in TALLY.captures_iter(text) {
+        let m = c.get(0).expect("the whole match");
+        let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
+            continue;
+        };
+        let after = &text[m.end()..];
+        // "10-15%", "20-30 people": ranges
+        if after.starts_with('%') || after.starts_with(" percent") {
             continue;
         }
-        let kind = match (&q.unit, &q.counts) {
-            (Some(u), _) => u.name.to_string(),
-            (None, Some(c)) => match head_noun(c) {
-                Some(h) => format!("count:{}", stem(&h.to_lowercase())),
-                None => continue,
-            },
-            (None, None) => continue,
+        let before = &text[..m.start()];
+        let cue = TALLY_BEFORE.is_match(before) || TALLY_AFTER.is_match(after);
+        if cue && a + b >= 3 {
+            out.push((m.start(), m.end(), a, b));
+        }
+    }
+    out
+}
+
+fn has_tally(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && !tallies(text).is_empty()
+}
+
+/// Adds the reports of one sentence's figures to `out`; `about` gives the sentence's entities
+/// and content stems, asked for once, when it has a figure worth reporting.
+fn sentence_reports<'a>(
+    at: &Place<'a, '_>,
+    found: &[Quantity],
+    about: impl FnOnce() -> (Vec<NameMatch>, Stems),
+    entities: &[Entity],
+    out: &mut Vec<Report<'a>>,
+) {
+    let text = at.text;
+    let tallies = if has_tally(text) {
+        tallies(text)
+    } else {
+        Vec::new()
+    };
+    // the figures worth reading: not dates, not restatements, not part of a tally
+    let mut items: Vec<(usize, usize, Figure)> = found
+        .iter()
+        .filter(|q| !q.conversion)
+        .filter(|q| {
+            !at.times.iter().any(|t| {
+                matches!(t.kind, Kind::Date | Kind::Time) && t.start < q.end && q.start < t.end
+            })
+        })
+        .filter(|q| !tallies.iter().any(|t| t.0 < q.end && q.start < t.1))
+        .map(|q| (q.start, q.end, Figure::Quantity(q.clone())))
+        .collect();
+    items.extend(
+        tallies
+            .iter()
+            .map(|&(s, e, a, b)| (s, e, Figure::Tally(a, b))),
+    );
+    items.sort_by_key(|i| i.0);
+    if items.is_empty() {
+        return;
+    }
+    let spans: Vec<(usize, usize)> = items.iter().map(|i| (i.0, i.1)).collect();
+    let windows = windows(text, &spans);
+    // what each figure measures, its noun as written
+    let title = at.span.is_none() && title_case(text);
+    let mut measured: Vec<Option<(Measure, Option<Noun>)>> = Vec::with_capacity(items.len());
+    for (k, (_, _, fig)) in items.iter().enumerate() {
+        let m = match fig {
+            Figure::Tally(..) => Some((Measure::Tally, None)),
+            Figure::Quantity(q) => {
+                let own = measure_of(text, q, &windows[k], title);
+                // "235,000 jobs ..., far fewer than the 700,000 expected": the noun is left out
+                own.or_else(|| {
+                    let bare = q.unit.is_none();
+                    let j = (0..k).rev().find(|&j| measured[j].is_some())?;
+                    let Figure::Quantity(p) = &items[j].2 else {
+                        return None;
+                    };
+                    let near = q.value.abs() <= 10.0 * p.value.abs()
+                        && p.value.abs() <= 10.0 * q.value.abs();
+                    let counted = matches!(measured[j], Some((Measure::Count(_), _)));
+                    (bare && near && counted)
+                        .then(|| measured[j].clone())
+                        .flatten()
+                })
+                .or_else(|| participle_measure(q))
+            }
         };
-        let (entities, words) =
-            found.get_or_insert_with(|| about.take().expect("asked for once")());
-        out.push(Report {
-            article,
-            text: text[q.start..q.end].to_string(),
-            sentence: text.to_string(),
-            kind,
-            entities: entities.clone(),
+        measured.push(m);
+    }
+    let mut sentence_about: Option<(Vec<NameMatch>, Stems)> = None;
+    let mut about = Some(about);
+    for (k, (start, end, fig)) in items.iter().enumerate() {
+        let Some((measure, noun)) = measured[k].clone() else {
+            continue;
+        };
+        let (found_names, words) =
+            sentence_about.get_or_insert_with(|| about.take().expect("asked for once")());
+        let w = &windows[k];
+        let alone = measured
+            .iter()
+            .enumerate()
+            .all(|(j, m)| j == k || m.as_ref().is_none_or(|m| m.0 != measure));
+        let before = before_words(text, w, *start);
+        let near = near_words(text, w, &before, *end);
+        let named_in = |from: usize, to: usize, kinds: &[EntityKind]| -> Vec<usize> {
+            let mut v: Vec<usize> = found_names
+                .iter()
+                .filter(|m| m.start >= from && m.end <= to)
+                .filter(|m| kinds.contains(&entities[m.entity].kind))
+                .map(|m| m.entity)
+                .collect();
+            v.dedup();
+            v
+        };
+        // places the figure is of ("8% of Virginia's stations", "7.7% in Virginia"); people and
+        // organisations in the words before it
+        let places: Vec<usize> = found_names
+            .iter()
+            .filter(|m| entities[m.entity].kind == EntityKind::Place)
+            .filter(|m| m.start >= near.from && m.end <= near.to)
+            .filter(|m| place_of_figure(text, (*start, *end), (m.start, m.end)))
+            .map(|m| m.entity)
+            .collect();
+        let actors_from = before
+            .len()
+            .checked_sub(ACTOR_WORDS)
+            .map_or(w.prefix.0.min(w.own.0), |i| before[i].0);
+        let actors = named_in(
+            actors_from,
+            *start,
+            &[EntityKind::Person, EntityKind::Organization],
+        );
+        let noun_text = noun.as_ref().map(|n| n.text.as_str());
+        let noun_head = noun_text.and_then(head_word).map(|h| stem(&h));
+        // "10 members of one family"
+        let complement: Stems = match (&measure, noun.as_ref()) {
+            (Measure::Count(_), Some(n)) if n.prep.is_none() => {
+                noun_after(past_words(&text[*end..], &n.text), &["of"], title)
+                    .map(|c| content_stems(&c.text, |_| false))
+                    .unwrap_or_default()
+            }
+            _ => Stems::default(),
+        };
+        let mut modifiers: Stems = noun_text
+            .map(|n| content_stems(n, |_| false))
+            .unwrap_or_default();
+        if let Some(h) = &noun_head {
+            modifiers.remove(h);
+        }
+        let noun_stems: Stems = noun_text
+            .map(|n| content_stems(n, |_| false))
+            .unwrap_or_default();
+        let mut context = content_stems(&text[w.prefix.0..w.prefix.1], |_| false);
+        context.extend(content_stems(&text[w.own.0..w.own.1], |_| false));
+        context.retain(|s| !noun_stems.contains(s) && !UNIT_STEMS.contains(&s.as_str()));
+        let duration = matches!(fig, Figure::Quantity(q) if q.unit.is_some_and(|u| u.dimension == Dimension::Duration));
+        let verb = verb_of(
+            text,
+            w,
+            &before,
+            (*start, *end),
+            noun.as_ref()
+                .filter(|n| n.prep.is_none())
+                .map(|n| n.text.as_str()),
+            duration,
+            found_names,
+            entities,
+        );
+        let (slack, written_text) = match fig {
+            Figure::Quantity(q) => (
+                written::rounding(&text[*start..*end], q),
+                text[*start..*end].to_string(),
+            ),
+            Figure::Tally(..) => (0.0, text[*start..*end].to_string()),
+        };
+        let mut r = Report {
+            article: at.article,
+            sentence: text,
+            span: at.span,
+            text: written_text,
+            figure: fig.clone(),
+            slack,
+            measure,
+            noun,
+            noun_head,
+            modifiers,
+            complement,
+            role: role_of(&near),
+            frame: frame_of(at.times, w, *start),
+            places,
+            actors,
+            entities: found_names.iter().map(|m| m.entity).collect(),
             words: words.clone(),
-            day,
-            quantity: q.clone(),
+            context,
+            verb,
+            day: at.day,
+            change: near.before.iter().chain(&near.after).any(|w| is_change(w)),
+            alone,
+            about: None,
+        };
+        r.about = about_of(&r, entities);
+        out.push(r);
+    }
+}
+
+/// The words a figure's window gives it: `prefix` (the clause's words before its first figure,
+/// shared by every figure of the clause) and `own` (from where the figure's words begin to where
+/// the next figure's begin, or the clause's end).
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    prefix: (usize, usize),
+    own: (usize, usize),
+}
+
+/// Strong breaks between clauses.
+const CLAUSE_BREAKS: &[&str] = &[
+    "; ",
+    " — ",
+    " – ",
+    " -- ",
+    ", while ",
+    ", but ",
+    ", whereas ",
+    ", although ",
+    ", though ",
+    ", according to ",
+];
+
+/// Words between two figures that hand the rest to the second: "$14 billion in aid, and
+/// another $6 billion".
+const FIGURE_BREAKS: &[&str] = &[
+    ", ",
+    " and ",
+    " or ",
+    " as well as ",
+    " while ",
+    " but ",
+    " plus ",
+    " versus ",
+    " vs. ",
+    " vs ",
+];
+
+fn windows(text: &str, spans: &[(usize, usize)]) -> Vec<Window> {
+    let clause_start = |at: usize| -> usize {
+        CLAUSE_BREAKS
+            .iter()
+            .filter_map(|b| text[..at].rfind(b).map(|i| i + b.len()))
+            .max()
+            .unwrap_or(0)
+    };
+    let clause_end = |at: usize| -> usize {
+        CLAUSE_BREAKS
+            .iter()
+            .filter_map(|b| text[at..].find(b).map(|i| at + i))
+            .min()
+            .unwrap_or(text.len())
+    };
+    let split = |from: usize, to: usize| -> usize {
+        let between = &text[from..to];
+        FIGURE_BREAKS
+            .iter()
+            .filter_map(|b| between.rfind(b).map(|i| from + i + b.len()))
+            .max()
+            .unwrap_or(from)
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for (k, &(s, e)) in spans.iter().enumerate() {
+        let cs = clause_start(s);
+        let ce = clause_end(e);
+        let prev = (k > 0 && spans[k - 1].1 > cs && spans[k - 1].1 <= s).then(|| spans[k - 1]);
+        let next = spans.get(k + 1).filter(|n| n.0 < ce && n.0 >= e).copied();
+        let own_start = prev.map_or(cs, |p| split(p.1, s));
+        let own_end = next.map_or(ce, |n| {
+            let at = split(e, n.0);
+            if at == e {
+                e // no break: the words between are the next figure's ("to 5.2% from 5.4%")
+            } else {
+                at
+            }
+        });
+        // the clause's words before its first figure
+        let first = spans.iter().map(|sp| sp.0).find(|&x| x >= cs).unwrap_or(s);
+        let prefix = if own_start > cs {
+            (cs, first.min(own_start))
+        } else {
+            (cs, cs)
+        };
+        out.push(Window {
+            prefix,
+            own: (own_start.min(s), own_end.max(e)),
         });
     }
+    out
 }
 
-/// The noun a counted phrase is about: its last word before "and"/"or" ("points", "drones",
-/// "proposals" of "U.S. draft peace proposals").
-fn head_noun(counts: &str) -> Option<String> {
-    let first_part = counts
-        .split([' '])
-        .take_while(|w| !matches!(*w, "and" | "or"));
-    first_part
-        .filter(|w| w.chars().any(char::is_alphabetic) && !w.ends_with('.'))
-        .last()
-        .map(str::to_string)
+/// The words either side of a figure in its window, lower-cased, and the bytes they span.
+struct Near {
+    before: Vec<String>,
+    after: Vec<String>,
+    from: usize,
+    to: usize,
 }
 
-fn is_dimensionless(r: &Report) -> bool {
-    r.quantity.unit.is_none()
-}
-
-fn evidence(a: &Report, b: &Report, entities: &[Entity]) -> f32 {
-    let named: f32 = a
-        .entities
-        .intersection(&b.entities)
-        .map(|&i| match entities[i].kind {
-            EntityKind::Place => 0.5,
-            _ => 1.0,
-        })
-        .sum();
-    let same_kind = if a.kind == b.kind { 1.0 } else { 0.0 };
-    // the same small number ("two people", "two men") says little
-    let same_value = if a.quantity.value == b.quantity.value && a.quantity.value.abs() >= 10.0 {
-        1.0
+/// Whether a place named near a figure is where the figure holds: joined to it by "of" or
+/// "in" within a few words after it ("8.5% of gas stations in North Carolina"), or just
+/// before it ("In Virginia, 7.7%", "Virginia's 7.7%").
+fn place_of_figure(text: &str, figure: (usize, usize), place: (usize, usize)) -> bool {
+    if place.0 >= figure.1 {
+        let between: Vec<&str> = text[figure.1..place.0].split_whitespace().collect();
+        between.len() <= 4 && between.iter().any(|w| matches!(*w, "of" | "in"))
+    } else if place.1 <= figure.0 {
+        let between = &text[place.1..figure.0];
+        between.split_whitespace().count() <= 1
+            && !between
+                .chars()
+                .any(|c| c.is_alphanumeric() && !matches!(c, 's'))
     } else {
-        0.0
-    };
-    named + 0.5 * a.words.intersection(&b.words).count() as f32 + same_kind + same_value
+        false
+    }
 }
 
-/// Whether two reports could measure the same thing at all.
-fn comparable(a: &Report, b: &Report) -> bool {
-    let dim = |r: &Report| r.quantity.unit.map(|u| u.dimension);
-    if dim(a) != dim(b) || is_dimensionless(a) != is_dimensionless(b) {
-        return false;
+/// How many words before a figure may name who did what it counts.
+const ACTOR_WORDS: usize = 10;
+
+/// The words of a figure's window before it, with their byte offsets: the clause's opening
+/// words, then the figure's own.
+fn before_words<'t>(text: &'t str, w: &Window, start: usize) -> Vec<(usize, &'t str)> {
+    let mut out: Vec<(usize, &str)> = word_spans(&text[w.prefix.0..w.prefix.1])
+        .into_iter()
+        .map(|(at, word)| (w.prefix.0 + at, word))
+        .collect();
+    let own_from = w.own.0.min(start);
+    out.extend(
+        word_spans(&text[own_from..start])
+            .into_iter()
+            .map(|(at, word)| (own_from + at, word)),
+    );
+    out
+}
+
+fn near_words(text: &str, w: &Window, before: &[(usize, &str)], end: usize) -> Near {
+    let before = &before[before.len().saturating_sub(NEAR_WORDS)..];
+    let after: Vec<(usize, &str)> = word_spans(&text[end..w.own.1.max(end)])
+        .into_iter()
+        .take(NEAR_WORDS)
+        .map(|(at, word)| (end + at, word))
+        .collect();
+    Near {
+        before: before.iter().map(|(_, x)| x.to_lowercase()).collect(),
+        after: after.iter().map(|(_, x)| x.to_lowercase()).collect(),
+        from: before.first().map_or(end, |(at, _)| *at),
+        to: after.last().map_or(end, |(at, x)| at + x.len()),
     }
-    if a.kind != b.kind && (a.quantity.value != b.quantity.value || a.quantity.value.abs() < 10.0) {
-        return false;
+}
+
+/// Stems of unit words, which say nothing of what a figure is about.
+const UNIT_STEMS: &[&str] = &[
+    "percent",
+    "percentag",
+    "point",
+    "dollar",
+    "billion",
+    "million",
+    "trillion",
+    "thousand",
+    "hour",
+    "minut",
+    "day",
+    "week",
+    "month",
+    "year",
+];
+
+/// What a figure counts or measures, as written.
+#[derive(Debug, Clone, PartialEq)]
+struct Noun {
+    text: String,
+    /// The word joining it to the figure: "in" of "$24 billion in additional funding"; `None`
+    /// when it follows the figure directly ("13 service members", "a 28-point plan").
+    prep: Option<&'static str>,
+    /// "the unemployment rate fell to 5.2%": the rate named before a percentage.
+    rate: bool,
+}
+
+impl Noun {
+    fn direct(text: String) -> Noun {
+        Noun {
+            text,
+            prep: None,
+            rate: false,
+        }
     }
-    let (x, y) = (a.quantity.value.abs(), b.quantity.value.abs());
-    x.max(y) <= 2.0 * x.min(y).max(f64::MIN_POSITIVE)
+}
+
+/// Words that end a noun phrase after a figure.
+const PHRASE_ENDS: &[&str] = &[
+    "to",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "for",
+    "in",
+    "on",
+    "by",
+    "with",
+    "from",
+    "of",
+    "at",
+    "as",
+    "over",
+    "since",
+    "than",
+    "this",
+    "these",
+    "those",
+    "last",
+    "next",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "against",
+    "toward",
+    "towards",
+    "into",
+    "under",
+    "after",
+    "before",
+    "during",
+    "across",
+    "through",
+    "per",
+    "via",
+    "among",
+    "amid",
+    "despite",
+    "without",
+    "within",
+    "including",
+    "like",
+    "such",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "not",
+    "do",
+    "does",
+    "did",
+    "said",
+    "says",
+    "say",
+    "while",
+    "when",
+    "where",
+    "if",
+    "but",
+    "so",
+    "because",
+    "worth",
+    "each",
+    "apiece",
+    "total",
+    "more",
+    "less",
+    "annually",
+    "compared",
+    "vs",
+    "versus",
+    "plus",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "up",
+    "down",
+    "out",
+    "off",
+    "back",
+    "there",
+    "here",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "them",
+    "him",
+    "what",
+    "how",
+    "why",
+    "then",
+    "now",
+    "also",
+    "just",
+    "only",
+    "even",
+    "still",
+    "yet",
+    "already",
+    "ago",
+    "earlier",
+    "later",
+    "according",
+    "get",
+    "gets",
+    "got",
+    "set",
+    "trln",
+    "bln",
+    "mln",
+    "percent",
+    "a",
+    "an",
+    "the",
+    "every",
+    "all",
+    "both",
+    "either",
+    "own",
+    "other",
+    "another",
+    "overnight",
+    "today",
+    "yesterday",
+    "tonight",
+    "again",
+    "apart",
+];
+
+/// Words that cannot open the noun of a figure: times, ordinals, pronouns.
+const NOT_NOUNS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "quarter",
+    "today",
+    "yesterday",
+    "tonight",
+    "past",
+    "previous",
+    "prior",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "those",
+    "them",
+    "these",
+    "percent",
+    "percentage",
+    "times",
+];
+
+/// Nouns ending in "-ing" ("infrastructure spending"); other "-ing" words end a phrase
+/// ("package focusing on").
+const ING_NOUNS: &[&str] = &[
+    "spending",
+    "funding",
+    "financing",
+    "housing",
+    "training",
+    "building",
+    "buildings",
+    "meeting",
+    "meetings",
+    "polling",
+    "testing",
+    "shooting",
+    "shootings",
+    "bombing",
+    "bombings",
+    "killing",
+    "killings",
+    "hearing",
+    "hearings",
+    "ruling",
+    "rulings",
+    "warning",
+    "warnings",
+    "rating",
+    "ratings",
+    "ceiling",
+    "earnings",
+    "savings",
+    "holdings",
+    "filing",
+    "filings",
+    "opening",
+    "openings",
+    "listing",
+    "listings",
+    "booking",
+    "bookings",
+    "crossing",
+    "crossings",
+    "landing",
+    "landings",
+    "gathering",
+    "gatherings",
+    "lending",
+    "manufacturing",
+    "clothing",
+    "borrowing",
+    "shipping",
+    "drilling",
+    "striking",
+    "offering",
+    "offerings",
+    "screening",
+    "screenings",
+    "sighting",
+    "sightings",
+    "beating",
+    "beatings",
+    "stabbing",
+    "stabbings",
+    "mailing",
+    "mailings",
+    "posting",
+    "postings",
+    "recording",
+    "recordings",
+];
+
+/// Nouns ending in "-ly"; other "-ly" words are adverbs that end a phrase.
+const LY_NOUNS: &[&str] = &[
+    "family",
+    "supply",
+    "assembly",
+    "rally",
+    "ally",
+    "monopoly",
+    "anomaly",
+    "reply",
+    "italy",
+    "july",
+    "butterfly",
+    "jelly",
+    "belly",
+];
+
+/// Plurals without an "s".
+const PLURALS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "data",
+    "media",
+    "aircraft",
+    "livestock",
+    "deer",
+    "sheep",
+    "fish",
+    "militia",
+    "crew",
+    "faculty",
+    "clergy",
+    "youth",
+];
+
+fn is_plural(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.rsplit('-').next().unwrap_or(&w);
+    PLURALS.contains(&w)
+        || (w.len() > 2
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is"))
+}
+
+/// A title written in title case: most of its words capitalised.
+fn title_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    words.len() >= 3
+        && words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            * 4
+            >= words.len() * 3
+}
+
+/// The noun phrase that opens `text`: "US service members" of " US service members were
+/// killed", "infrastructure bill" of " infrastructure bill Manchin backs". A leading article
+/// is dropped; the phrase ends at a function word, a number, punctuation, an adverb, a verb
+/// form or a new capitalised name. In a title-case title, words other than names of peoples
+/// and acronyms are lower-cased.
+fn noun_phrase(text: &str, title: bool) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut lower_seen = false;
+    for raw in text.split_whitespace().take(6) {
+        if raw.starts_with(['"', '“', '‘', '\'', '(', '[']) {
+            break;
+        }
+        // "U.S." keeps its dots; other words end at punctuation
+        let abbreviation = raw.matches('.').count() >= 2;
+        let word = if abbreviation {
+            raw.trim_end_matches([',', ';', ':', ')', '"', '”'])
+        } else {
+            raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '’', '!', '?'])
+        };
+        let ended = word.len() < raw.len();
+        if word.is_empty() {
+            break;
+        }
+        let lower = word.to_lowercase();
+        let first = out.is_empty();
+        if first && matches!(lower.as_str(), "the" | "a" | "an") {
+            continue;
+        }
+        if PHRASE_ENDS.contains(&lower.as_str())
+            || lower.chars().any(|c| c.is_ascii_digit())
+            || lower.ends_with("n't")
+            || lower.ends_with("n’t")
+            || lower.contains('’')
+            || lower.contains('\'')
+        {
+            break;
+        }
+        if first && NOT_NOUNS.contains(&lower.as_str()) {
+            return None;
+        }
+        if !first
+            && ((lower.len() > 4 && lower.ends_with("ly") && !LY_NOUNS.contains(&lower.as_str()))
+                || is_participle(&lower)
+                || (lower.ends_with("ing") && !ING_NOUNS.contains(&lower.as_str())))
+        {
+            break;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if !first && capital && lower_seen && !title {
+            break; // "bill Manchin backs": a name opens another phrase
+        }
+        let acronym = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let people = lower.ends_with("ans") || lower.ends_with("ese");
+        if title && capital && !acronym && !people {
+            out.push(lower);
+        } else {
+            out.push(word.to_string());
+        }
+        if !capital {
+            lower_seen = true;
+        }
+        if ended {
+            break;
+        }
+    }
+    while out
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "and" | "or" | "&"))
+    {
+        out.pop();
+    }
+    // "Americans and other western": a list that ends without its noun is cut at its "and"
+    if let Some(at) = out.iter().position(|w| w == "and" || w == "or") {
+        match out.iter().rposition(|w| is_plural(w)).filter(|&p| p > at) {
+            Some(p) => out.truncate(p + 1),
+            None => out.truncate(at),
+        }
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}
+
+/// The noun phrase after one of `preps` right after a figure: "additional funding" of "$24
+/// billion in additional funding to help".
+fn noun_after(after: &str, preps: &[&'static str], title: bool) -> Option<Noun> {
+    let rest = after.trim_start();
+    let (word, tail) = rest.split_once(' ')?;
+    let prep = preps.iter().copied().find(|p| *p == word)?;
+    let text = noun_phrase(tail, title)?;
+    Some(Noun {
+        text,
+        prep: Some(prep),
+        rate: false,
+    })
+}
+
+/// `text` after the words of `noun` that open it (and an article before them), from the space
+/// that follows them.
+fn past_words<'t>(text: &'t str, noun: &str) -> &'t str {
+    // counted in `word_spans`' words: "U.S." is two of them
+    let mut skip = word_spans(noun).len();
+    let spans = word_spans(text);
+    if spans
+        .first()
+        .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        && !noun.to_lowercase().starts_with("the ")
+    {
+        skip += 1;
+    }
+    match spans.get(skip.saturating_sub(1)) {
+        Some((at, w)) if skip > 0 => {
+            let end = at + w.len();
+            let rest = &text[end..];
+            // a dot or a quote closing the last word belongs to it
+            let closing = rest.len() - rest.trim_start_matches(['.', '’', '\'', '"', '”']).len();
+            &text[end + closing..]
+        }
+        _ => text,
+    }
+}
+
+/// The last word of a noun phrase, its head: "members" of "US service members".
+fn head_word(noun: &str) -> Option<String> {
+    noun.split([' ', '-'])
+        .rfind(|w| w.chars().any(char::is_alphabetic) && !w.ends_with('.'))
+        .map(str::to_lowercase)
+}
+
+/// Nouns of a change a percentage can measure: "a 5% increase".
+const CHANGE_NOUNS: &[&str] = &[
+    "increase",
+    "decrease",
+    "drop",
+    "rise",
+    "gain",
+    "decline",
+    "reduction",
+    "growth",
+    "bump",
+    "cut",
+    "jump",
+    "fall",
+    "hike",
+    "surge",
+    "loss",
+    "boost",
+    "raise",
+];
+
+/// What a figure measures and its noun as written, or `None` for a bare number.
+fn measure_of(
+    text: &str,
+    q: &Quantity,
+    w: &Window,
+    title: bool,
+) -> Option<(Measure, Option<Noun>)> {
+    let mut after = &text[q.end..];
+    if after.starts_with('-') {
+        // "four-year-long war": the noun follows the modifier's last word
+        after = &after[after.find(char::is_whitespace).unwrap_or(after.len())..];
+    }
+    let direct = if q.modifier && q.unit.is_none() {
+        q.counts.as_deref().and_then(|c| noun_phrase(c, title))
+    } else {
+        noun_phrase(after, title)
+    };
+    match q.unit {
+        Some(u) => {
+            let noun = match u.dimension {
+                Dimension::Percent => direct
+                    .filter(|n| head_word(n).is_some_and(|h| CHANGE_NOUNS.contains(&h.as_str())))
+                    .map(Noun::direct)
+                    .or_else(|| noun_after(after, &["of"], title))
+                    .or_else(|| rate_before(text, w, q.start)),
+                Dimension::Duration => direct.filter(|_| q.modifier).map(Noun::direct),
+                _ => direct
+                    .map(Noun::direct)
+                    .or_else(|| noun_after(after, &["in", "of", "for", "on"], title)),
+            };
+            Some((Measure::Unit(u.name), noun))
+        }
+        None => {
+            let mut words: Vec<&str> = direct.as_deref()?.split(' ').collect();
+            if !q.modifier && q.value != 1.0 {
+                // "people dead": the phrase ends at its last plural
+                let last_plural = words.iter().rposition(|w| is_plural(w))?;
+                words.truncate(last_plural + 1);
+            }
+            let noun = words.join(" ");
+            let head = head_word(&noun)?;
+            Some((Measure::Count(stem(&head)), Some(Noun::direct(noun))))
+        }
+    }
+}
+
+/// "over 1.2 million killed or wounded": a count of those a verb befell, named by the verb.
+fn participle_measure(q: &Quantity) -> Option<(Measure, Option<Noun>)> {
+    let counts = q.counts.as_deref().filter(|_| q.unit.is_none())?;
+    let words: Vec<String> = counts.split(' ').map(str::to_lowercase).collect();
+    let all_verbs = words
+        .iter()
+        .all(|w| is_participle(w) || matches!(w.as_str(), "or" | "and"));
+    all_verbs.then(|| (Measure::Count(stem(&words[0])), None))
+}
+
+/// "the unemployment rate fell to 5.2%": the rate a percentage is of.
+fn rate_before(text: &str, w: &Window, start: usize) -> Option<Noun> {
+    let before = &text[w.prefix.0.min(w.own.0)..start];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let at = words
+        .iter()
+        .rposition(|x| x.to_lowercase().trim_end_matches([',', '\'', '’', 's']) == "rate")?;
+    if words.len() - at > 6 || at == 0 {
+        return None;
+    }
+    let modifier = words[at - 1].trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = modifier.to_lowercase();
+    if modifier.is_empty()
+        || PHRASE_ENDS.contains(&lower.as_str())
+        || lower.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(Noun {
+        text: format!("{lower} rate"),
+        prep: None,
+        rate: true,
+    })
+}
+
+/// Past participles that read the same as the past tense ("sent 500 troops", "500 troops were
+/// sent"), besides regular "-ed" verbs.
+const PARTICIPLES: &[&str] = &[
+    "lost", "won", "sent", "held", "spent", "paid", "sold", "bought", "shot", "hit", "built",
+    "cut", "set", "made", "cast", "left", "struck", "brought", "caught", "fought", "found", "kept",
+    "put", "hurt", "laid", "led", "lent", "met", "read", "shed", "spread", "taught", "told",
+];
+
+/// Verbs a counted noun does itself: "13 people died".
+const INTRANSITIVE: &[&str] = &[
+    "died",
+    "waited",
+    "fled",
+    "voted",
+    "marched",
+    "protested",
+    "attended",
+    "survived",
+    "lived",
+    "arrived",
+    "remained",
+    "stayed",
+    "worked",
+    "gathered",
+    "rallied",
+    "fell",
+    "rose",
+];
+
+fn is_participle(w: &str) -> bool {
+    (w.len() > 4
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !matches!(w, "according" | "hundred"))
+        || PARTICIPLES.contains(&w)
+}
+
+/// Verbs that take a length of time: "waited six hours", "deliberated for two days".
+const DURATION_VERBS: &[&str] = &[
+    "waited",
+    "lasted",
+    "spent",
+    "stayed",
+    "served",
+    "worked",
+    "lived",
+    "remained",
+    "queued",
+    "talked",
+    "met",
+    "spoke",
+    "negotiated",
+    "deliberated",
+    "debated",
+    "detained",
+    "held",
+    "jailed",
+    "imprisoned",
+    "hospitalized",
+    "hospitalised",
+    "delayed",
+    "closed",
+    "stranded",
+    "trapped",
+    "sat",
+    "stood",
+    "slept",
+    "fasted",
+    "marched",
+    "walked",
+    "drove",
+    "flew",
+    "searched",
+    "testified",
+    "questioned",
+    "interrogated",
+    "blocked",
+    "suspended",
+];
+
+/// Words that may stand between a verb and its object figure: "killed at least 13".
+const BEFORE_OBJECT: &[&str] = &[
+    "a", "an", "the", "some", "another", "just", "only", "roughly", "nearly", "almost", "about",
+    "around", "over", "more", "than", "at", "least", "up", "to", "fewer", "less", "another",
+];
+
+/// Verbs of speech: they frame a figure, they do not say what it counts.
+const SPEECH: &[&str] = &[
+    "said",
+    "told",
+    "remarked",
+    "noted",
+    "stated",
+    "explained",
+    "wrote",
+    "reported",
+    "according",
+    "announced",
+];
+
+/// The verb that tells what happened to or with a figure's noun: right after the noun
+/// ("13 people were killed", "13 people died"), or right before the figure ("killed 13
+/// people", "added 235,000 jobs"); for a length of time, a verb that takes one a few words
+/// before it ("waited in line ... for seven hours").
+#[allow(clippy::too_many_arguments)]
+fn verb_of(
+    text: &str,
+    w: &Window,
+    before: &[(usize, &str)],
+    span: (usize, usize),
+    noun: Option<&str>,
+    duration: bool,
+    found: &[NameMatch],
+    entities: &[Entity],
+) -> Option<Verb> {
+    let (_, end) = span;
+    // after the noun, nothing but spaces between
+    let mut rest = &text[end..w.own.1.max(end)];
+    if let Some(n) = noun {
+        rest = past_words(rest, n);
+    }
+    if rest.starts_with(' ') {
+        let next: Vec<(usize, &str)> = word_spans(rest).into_iter().take(3).collect();
+        let plain = |i: usize| {
+            // only spaces between the words read
+            next.get(i).is_some_and(|(at, _)| {
+                rest[..*at]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '-' || c == '\'')
+            })
+        };
+        let lower: Vec<String> = next.iter().map(|(_, x)| x.to_lowercase()).collect();
+        let word = |i: usize| lower.get(i).map(String::as_str).unwrap_or("");
+        if plain(1) && matches!(word(0), "were" | "was" | "are" | "is") && is_participle(word(1)) {
+            return Some(Verb {
+                word: word(1).into(),
+                intransitive: false,
+                subject: None,
+            });
+        }
+        if plain(2)
+            && matches!(word(0), "have" | "had" | "has")
+            && word(1) == "been"
+            && is_participle(word(2))
+        {
+            return Some(Verb {
+                word: word(2).into(),
+                intransitive: false,
+                subject: None,
+            });
+        }
+        if plain(0) && INTRANSITIVE.contains(&word(0)) && !duration {
+            return Some(Verb {
+                word: word(0).into(),
+                intransitive: true,
+                subject: None,
+            });
+        }
+    }
+    // before the figure
+    let tail = &before[before.len().saturating_sub(8)..];
+    for (i, &(at, word)) in tail.iter().enumerate().rev() {
+        let lower = word.to_lowercase();
+        if SPEECH.contains(&lower.as_str()) {
+            return None;
+        }
+        // "to cast his ballot": an infinitive; "United": a name
+        let infinitive = i > 0 && tail[i - 1].1.eq_ignore_ascii_case("to");
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let fits = if duration {
+            DURATION_VERBS.contains(&lower.as_str())
+        } else {
+            is_participle(&lower)
+        };
+        if fits && !infinitive && !capital {
+            let subject = found
+                .iter()
+                .filter(|m| m.end <= at && entities[m.entity].kind == EntityKind::Person)
+                .map(|m| m.entity)
+                .next_back();
+            return Some(Verb {
+                word: lower,
+                intransitive: duration,
+                subject,
+            });
+        }
+        // a counted figure is the verb's object: only a few small words may stand between
+        if !duration && !BEFORE_OBJECT.contains(&lower.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The words of `text` with their byte offsets.
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || c == '-' || c == '\'';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Verbs of change: a figure beside one was, or is, a different value at another time.
+fn is_change(w: &str) -> bool {
+    matches!(
+        w,
+        "revised"
+            | "revision"
+            | "condensed"
+            | "updated"
+            | "amended"
+            | "corrected"
+            | "reduced"
+            | "cut"
+            | "raised"
+            | "lowered"
+            | "trimmed"
+            | "expanded"
+            | "pared"
+            | "shortened"
+            | "narrowed"
+            | "now"
+            | "risen"
+            | "rose"
+            | "climbed"
+            | "increased"
+            | "jumped"
+            | "grew"
+            | "fell"
+            | "fallen"
+            | "dropped"
+            | "declined"
+            | "decreased"
+            | "slipped"
+            | "plunged"
+            | "surged"
+            | "soared"
+            | "tumbled"
+            | "sank"
+            | "doubled"
+            | "tripled"
+            | "halved"
+            | "scaled"
+            | "upped"
+            | "boosted"
+            | "slashed"
+    )
+}
+
+fn role_of(near: &Near) -> Role {
+    let before: Vec<&str> = near.before.iter().map(String::as_str).collect();
+    let after: Vec<&str> = near.after.iter().map(String::as_str).collect();
+    let last = |n: usize| before.iter().rev().take(n).copied().collect::<Vec<&str>>();
+    let first = |n: usize| after.iter().take(n).copied().collect::<Vec<&str>>();
+    let is_move = |w: &str| {
+        matches!(
+            w,
+            "rose"
+                | "fell"
+                | "dropped"
+                | "declined"
+                | "increased"
+                | "decreased"
+                | "climbed"
+                | "jumped"
+                | "slipped"
+                | "grew"
+                | "gained"
+                | "plunged"
+                | "surged"
+                | "tumbled"
+                | "sank"
+                | "rising"
+                | "falling"
+                | "dropping"
+                | "up"
+                | "down"
+                | "lost"
+                | "shed"
+        )
+    };
+    // "rose by 3%", "dropped 36,000 to 293,000"
+    if before.last() == Some(&"by") && last(4).iter().any(|w| is_move(w)) {
+        return Role::Delta;
+    }
+    if before.last().is_some_and(|w| is_move(w)) && after.first() == Some(&"to") {
+        return Role::Delta;
+    }
+    // "from 5.4%", "from a revised 344,750", "a week earlier"
+    if last(3).contains(&"from")
+        || first(4)
+            .iter()
+            .any(|w| matches!(*w, "earlier" | "ago" | "previously" | "prior"))
+    {
+        return Role::Previous;
+    }
+    let all = || before.iter().chain(after.iter()).copied();
+    let pairs = || {
+        before
+            .windows(2)
+            .chain(after.windows(2))
+            .map(|p| (p[0], p[1]))
+            .collect::<Vec<_>>()
+    };
+    if all().any(|w| {
+        w.starts_with("expect")
+            || w.starts_with("forecast")
+            || w.starts_with("estimat")
+            || w.starts_with("predict")
+            || w.starts_with("anticipat")
+            || matches!(
+                w,
+                "projected"
+                    | "projection"
+                    | "projections"
+                    | "consensus"
+                    | "economists"
+                    | "analysts"
+                    | "polled"
+                    | "surveyed"
+            )
+    }) || pairs().contains(&("looking", "for"))
+    {
+        return Role::Expected;
+    }
+    if all().any(|w| {
+        w.starts_with("target")
+            || w.starts_with("goal")
+            || w.starts_with("pledg")
+            || w.starts_with("promis")
+            || w.starts_with("request")
+            || matches!(w, "proposed" | "proposes" | "propose" | "proposing")
+            || matches!(
+                w,
+                "aim"
+                    | "aims"
+                    | "aimed"
+                    | "aiming"
+                    | "vowed"
+                    | "vows"
+                    | "seeks"
+                    | "seeking"
+                    | "sought"
+                    | "seek"
+                    | "wants"
+                    | "want"
+                    | "wanted"
+                    | "hopes"
+                    | "hoped"
+                    | "hoping"
+                    | "plans"
+                    | "planned"
+                    | "planning"
+            )
+    }) || pairs().iter().any(|p| {
+        matches!(
+            p,
+            (
+                "asking" | "asked" | "asks" | "calls" | "called" | "call",
+                "for"
+            )
+        )
+    }) {
+        return Role::Intended;
+    }
+    if last(3)
+        .iter()
+        .any(|w| matches!(*w, "another" | "additional" | "including" | "among"))
+        || first(3).iter().any(|w| {
+            matches!(
+                *w,
+                "other" | "others" | "fellow" | "additional" | "more" | "remaining" | "extra"
+            )
+        })
+        || matches!(
+            first(2).as_slice(),
+            ["of", "which" | "whom" | "them" | "those"]
+        )
+    {
+        return Role::Part;
+    }
+    if last(3).iter().chain(first(3).iter()).any(|w| {
+        matches!(
+            *w,
+            "total" | "overall" | "altogether" | "combined" | "cumulative"
+        )
+    }) || pairs().contains(&("in", "all"))
+    {
+        return Role::Total;
+    }
+    Role::Actual
+}
+
+/// The time frame named in a figure's window: the time expression nearest the figure.
+fn frame_of(times: &[TimeExpression], w: &Window, at: usize) -> Option<Frame> {
+    let inside = |t: &&TimeExpression| {
+        (t.start >= w.prefix.0 && t.end <= w.prefix.1) || (t.start >= w.own.0 && t.end <= w.own.1)
+    };
+    let t = times
+        .iter()
+        .filter(|t| t.kind == Kind::Date)
+        .filter(inside)
+        .filter(|t| t.value != "PRESENT_REF" && t.value != "PAST_REF" && t.value != "FUTURE_REF")
+        .min_by_key(|t| t.start.abs_diff(at))?;
+    match (t.date, t.precision) {
+        (Some(d), Some(p)) => Some(Frame::Period(d, period_end(d, p))),
+        _ => Some(Frame::Unresolved(t.value.clone())),
+    }
+}
+
+fn period_end(d: NaiveDate, p: Precision) -> NaiveDate {
+    let months = |n: u32| d.checked_add_months(Months::new(n)).unwrap_or(d);
+    match p {
+        Precision::Day => d.succ_opt().unwrap_or(d),
+        Precision::Week => d + chrono::Duration::days(7),
+        Precision::Month => months(1),
+        Precision::Quarter => months(3),
+        Precision::Year => months(12),
+        Precision::Decade => months(120),
+    }
+}
+
+/// Happenings whose length "lasted": "a five-hour meeting".
+const EVENT_NOUNS: &[&str] = &[
+    "meeting",
+    "talks",
+    "session",
+    "call",
+    "conversation",
+    "visit",
+    "trip",
+    "flight",
+    "hearing",
+    "standoff",
+    "debate",
+    "interview",
+    "speech",
+    "war",
+    "siege",
+    "lockdown",
+    "shutdown",
+    "strike",
+    "blackout",
+    "outage",
+    "summit",
+    "trial",
+    "deliberations",
+    "negotiations",
+    "filibuster",
+    "marathon",
+    "journey",
+    "drive",
+    "walk",
+    "march",
+    "protest",
+    "rally",
+    "battle",
+    "fight",
+    "conflict",
+    "occupation",
+    "ceasefire",
+    "truce",
+    "operation",
+    "search",
+    "chase",
+    "delay",
+    "wait",
+    "vigil",
+    "hunger",
+];
+
+/// Things with a length that is not of a happening: "a 10-year prison sentence".
+const SPAN_NOUNS: &[&str] = &[
+    "sentence",
+    "term",
+    "contract",
+    "lease",
+    "extension",
+    "mission",
+    "deployment",
+    "pause",
+    "moratorium",
+    "freeze",
+    "suspension",
+    "tenure",
+    "career",
+    "residency",
+    "loan",
+    "mortgage",
+    "bond",
+    "warranty",
+    "visa",
+];
+
+/// What a figure measures, in words a reader can print ("how many US service members were
+/// killed", "how long Hervis Rogers waited", "the size of the relief bill"), or `None` where
+/// the text does not name it.
+fn about_of(r: &Report, entities: &[Entity]) -> Option<String> {
+    let noun = r.noun.as_ref();
+    let head = r.noun.as_ref().and_then(|n| head_word(&n.text));
+    let Figure::Quantity(q) = &r.figure else {
+        return Some("the vote count".into());
+    };
+    match &r.measure {
+        Measure::Tally => Some("the vote count".into()),
+        Measure::Count(_) => {
+            let Some(noun) = noun else {
+                // "1.2 million killed or wounded"
+                return q.counts.as_ref().map(|c| format!("how many were {c}"));
+            };
+            let n = &noun.text;
+            if q.modifier {
+                // "a 28-point plan"
+                return Some(format!("how many {}", written::plural(n)));
+            }
+            Some(match &r.verb {
+                Some(v) if v.intransitive => format!("how many {n} {}", v.word),
+                Some(v) => format!("how many {n} were {}", v.word),
+                None => format!("how many {n}"),
+            })
+        }
+        Measure::Unit(_) => match q.unit.map(|u| u.dimension)? {
+            Dimension::Duration => {
+                if let (Some(n), Some(h)) = (noun, head.as_deref()) {
+                    if EVENT_NOUNS.contains(&h) {
+                        return Some(format!("how long the {} lasted", n.text));
+                    }
+                    if SPAN_NOUNS.contains(&h) {
+                        return Some(format!("the length of the {}", n.text));
+                    }
+                    return None;
+                }
+                let v = r.verb.as_ref()?;
+                let who = v.subject.map(|e| entities[e].name.clone())?;
+                Some(format!("how long {who} {}", v.word))
+            }
+            Dimension::Currency => {
+                let n = noun?;
+                Some(match n.prep {
+                    None => format!("the size of the {}", n.text),
+                    Some("for" | "on") => format!("how much for {}", n.text),
+                    Some(_) => format!("how much {}", n.text),
+                })
+            }
+            Dimension::Percent => {
+                let n = noun?;
+                Some(if n.rate {
+                    format!("the {}", n.text)
+                } else if n.prep == Some("of") {
+                    format!("what share of {}", n.text)
+                } else {
+                    format!("the size of the {}", n.text)
+                })
+            }
+            Dimension::Age => {
+                // "Ann Lee, 45,": the person named just before
+                let who = r
+                    .actors
+                    .last()
+                    .filter(|&&e| entities[e].kind == EntityKind::Person)
+                    .filter(|_| {
+                        r.sentence[..r.sentence.find(&r.text).unwrap_or(0)]
+                            .trim_end()
+                            .ends_with(',')
+                    })?;
+                Some(format!("{}'s age", entities[*who].name))
+            }
+            _ => None,
+        },
+    }
+}
+
+/// What a fact is about when its text does not name it: "an amount of money", "a percentage".
+fn kind_in_words(r: &Report) -> String {
+    let dimension = match &r.figure {
+        Figure::Quantity(q) => q.unit.map(|u| u.dimension),
+        Figure::Tally(..) => return "the vote count".into(),
+    };
+    match dimension {
+        Some(Dimension::Currency) => "an amount of money",
+        Some(Dimension::Percent) => "a percentage",
+        Some(Dimension::Duration) => "a length of time",
+        Some(Dimension::Area) => "an area",
+        Some(Dimension::Length) => "a distance",
+        Some(Dimension::Mass) => "a weight",
+        Some(Dimension::Volume) => "a volume",
+        Some(Dimension::Speed) => "a speed",
+        Some(Dimension::Temperature) => "a temperature",
+        Some(Dimension::Age) => "an age",
+        _ => "a number",
+    }
+    .into()
 }
 
 /// The values a report allows, as a closed interval.
-fn interval(q: &Quantity) -> (f64, f64) {
+fn interval(r: &Report) -> (f64, f64) {
+    let q = match &r.figure {
+        Figure::Quantity(q) => q,
+        Figure::Tally(a, b) => {
+            let v = f64::from(*a) * 1000.0 + f64::from(*b);
+            return (v, v);
+        }
+    };
     let v = q.value;
     let hi = q.upper.unwrap_or(v);
+    let (lo, hi) = (v - r.slack, hi + r.slack);
     match q.qualifier {
         Some(Qualifier::MoreThan) => (v + f64::EPSILON * v.abs().max(1.0), f64::INFINITY),
         Some(Qualifier::AtLeast) => (v, f64::INFINITY),
         Some(Qualifier::LessThan) => (f64::NEG_INFINITY, v - f64::EPSILON * v.abs().max(1.0)),
         Some(Qualifier::AtMost) => (f64::NEG_INFINITY, v),
-        Some(Qualifier::About) => (v * 0.8, hi * 1.2),
-        Some(Qualifier::Nearly) => (v * 0.85, hi),
-        None => (v, hi),
+        Some(Qualifier::About) => (lo.min(v * 0.8), hi.max(q.upper.unwrap_or(v) * 1.2)),
+        Some(Qualifier::Nearly) => (lo.min(v * 0.85), hi.max(v)),
+        None => (lo, hi),
     }
 }
 
-fn figure_facts(articles: &[&Article], reports: &[Report], entities: &[Entity]) -> Vec<Fact> {
-    // group: each report joins the group holding its best match, if good enough
+/// The size of a report's value, for comparing magnitudes.
+fn magnitude(r: &Report) -> f64 {
+    match &r.figure {
+        Figure::Quantity(q) => q.value.abs(),
+        Figure::Tally(a, b) => f64::from(a + b),
+    }
+}
+
+fn compatible_pair(a: &Report, b: &Report) -> bool {
+    let (x, y) = (interval(a), interval(b));
+    x.0 <= y.1 && y.0 <= x.1
+}
+
+/// Whether two reports can be one quantity at all (`None` when something tells them apart), and
+/// if so how much their sentences share (nothing for counts of other things).
+fn same_fact(a: &Report, b: &Report) -> Option<f32> {
+    let same_value = (magnitude(a) - magnitude(b)).abs() < 1e-9;
+    let compatible = compatible_pair(a, b);
+    // "28-point plan", "28 draft proposals": the same value of one thing in other words links
+    // them; other values of other counted things neither link nor part them
+    let mut unrelated = false;
+    match (&a.measure, &b.measure) {
+        (Measure::Count(x), Measure::Count(y)) if x != y => {
+            unrelated = !(same_value && magnitude(a) >= 10.0);
+        }
+        (x, y) if x != y => return None,
+        _ => {}
+    }
+    // "a $2 trillion gap", "a $1.5 trillion limit" (a length of time is of the happening, whatever
+    // it is called: "meeting", "talks")
+    let timed = matches!(&a.figure, Figure::Quantity(q) if q.unit.is_some_and(|u| u.dimension == Dimension::Duration));
+    if let (Measure::Unit(_), Some(x), Some(y), false) =
+        (&a.measure, &a.noun_head, &b.noun_head, timed)
+    {
+        if x != y && !same_value {
+            return None;
+        }
+    }
+    if a.article == b.article && a.sentence == b.sentence && !same_value && !a.change && !b.change {
+        return None;
+    }
+    if a.article == b.article && !compatible && !a.change && !b.change {
+        return None; // one article, two values: two quantities
+    }
+    if a.role != b.role && !compatible {
+        return None;
+    }
+    if let (Some(x), Some(y)) = (&a.frame, &b.frame) {
+        if !x.overlaps(y) {
+            return None;
+        }
+    }
+    let disjoint = |x: &[usize], y: &[usize]| {
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|e| y.contains(e))
+    };
+    if disjoint(&a.places, &b.places) || (!compatible && disjoint(&a.actors, &b.actors)) {
+        return None;
+    }
+    if let (Figure::Quantity(x), Figure::Quantity(y)) = (&a.figure, &b.figure) {
+        if x.per != y.per {
+            return None;
+        }
+    }
+    if let (Figure::Tally(a1, b1), Figure::Tally(a2, b2)) = (&a.figure, &b.figure) {
+        // the same body votes with about the same members present
+        let (t1, t2) = (f64::from(a1 + b1), f64::from(a2 + b2));
+        if (t1 - t2).abs() > 0.05 * t1.max(t2) || (a1 >= b1) != (a2 >= b2) {
+            return None;
+        }
+    }
+    let (x, y) = (magnitude(a), magnitude(b));
+    if x.max(y) > 2.0 * x.min(y).max(f64::MIN_POSITIVE) {
+        return None;
+    }
+    if unrelated {
+        return Some(f32::NEG_INFINITY);
+    }
+    Some(evidence(a, b, same_value))
+}
+
+fn evidence(a: &Report, b: &Report, same_value: bool) -> f32 {
+    let named = a.entities.intersection(&b.entities).count() as f32
+        - 0.5 * a.places.iter().filter(|p| b.places.contains(p)).count() as f32;
+    let same_kind = if a.measure == b.measure { 1.0 } else { 0.0 };
+    // the same small number ("two people", "two men") says little
+    let same_value = if same_value && magnitude(a) >= 10.0 {
+        1.0
+    } else {
+        0.0
+    };
+    named.max(0.0) + 0.5 * a.words.intersection(&b.words).count() as f32 + same_kind + same_value
+}
+
+/// The key a report is indexed by for grouping: its measure, and for counts its value.
+fn keys(r: &Report) -> Vec<String> {
+    let mut k = vec![format!("{:?}", r.measure)];
+    if matches!(r.measure, Measure::Count(_)) && magnitude(r) >= 10.0 {
+        k.push(format!("value:{}", magnitude(r)));
+    }
+    k
+}
+
+fn figure_facts(articles: &[&Article], reports: &[Report]) -> Vec<Fact> {
+    // each report joins the group holding its best match, if good enough and nothing in the
+    // group tells them apart
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, r) in reports.iter().enumerate() {
-        let best = groups
+        let my_keys = keys(r);
+        let mut candidates: Vec<usize> = my_keys
             .iter()
-            .enumerate()
-            .filter_map(|(gi, g)| {
-                g.iter()
-                    .filter(|&&k| comparable(&reports[k], r))
-                    .map(|&k| evidence(&reports[k], r, entities))
-                    .fold(None, |m: Option<f32>, e| Some(m.map_or(e, |m| m.max(e))))
-                    .map(|score| (gi, score))
-            })
-            .filter(|&(_, score)| score >= SAME_FACT)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((gi, _)) => groups[gi].push(i),
-            None => groups.push(vec![i]),
+            .filter_map(|k| index.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: Option<(usize, f32)> = None;
+        for gi in candidates {
+            let mut score: Option<f32> = Some(f32::NEG_INFINITY);
+            for &k in &groups[gi] {
+                match same_fact(&reports[k], r) {
+                    Some(e) => score = score.map(|s| s.max(e)),
+                    None => {
+                        score = None;
+                        break;
+                    }
+                }
+            }
+            if let Some(s) = score.filter(|&s| s >= SAME_FACT) {
+                if best.is_none_or(|(_, b)| s > b) {
+                    best = Some((gi, s));
+                }
+            }
+        }
+        let gi = match best {
+            Some((gi, _)) => {
+                groups[gi].push(i);
+                gi
+            }
+            None => {
+                groups.push(vec![i]);
+                groups.len() - 1
+            }
+        };
+        for k in my_keys {
+            let list = index.entry(k).or_default();
+            if !list.contains(&gi) {
+                list.push(gi);
+            }
         }
     }
     let mut facts = Vec::new();
     for g in groups {
         for part in split_by_day(&g, reports) {
-            if let Some(f) = fact_of(articles, &part, reports) {
-                facts.push(f);
+            for (members, relation) in relate(&part, reports) {
+                if let Some(f) = fact_of(articles, &members, relation, reports) {
+                    facts.push(f);
+                }
             }
         }
     }
@@ -239,7 +2036,7 @@ fn figure_facts(articles: &[&Article], reports: &[Report], entities: &[Entity]) 
 /// Reports that cannot all be true and are dated on different days tell of different
 /// happenings (two nights' attacks): one group per day then.
 fn split_by_day(g: &[usize], reports: &[Report]) -> Vec<Vec<usize>> {
-    if compatible(g, reports) || has_change(g, reports) {
+    if all_compatible(g, reports) || has_change(g, reports) {
         return vec![g.to_vec()];
     }
     let days: HashSet<Option<NaiveDate>> = g.iter().map(|&k| reports[k].day).collect();
@@ -259,122 +2056,248 @@ fn split_by_day(g: &[usize], reports: &[Report]) -> Vec<Vec<usize>> {
     parts
 }
 
-fn compatible(g: &[usize], reports: &[Report]) -> bool {
+fn all_compatible(g: &[usize], reports: &[Report]) -> bool {
+    if g.iter()
+        .any(|&k| matches!(reports[k].figure, Figure::Tally(..)))
+    {
+        return g
+            .iter()
+            .all(|&k| compatible_pair(&reports[g[0]], &reports[k]));
+    }
     let (lo, hi) = g
         .iter()
         .fold((f64::NEG_INFINITY, f64::INFINITY), |(lo, hi), &k| {
-            let (a, b) = interval(&reports[k].quantity);
+            let (a, b) = interval(&reports[k]);
             (lo.max(a), hi.min(b))
         });
     lo <= hi
 }
 
 fn has_change(g: &[usize], reports: &[Report]) -> bool {
-    g.iter().any(|&k| CHANGE.is_match(&reports[k].sentence))
+    g.iter().any(|&k| reports[k].change)
 }
 
-fn value_text(q: &Quantity) -> String {
-    let n = |v: f64| {
-        if v.fract() == 0.0 {
-            format!("{}", v as i64)
-        } else {
-            format!("{v}")
+/// How a group's reports relate; a group whose disagreement cannot be claimed as a conflict
+/// comes back as its agreeing parts.
+fn relate(g: &[usize], reports: &[Report]) -> Vec<(Vec<usize>, Relation)> {
+    let articles: HashSet<usize> = g.iter().map(|&k| reports[k].article).collect();
+    if articles.len() < 2 {
+        return vec![(g.to_vec(), Relation::SingleSource)];
+    }
+    let values: HashSet<String> = g.iter().map(|&k| value_text(&reports[k])).collect();
+    if values.len() == 1 {
+        return vec![(g.to_vec(), Relation::Agree)];
+    }
+    if all_compatible(g, reports) {
+        return vec![(g.to_vec(), Relation::Compatible)];
+    }
+    if has_change(g, reports) {
+        return vec![(g.to_vec(), Relation::Changed)];
+    }
+    let sides = sides(g, reports);
+    if sides.len() == 2 && claimable(&sides, reports) {
+        return vec![(g.to_vec(), Relation::Conflict)];
+    }
+    // not sure they are one quantity: each agreeing part on its own
+    sides
+        .into_iter()
+        .map(|side| {
+            let articles: HashSet<usize> = side.iter().map(|&k| reports[k].article).collect();
+            let values: HashSet<String> = side.iter().map(|&k| value_text(&reports[k])).collect();
+            let relation = if articles.len() < 2 {
+                Relation::SingleSource
+            } else if values.len() == 1 {
+                Relation::Agree
+            } else {
+                Relation::Compatible
+            };
+            (side, relation)
+        })
+        .collect()
+}
+
+/// A group's reports in parts whose values can all be true together, largest first (greedy by
+/// value: each report joins the first part it fits).
+fn sides(g: &[usize], reports: &[Report]) -> Vec<Vec<usize>> {
+    let mut order = g.to_vec();
+    order.sort_by(|&a, &b| interval(&reports[a]).0.total_cmp(&interval(&reports[b]).0));
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    for k in order {
+        let with = |p: &Vec<usize>| {
+            let mut q = p.clone();
+            q.push(k);
+            all_compatible(&q, reports)
+        };
+        match parts.iter().position(with) {
+            Some(i) => parts[i].push(k),
+            None => parts.push(vec![k]),
         }
-    };
-    let mut s = String::new();
-    if let Some(x) = q.qualifier {
-        s.push_str(&x.as_str().replace('-', " "));
-        s.push(' ');
     }
-    s.push_str(&n(q.value));
-    if let Some(u) = q.upper {
-        s.push_str(&format!("–{}", n(u)));
+    for p in &mut parts {
+        p.sort_unstable();
     }
-    match (&q.unit, &q.counts) {
-        (Some(u), _) => s.push_str(&format!(" {}", u.name)),
-        (None, Some(c)) => s.push_str(&format!(" {c}")),
-        _ => {}
+    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    parts
+}
+
+/// Whether two sides of a group are a conflict a reader can be told of: each article on one
+/// side, and a pair of reports across the sides that surely tell of one quantity.
+fn claimable(sides: &[Vec<usize>], reports: &[Report]) -> bool {
+    let arts =
+        |s: &Vec<usize>| -> HashSet<usize> { s.iter().map(|&k| reports[k].article).collect() };
+    let (x, y) = (arts(&sides[0]), arts(&sides[1]));
+    if !x.is_disjoint(&y) {
+        return false;
     }
-    if let Some(p) = &q.per {
-        s.push_str(&format!(" per {p}"));
+    // as many articles on each side: only one each, so each side is named by its outlet
+    if x.len() == y.len() && x.len() > 1 {
+        return false;
     }
-    s
+    sides[0].iter().any(|&a| {
+        sides[1]
+            .iter()
+            .any(|&b| surely_one(&reports[a], &reports[b]))
+    })
+}
+
+/// The stricter test of a conflict's pair: actual values, each alone of its kind in its
+/// sentence, close, naming a common actor and a common word of what happened, nameable.
+fn surely_one(a: &Report, b: &Report) -> bool {
+    if a.article == b.article || a.about.is_none() || b.about.is_none() {
+        return false;
+    }
+    if !matches!(a.role, Role::Actual | Role::Total) || a.role != b.role {
+        return false;
+    }
+    if !a.alone || !b.alone {
+        return false;
+    }
+    let (x, y) = (magnitude(a), magnitude(b));
+    if x.max(y) > CONFLICT_RATIO * x.min(y) {
+        return false;
+    }
+    if a.measure != b.measure {
+        return false;
+    }
+    if let (Figure::Quantity(p), Figure::Quantity(q)) = (&a.figure, &b.figure) {
+        // a range or an approximation is not a claim precise enough to dispute
+        if p.upper.is_some() || q.upper.is_some() {
+            return false;
+        }
+        if matches!(p.qualifier, Some(Qualifier::About))
+            || matches!(q.qualifier, Some(Qualifier::About))
+        {
+            return false;
+        }
+    }
+    // "US service members", "members of one family": the same noun of other things
+    if a.noun_head != b.noun_head || a.complement != b.complement {
+        return false;
+    }
+    if !a.modifiers.is_empty() && !b.modifiers.is_empty() && a.modifiers.is_disjoint(&b.modifiers) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.frame, &b.frame) {
+        if !x.overlaps(y) {
+            return false;
+        }
+    }
+    match a.measure {
+        Measure::Tally => true,
+        _ => {
+            let actors = a.entities.iter().any(|e| b.entities.contains(e));
+            let happening = a.context.intersection(&b.context).next().is_some();
+            actors && happening
+        }
+    }
+}
+
+/// A report's value in words, as people write it: "13", "$2 trillion", "more than 19%".
+fn value_text(r: &Report) -> String {
+    match &r.figure {
+        Figure::Quantity(q) => written::figure(q),
+        Figure::Tally(a, b) => format!("{a}-{b}"),
+    }
 }
 
 /// A figure worth listing when only one article gives it.
-fn notable(q: &Quantity) -> bool {
-    matches!(
-        q.unit.map(|u| u.dimension),
-        Some(Dimension::Percent | Dimension::Currency | Dimension::Area)
-    ) || q.unit.is_none() && q.value.abs().max(q.upper.unwrap_or(0.0)) >= 1000.0
+fn notable(r: &Report) -> bool {
+    match &r.figure {
+        Figure::Tally(..) => true,
+        Figure::Quantity(q) => {
+            matches!(
+                q.unit.map(|u| u.dimension),
+                Some(Dimension::Percent | Dimension::Currency | Dimension::Area)
+            ) || q.unit.is_none() && q.value.abs().max(q.upper.unwrap_or(0.0)) >= 1000.0
+        }
+    }
 }
 
-fn fact_of(articles: &[&Article], g: &[usize], reports: &[Report]) -> Option<Fact> {
-    let ids: HashSet<usize> = g.iter().map(|&k| reports[k].article).collect();
+/// Character offsets of a byte span of `text`.
+fn char_span(text: &str, span: (usize, usize)) -> Option<(usize, usize)> {
+    let (s, e) = span;
+    if e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+        return None;
+    }
+    let start = text[..s].chars().count();
+    Some((start, start + text[s..e].chars().count()))
+}
+
+fn fact_of(
+    articles: &[&Article],
+    g: &[usize],
+    relation: Relation,
+    reports: &[Report],
+) -> Option<Fact> {
     let first = &reports[g[0]];
-    let relation = if ids.len() < 2 {
-        if !notable(&first.quantity) {
-            return None;
-        }
-        Relation::SingleSource
-    } else {
-        let values: HashSet<String> = g
-            .iter()
-            .map(|&k| {
-                let q = &reports[k].quantity;
-                format!(
-                    "{:?} {} {:?} {:?}",
-                    q.qualifier,
-                    q.value,
-                    q.upper,
-                    q.unit.map(|u| u.name)
-                )
-            })
-            .collect();
-        if values.len() == 1 {
-            Relation::Agree
-        } else if compatible(g, reports) {
-            Relation::Compatible
-        } else if has_change(g, reports) {
-            Relation::Changed
-        } else {
-            Relation::Conflict
-        }
-    };
-    // the odd one out of a conflict: reports whose value fewer articles give
-    let odd: HashSet<usize> = if relation == Relation::Conflict {
-        let support = |k: usize| {
-            g.iter()
-                .filter(|&&j| reports[j].quantity.value == reports[k].quantity.value)
-                .map(|&j| reports[j].article)
+    if relation == Relation::SingleSource && !notable(first) {
+        return None;
+    }
+    // a conflict's reports side by side, the side fewer articles give marked odd, and what
+    // is disputed named as the pair that shows it names it
+    let mut order: Vec<usize> = g.to_vec();
+    let mut odd: HashSet<usize> = HashSet::new();
+    let mut about = None;
+    if relation == Relation::Conflict {
+        let sides = sides(g, reports);
+        let support = |s: &Vec<usize>| {
+            s.iter()
+                .map(|&k| reports[k].article)
                 .collect::<HashSet<_>>()
                 .len()
         };
-        let most = g.iter().map(|&k| support(k)).max().unwrap_or(0);
-        g.iter().copied().filter(|&k| support(k) < most).collect()
-    } else {
-        HashSet::new()
-    };
-    let about = match (
-        &first.quantity.unit,
-        head_noun(first.quantity.counts.as_deref().unwrap_or("")),
-    ) {
-        (Some(u), Some(c)) => format!("{c}, in {}s", u.name),
-        (Some(u), None) => format!("in {}s", u.name),
-        (None, Some(c)) => c,
-        (None, None) => first.text.clone(),
-    };
+        match support(&sides[0]).cmp(&support(&sides[1])) {
+            std::cmp::Ordering::Greater => odd.extend(&sides[1]),
+            std::cmp::Ordering::Less => odd.extend(&sides[0]),
+            std::cmp::Ordering::Equal => {}
+        }
+        order = sides[0].iter().chain(&sides[1]).copied().collect();
+        about = sides[0].iter().find_map(|&x| {
+            sides[1]
+                .iter()
+                .any(|&y| surely_one(&reports[x], &reports[y]))
+                .then(|| reports[x].about.clone())
+                .flatten()
+        });
+    }
+    let about = about
+        .or_else(|| g.iter().find_map(|&k| reports[k].about.clone()))
+        .unwrap_or_else(|| kind_in_words(first));
     Some(Fact {
         about,
-        reports: g
+        reports: order
             .iter()
             .map(|&k| {
                 let r = &reports[k];
+                let a = articles[r.article];
+                let chars = r.span.and_then(|s| char_span(&a.text, s));
                 FactReport {
-                    article: articles[r.article].id.clone(),
+                    article: a.id.clone(),
                     text: r.text.clone(),
-                    value: Some(value_text(&r.quantity)),
-                    sentence: r.sentence.clone(),
+                    value: Some(value_text(r)),
+                    sentence: r.sentence.to_string(),
+                    start: chars.map(|c| c.0),
+                    end: chars.map(|c| c.1),
                     odd: odd.contains(&k),
                 }
             })
@@ -384,10 +2307,13 @@ fn fact_of(articles: &[&Article], g: &[usize], reports: &[Report]) -> Option<Fac
     })
 }
 
-/// Offices written before a name.
+/// Offices written before a name, the longer first.
 const OFFICES: &[&str] = &[
-    "president",
+    "vice president",
     "prime minister",
+    "attorney general",
+    "secretary of state",
+    "president",
     "chancellor",
     "minister",
     "secretary",
@@ -403,73 +2329,102 @@ const OFFICES: &[&str] = &[
     "queen",
 ];
 
-/// People called "former" in some articles and not in others, for the same office.
+/// What one mention says of a person's office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tenure {
+    /// "former President X": not now.
+    Former,
+    /// "President X" in a sentence about the present: now.
+    Now,
+}
+
+/// A present or future verb after a name: the sentence tells of now.
+static PRESENT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:is|are|has|have|will|says|say|wants|plans|hopes|would like)(?-u:\b)")
+        .expect("a valid pattern")
+});
+
+/// People called "former" in some articles and holding the office now in others.
 fn office_conflicts(
     articles: &[&Article],
     sentences: &[Vec<Sentence>],
     entities: &[Entity],
     names: &NameFinder,
 ) -> Vec<Fact> {
-    // (entity, office) -> per article: (article, former?, the words as written)
-    type Mentions = Vec<(usize, bool, String)>;
-    let mut seen: std::collections::BTreeMap<(usize, &str), Mentions> = Default::default();
+    struct Mention<'s> {
+        article: usize,
+        tenure: Tenure,
+        written: String,
+        sentence: &'s str,
+        span: Option<(usize, usize)>,
+    }
+    let mut seen: BTreeMap<(usize, &str), Vec<Mention>> = BTreeMap::new();
     for (ai, ss) in sentences.iter().enumerate() {
+        let a = articles[ai];
+        let base = a.text.as_ptr() as usize;
         for s in ss {
             for m in s.names(names) {
                 if entities[m.entity].kind != EntityKind::Person {
                     continue;
                 }
-                let before: Vec<&str> =
-                    s.text[..m.start].split_whitespace().rev().take(5).collect();
-                let window = before
-                    .iter()
-                    .rev()
-                    .map(|w| w.to_lowercase())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let Some(office) = OFFICES.iter().find(|o| {
-                    window.ends_with(*o) || window.split(' ').rev().take(3).any(|w| w == **o)
-                }) else {
+                let Some((office, tenure, from)) = office_before(s, m, a.published) else {
                     continue;
                 };
-                let at = window.rfind(office).unwrap_or(0);
-                let former = window[..at]
-                    .split_whitespace()
-                    .rev()
-                    .take(3)
-                    .any(|w| matches!(w, "former" | "ex" | "then") || w.starts_with("ex-"));
-                let mut words: Vec<&str> = before.clone();
-                words.reverse();
-                let written = format!("{} {}", words.join(" "), &s.text[m.start..m.end]);
-                let list = seen.entry((m.entity, office)).or_default();
-                if !list.iter().any(|(a, _, _)| *a == ai) {
-                    list.push((ai, former, written));
-                }
+                let start = (s.text.as_ptr() as usize).wrapping_sub(base);
+                let span =
+                    (start + s.text.len() <= a.text.len()).then_some((start, start + s.text.len()));
+                seen.entry((m.entity, office)).or_default().push(Mention {
+                    article: ai,
+                    tenure,
+                    written: s.text[from..m.end].to_string(),
+                    sentence: s.text,
+                    span,
+                });
             }
         }
     }
     let mut facts = Vec::new();
     for ((e, office), list) in seen {
-        let former = list.iter().filter(|x| x.1).count();
-        let current = list.len() - former;
-        if former == 0 || current == 0 {
+        // one say per article: an article that says both says nothing sure
+        let mut by_article: BTreeMap<usize, Vec<&Mention>> = BTreeMap::new();
+        for m in &list {
+            by_article.entry(m.article).or_default().push(m);
+        }
+        let mut chosen: Vec<&Mention> = Vec::new();
+        for ms in by_article.values() {
+            let first = ms[0].tenure;
+            if ms.iter().all(|m| m.tenure == first) {
+                chosen.push(ms[0]);
+            }
+        }
+        let former = chosen.iter().filter(|m| m.tenure == Tenure::Former).count();
+        let now = chosen.len() - former;
+        if former == 0 || now == 0 {
             continue;
         }
-        let odd_is_former = former < current;
+        let odd_tenure = match former.cmp(&now) {
+            std::cmp::Ordering::Less => Some(Tenure::Former),
+            std::cmp::Ordering::Greater => Some(Tenure::Now),
+            std::cmp::Ordering::Equal => None,
+        };
         facts.push(Fact {
-            about: format!("{}'s office ({office})", entities[e].name),
-            reports: list
+            about: format!("{}'s office", entities[e].name),
+            reports: chosen
                 .into_iter()
-                .map(|(ai, f, written)| FactReport {
-                    article: articles[ai].id.clone(),
-                    value: Some(if f {
-                        format!("former {office}")
-                    } else {
-                        office.to_string()
-                    }),
-                    sentence: String::new(),
-                    odd: f == odd_is_former && former != current,
-                    text: written,
+                .map(|m| {
+                    let chars = m.span.and_then(|s| char_span(&articles[m.article].text, s));
+                    FactReport {
+                        article: articles[m.article].id.clone(),
+                        value: Some(match m.tenure {
+                            Tenure::Former => format!("former {office}"),
+                            Tenure::Now => office.to_string(),
+                        }),
+                        sentence: m.sentence.to_string(),
+                        start: chars.map(|c| c.0),
+                        end: chars.map(|c| c.1),
+                        odd: odd_tenure == Some(m.tenure),
+                        text: m.written.clone(),
+                    }
                 })
                 .collect(),
             relation: Relation::Conflict,
@@ -477,4 +2432,395 @@ fn office_conflicts(
         });
     }
     facts
+}
+
+/// The office written before a person's name, what the mention says of it now, and where the
+/// office's words (with their hedge) begin; `None` when it says nothing of now.
+fn office_before(
+    s: &Sentence,
+    m: &NameMatch,
+    published: Option<NaiveDate>,
+) -> Option<(&'static str, Tenure, usize)> {
+    let before = &s.text[..m.start];
+    let spans = word_spans(before);
+    let (last_at, last_word) = *spans.last()?;
+    // nothing but spaces between the office and the name
+    if !before[last_at + last_word.len()..].trim().is_empty() {
+        return None;
+    }
+    let tail: Vec<(usize, String)> = spans[spans.len().saturating_sub(8)..]
+        .iter()
+        .map(|(at, w)| (*at, w.to_lowercase()))
+        .collect();
+    let n = tail.len();
+    // the office's words end the tail; the last may carry a hedge: "then-president"
+    let (office, first, hedge) = OFFICES.iter().copied().find_map(|o| {
+        let words: Vec<&str> = o.split(' ').collect();
+        let k = words.len();
+        if n < k
+            || tail[n - k..n - 1]
+                .iter()
+                .map(|(_, w)| w.as_str())
+                .ne(words[..k - 1].iter().copied())
+        {
+            return None;
+        }
+        let last = tail[n - 1].1.as_str();
+        let hedge = if last == words[k - 1] {
+            None
+        } else {
+            Some(
+                last.strip_suffix(words[k - 1])?
+                    .strip_suffix('-')?
+                    .to_string(),
+            )
+        };
+        Some((o, n - k, hedge))
+    })?;
+    let mut from = tail[first].0;
+    let mut hedge = hedge;
+    if hedge.is_none() {
+        // "former US President": a hedge, perhaps a country between it and the office
+        for (at, w) in tail[..first].iter().rev().take(3) {
+            if HEDGES.contains(&w.as_str()) {
+                hedge = Some(w.clone());
+                from = *at;
+                break;
+            }
+            let country_like =
+                w.len() <= 4 || w.ends_with("an") || w.ends_with("ish") || w.ends_with("ese");
+            if !country_like {
+                break;
+            }
+        }
+    }
+    match hedge.as_deref() {
+        Some("former" | "ex" | "onetime" | "one-time" | "erstwhile") => {
+            Some((office, Tenure::Former, from))
+        }
+        Some(_) => None, // "then-President", "the late President": of then, not of now
+        None => tells_of_now(s, m, published).then_some((office, Tenure::Now, from)),
+    }
+}
+
+/// Words before an office that say its holder held it once: no longer, or then (which says
+/// nothing of now).
+const HEDGES: &[&str] = &[
+    "former",
+    "ex",
+    "onetime",
+    "one-time",
+    "erstwhile",
+    "then",
+    "late",
+];
+
+/// Whether a sentence naming a person tells of the present: a present or future verb in the
+/// name's clause, or a day of the week, "today" or a date within days of publication, and no
+/// date older than a month.
+fn tells_of_now(s: &Sentence, m: &NameMatch, published: Option<NaiveDate>) -> bool {
+    // "President X has said", "President X's envoy will meet"
+    if PRESENT.is_match(&s.text[m.end..].to_lowercase()) {
+        return true;
+    }
+    let dated: Vec<&TimeExpression> = s.times.iter().filter(|t| t.kind == Kind::Date).collect();
+    let old = |d: NaiveDate| published.is_some_and(|p| d + chrono::Duration::days(31) < p);
+    if dated.iter().any(|t| t.date.is_some_and(old)) {
+        return false;
+    }
+    dated.iter().any(|t| {
+        let near_day = matches!(t.precision, Some(Precision::Day | Precision::Week));
+        match (t.date, published) {
+            (Some(d), Some(p)) => near_day && (d - p).num_days().abs() <= 10,
+            (Some(_), None) => near_day && t.relative,
+            (None, _) => t.weekday.is_some() || t.relative,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reading::read;
+
+    fn art(id: &str, outlet: &str, published: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            outlet: Some(outlet.into()),
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    fn facts_of(articles: &[Article]) -> Vec<Fact> {
+        let mentions = crate::entities::find_mentions(articles);
+        let all: Vec<&crate::entities::Mention> = mentions.iter().flatten().collect();
+        let entities = crate::entities::merge(&all);
+        let refs: Vec<&Article> = articles.iter().collect();
+        let read: Vec<Vec<Sentence>> = refs.iter().map(|a| read(a)).collect();
+        let names = NameFinder::new(&entities, 1);
+        story_facts(&refs, &read, &entities, &names)
+    }
+
+    fn conflicts(facts: &[Fact]) -> Vec<&Fact> {
+        facts
+            .iter()
+            .filter(|f| f.relation == Relation::Conflict)
+            .collect()
+    }
+
+    #[test]
+    fn noun_phrases_after_figures() {
+        assert_eq!(
+            noun_phrase(" US service members were killed", false).as_deref(),
+            Some("US service members")
+        );
+        assert_eq!(
+            noun_phrase(" infrastructure bill Manchin backs", false).as_deref(),
+            Some("infrastructure bill")
+        );
+        assert_eq!(
+            noun_phrase(" package focusing on roads", false).as_deref(),
+            Some("package")
+        );
+        assert_eq!(
+            noun_phrase(" strike and decoy drones overnight", false).as_deref(),
+            Some("strike and decoy drones")
+        );
+        assert_eq!(noun_phrase(" in June", false), None);
+        assert_eq!(
+            noun_phrase("one family in Kabul.", false).as_deref(),
+            Some("one family")
+        );
+        assert_eq!(
+            past_words(" members of one family", "members"),
+            " of one family"
+        );
+        assert_eq!(
+            past_words(" U.S. service members were", "U.S. service members"),
+            " were"
+        );
+        let c = noun_after(
+            past_words(" members of one family in Kabul.", "members"),
+            &["of"],
+            false,
+        );
+        assert_eq!(c.map(|c| c.text).as_deref(), Some("one family"));
+    }
+
+    #[test]
+    fn the_same_quantity_told_two_ways_is_a_conflict_named_in_words() {
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-03-08", "Maria Lopez waited six hours to cast her ballot at the school in Springfield."),
+            art("b", "Daily", "2024-03-08", "Voters queued for hours. Lopez waited in line for nine hours before she could cast her ballot."),
+        ]);
+        let c = conflicts(&facts);
+        assert_eq!(c.len(), 1, "{facts:#?}");
+        assert_eq!(c[0].about, "how long Maria Lopez waited");
+        let values: Vec<&str> = c[0]
+            .reports
+            .iter()
+            .filter_map(|r| r.value.as_deref())
+            .collect();
+        assert_eq!(values, ["6 hours", "9 hours"]);
+    }
+
+    #[test]
+    fn expected_and_actual_are_different_facts() {
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-03-08", "Employers added 180,000 jobs in February, the Labor Department said."),
+            art("b", "Daily", "2024-03-08", "Economists had expected employers to add 210,000 jobs in February, the Labor Department said."),
+        ]);
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
+    }
+
+    #[test]
+    fn a_total_and_a_part_are_different_facts() {
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-03-08", "Nine climbers from the expedition were rescued from the glacier on Thursday."),
+            art("b", "Daily", "2024-03-08", "Anna Berg and six other climbers from the expedition were rescued from the glacier on Thursday."),
+        ]);
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
+    }
+
+    #[test]
+    fn different_months_are_different_facts() {
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-07-12",
+                "Prices in Freedonia rose 4.1% in June, the statistics office said.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-07-12",
+                "Prices in Freedonia rose 3.3% in May, the statistics office said.",
+            ),
+        ]);
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
+    }
+
+    #[test]
+    fn the_winners_and_the_losers_shares_are_different_facts() {
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-11-06",
+                "Governor Ellen Marsh won 54% of the vote in the county.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-11-06",
+                "Challenger Tom Reyes won 44% of the vote in the county.",
+            ),
+        ]);
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
+    }
+
+    #[test]
+    fn hedged_and_rounded_values_are_compatible() {
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-03-08", "The Ravenna festival drew more than 1.6 million visitors this year, organisers said."),
+            art("b", "Daily", "2024-03-08", "The Ravenna festival drew 1,626,042 visitors this year, organisers said."),
+            art("c", "Post", "2024-03-08", "The Ravenna festival drew 1.6 million visitors this year, organisers said."),
+        ]);
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
+        let f = facts
+            .iter()
+            .find(|f| f.reports.len() == 3)
+            .unwrap_or_else(|| panic!("{facts:#?}"));
+        assert_eq!(f.relation, Relation::Compatible);
+        assert_eq!(f.about, "how many visitors");
+    }
+
+    #[test]
+    fn a_vote_tally_told_two_ways_is_a_conflict() {
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-03-08",
+                "The Assembly passed the water bill 61-38 on Thursday.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-03-08",
+                "The vote on the water bill was 63-38 in the Assembly on Thursday.",
+            ),
+        ]);
+        let c = conflicts(&facts);
+        assert_eq!(c.len(), 1, "{facts:#?}");
+        assert_eq!(c[0].about, "the vote count");
+    }
+
+    #[test]
+    fn values_are_written_as_people_write_them() {
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-03-08",
+                "Congress approved a $1.2 trillion spending bill for the Lunar Agency.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-03-08",
+                "Congress approved a $1.2 trillion spending bill for the Lunar Agency on Friday.",
+            ),
+        ]);
+        let f = facts
+            .iter()
+            .find(|f| f.relation == Relation::Agree)
+            .unwrap_or_else(|| panic!("{facts:#?}"));
+        assert_eq!(f.reports[0].value.as_deref(), Some("$1.2 trillion"));
+        assert_eq!(f.about, "the size of the spending bill");
+    }
+
+    #[test]
+    fn reports_carry_their_sentences_offsets() {
+        let text = "Crowds gathered early. The storm cut power to 12,000 homes in Brightwater, officials said.";
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-03-08", text),
+            art(
+                "b",
+                "Daily",
+                "2024-03-08",
+                "Officials said the storm in Brightwater cut power to 12,000 homes.",
+            ),
+        ]);
+        let f = facts
+            .iter()
+            .find(|f| f.reports.len() == 2)
+            .unwrap_or_else(|| panic!("{facts:#?}"));
+        let r = f.reports.iter().find(|r| r.article == "a").unwrap();
+        let (s, e) = (r.start.unwrap(), r.end.unwrap());
+        let sentence: String = text.chars().skip(s).take(e - s).collect();
+        assert_eq!(sentence, r.sentence);
+        assert!(sentence.starts_with("The storm"));
+    }
+
+    #[test]
+    fn then_president_and_former_president_agree() {
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2021-05-04",
+                "The rule was signed by then-President Donald Trump in 2019.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2021-05-04",
+                "The rule, which former President Donald Trump signed, was struck down on Monday.",
+            ),
+            art(
+                "c",
+                "Post",
+                "2021-05-04",
+                "In 2019 President Donald Trump signed the rule, which a judge struck down.",
+            ),
+        ]);
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
+    }
+
+    #[test]
+    fn former_against_a_sitting_president_is_a_conflict() {
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2025-12-03",
+                "Envoys praised former US President Donald Trump for his peace push.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2025-12-03",
+                "US President Donald Trump will meet the envoys on Friday.",
+            ),
+            art(
+                "c",
+                "Post",
+                "2025-12-03",
+                "U.S. President Donald Trump has said the talks went well.",
+            ),
+        ]);
+        let c = conflicts(&facts);
+        assert_eq!(c.len(), 1, "{facts:#?}");
+        let odd: Vec<&str> = c[0]
+            .reports
+            .iter()
+            .filter(|r| r.odd)
+            .map(|r| r.article.as_str())
+            .collect();
+        assert_eq!(odd, ["a"]);
+    }
 }

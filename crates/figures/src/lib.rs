@@ -15,6 +15,7 @@ mod number;
 mod tokens;
 pub mod units;
 mod words;
+pub mod written;
 
 use context::*;
 use number::*;

@@ -318,11 +318,18 @@ pub struct FactReport {
     pub article: String,
     /// The figure or words as written ("over four hours", "former US President Donald Trump").
     pub text: String,
-    /// The value read from them ("more than 4 hour", "former president").
+    /// The value read from them, as people write it ("more than 4 hours", "$2 trillion",
+    /// "former president").
     pub value: Option<String>,
     /// The sentence they stand in.
     #[serde(default)]
     pub sentence: String,
+    /// Where `sentence` stands in the article's `text`: `start..end` in characters, as in
+    /// [`Evidence`]; `None` when it is the article's title.
+    #[serde(default)]
+    pub start: Option<usize>,
+    #[serde(default)]
+    pub end: Option<usize>,
     /// The odd one out of a conflict: what fewer articles say.
     #[serde(default)]
     pub odd: bool,
