@@ -16,7 +16,10 @@
 //! written with X's ("XXXX-WXX-2" for a Tuesday), never guessed. Pure; no I/O.
 
 pub mod calendar;
+pub mod clause;
 mod patterns;
+
+pub use clause::Tense;
 
 use calendar::Direction;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -83,6 +86,9 @@ pub struct TimeExpression {
     /// For a weekday that no anchor resolved: which weekday it names (a story can resolve it
     /// later from another article's date of the same event).
     pub weekday: Option<Weekday>,
+    /// A hedged distance back ("nearly four years ago", "a decade ago"): `date` is the middle
+    /// of the period meant, known only about as well as `precision` says.
+    pub approximate: bool,
 }
 
 impl TimeExpression {
@@ -119,9 +125,9 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpressio
             }),
             (None, None) => None,
         };
-        let future = patterns::future_tense(text, c.start, c.end);
+        let tense = clause::tense(text, c.start, c.end);
         let quarterly = patterns::sentence_mentions(text, c.start, c.end, "quarter");
-        if let Some(t) = resolve(&c, anchor, future, quarterly) {
+        if let Some(t) = resolve(&c, anchor, tense, quarterly) {
             if published.is_none() && !t.relative && t.precision == Some(Precision::Day) {
                 narrative = t.date;
             }
@@ -149,8 +155,8 @@ pub(crate) enum Phrase {
     DayOffset(i64, Option<&'static str>),
     /// "last week", "this month", "next year", "earlier this year".
     Period(Modifier, Unit),
-    /// "two days ago": amount and unit back from the anchor.
-    Ago(f64, Unit),
+    /// "two days ago": amount and unit back from the anchor, and how the amount is hedged.
+    Ago(f64, Unit, Hedge),
     /// A duration: amount (None when vague: "several weeks") and unit.
     Duration(Option<f64>, Unit),
     /// A quarter (1-4) of a year, or of the anchor's year.
@@ -165,6 +171,18 @@ pub(crate) enum Phrase {
     Set(Unit),
     /// An ISO date with a time.
     DateTime(i32, u32, u32, u32, u32),
+}
+
+/// How an amount of time back is hedged: "nearly four years ago" is less than four years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hedge {
+    Exact,
+    /// nearly, almost, less than, just under, close to
+    Under,
+    /// about, around, roughly, some, approximately
+    About,
+    /// more than, over, at least, just over
+    Over,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,12 +251,18 @@ fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// How far from the publication date the tense of a clause still places a day of a month
+/// without its year: further than this, the nearest such day is meant ("must leave by Jan. 14"
+/// written on 15 January reports a deadline just past).
+const MONTH_DAY_DAYS: i64 = 270;
+
 fn resolve(
     c: &Candidate,
     anchor: Option<Anchor>,
-    future: bool,
+    tense: Tense,
     quarterly: bool,
 ) -> Option<TimeExpression> {
+    let future = tense == Tense::Future;
     let mut t = TimeExpression {
         start: c.start,
         end: c.end,
@@ -248,6 +272,7 @@ fn resolve(
         precision: None,
         relative: true,
         weekday: None,
+        approximate: false,
     };
     let reference = anchor.map(|a| a.date);
     let default_direction = match anchor {
@@ -274,9 +299,28 @@ fn resolve(
         }
         Phrase::MonthDay(m, d) => match reference {
             Some(r) => {
-                // a day of a month without a year is the nearest such day: news rarely names
-                // a day more than half a year away without its year
-                let y = calendar::year_for(r, *m, Some(*d), Direction::Nearest);
+                // A day of a month without a year: in future reporting the next one, else the
+                // latest ("the Jan. 6 riot" written in July is that January's), unless that is
+                // most of a year away. A narrative anchor takes the nearest.
+                let direction = match (anchor.is_some_and(|a| a.narrative), tense) {
+                    (true, _) => Direction::Nearest,
+                    (false, tense) => {
+                        let ahead = tense == Tense::Future;
+                        let direction = if ahead {
+                            Direction::OnOrAfter
+                        } else {
+                            Direction::OnOrBefore
+                        };
+                        let y = calendar::year_for(r, *m, Some(*d), direction);
+                        let away = day(y, *m, *d).map_or(0, |p| (r - p).num_days().abs());
+                        if away > MONTH_DAY_DAYS {
+                            Direction::Nearest
+                        } else {
+                            direction
+                        }
+                    }
+                };
+                let y = calendar::year_for(r, *m, Some(*d), direction);
                 set_day(&mut t, day(y, *m, *d)?);
             }
             None => {
@@ -299,6 +343,15 @@ fn resolve(
                     None => default_direction,
                 };
                 let mut y = calendar::year_for(r, *m, None, direction);
+                // "last May" written in May or June is the year before's (the one just past
+                // would be "this May" or "in May"); "last February" written in October is
+                // this year's, and "last December" written in January the one just past
+                let just_past = calendar::add_months(r.year(), r.month(), -1);
+                if matches!(modifier, Some(Modifier::Last))
+                    && (*m == r.month() || ((y, *m) == just_past && y == r.year()))
+                {
+                    y -= 1;
+                }
                 if direction == Direction::Before && *m == r.month() && y == r.year() {
                     y -= 1;
                 }
@@ -423,39 +476,54 @@ fn resolve(
                 _ => return None,
             }
         }
-        Phrase::Ago(n, unit) => {
+        Phrase::Ago(n, unit, hedge) => {
             let r = reference?;
-            let n = *n as i64;
+            // A hedged amount is a little under or over itself ("nearly four years ago" from
+            // December 2025 is early 2022); such a date, and any "decade ago", is approximate.
+            let shift = match hedge {
+                Hedge::Under => -0.25,
+                Hedge::Over => 0.25,
+                Hedge::Exact | Hedge::About => 0.0,
+            };
+            let exact = *hedge == Hedge::Exact && n.fract() == 0.0;
+            t.approximate = !exact || *unit == Unit::Decade;
+            let amount = n + shift;
+            let days_back = |per_unit: f64| r - Duration::days((amount * per_unit).round() as i64);
+            let whole = *n as i64;
             match unit {
                 // "a year ago" in quarterly reporting: the same quarter a year before
-                Unit::Year if quarterly => {
+                Unit::Year if quarterly && exact => {
                     let (y, q) = calendar::reporting_quarter(r);
-                    let y = y - n as i32;
+                    let y = y - whole as i32;
                     t.value = format!("{y:04}-Q{q}");
                     t.date = day(y, (q - 1) * 3 + 1, 1);
                     t.precision = Some(Precision::Quarter);
                 }
-                Unit::Day => set_day(&mut t, r - Duration::days(n)),
+                Unit::Day => set_day(&mut t, days_back(1.0)),
                 Unit::Week => {
-                    let d = r - Duration::days(7 * n);
+                    let d = days_back(7.0);
                     t.value = calendar::iso_week(d);
                     t.date = Some(d);
                     t.precision = Some(Precision::Week);
                 }
                 Unit::Month => {
-                    let (y, m) = calendar::add_months(r.year(), r.month(), -(n as i32));
+                    let (y, m) = if exact {
+                        calendar::add_months(r.year(), r.month(), -(whole as i32))
+                    } else {
+                        let d = days_back(30.44);
+                        (d.year(), d.month())
+                    };
                     t.value = calendar::ym(y, m);
                     t.date = day(y, m, 1);
                     t.precision = Some(Precision::Month);
                 }
-                Unit::Year => {
-                    let y = r.year() - n as i32;
-                    t.value = format!("{y:04}");
-                    t.date = day(y, 1, 1);
-                    t.precision = Some(Precision::Year);
-                }
-                Unit::Decade => {
-                    let y = r.year() - 10 * n as i32;
+                Unit::Year | Unit::Decade => {
+                    let years = if *unit == Unit::Decade { 10.0 } else { 1.0 };
+                    let y = if exact {
+                        r.year() - (years as i32) * whole as i32
+                    } else {
+                        days_back(365.25 * years).year()
+                    };
                     t.value = format!("{y:04}");
                     t.date = day(y, 1, 1);
                     t.precision = Some(Precision::Year);
@@ -574,6 +642,93 @@ mod tests {
         assert!(v.contains(&("August".into(), "2025-08".into())), "{v:?}");
         let v = values("Putin hosted the envoys on Tuesday.", None);
         assert_eq!(v, [("Tuesday".into(), "XXXX-WXX-2".into())]);
+    }
+
+    fn one(text: &str, published: &str) -> TimeExpression {
+        let found = find_times(text, Some(d(published)));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn hedged_distances_back_are_approximate_years() {
+        let t = one(
+            "The invasion began nearly four years ago, officials recalled.",
+            "2025-12-03",
+        );
+        assert_eq!((t.value.as_str(), t.approximate), ("2022", true));
+        assert_eq!(t.precision, Some(Precision::Year));
+        let t = one("The mill closed more than two years ago.", "2021-03-10");
+        assert_eq!((t.value.as_str(), t.approximate), ("2018", true));
+        let t = one("The bridge opened a decade ago.", "2021-06-01");
+        assert_eq!((t.value.as_str(), t.approximate), ("2011", true));
+        let t = one("The plant opened two years ago.", "2021-06-01");
+        assert_eq!((t.value.as_str(), t.approximate), ("2019", false));
+        let t = one("Prices rose about six months ago.", "2021-06-15");
+        assert_eq!((t.value.as_str(), t.approximate), ("2020-12", true));
+        let t = one("The council met earlier this year.", "2021-06-15");
+        assert_eq!(
+            (t.value.as_str(), t.precision),
+            ("2021", Some(Precision::Year))
+        );
+    }
+
+    #[test]
+    fn future_weekdays_point_forward_by_their_own_clause() {
+        // 2021-09-15 is a Wednesday
+        let v = values(
+            "The council will vote on Tuesday on the new budget.",
+            Some("2021-09-15"),
+        );
+        assert_eq!(v[0].1, "2021-09-21");
+        let v = values(
+            "Lawmakers face a Tuesday deadline to pass the budget.",
+            Some("2021-09-15"),
+        );
+        assert_eq!(v[0].1, "2021-09-21");
+        let v = values(
+            "The board is expected to announce its decision Friday.",
+            Some("2021-09-15"),
+        );
+        assert_eq!(v[0].1, "2021-09-17");
+        let v = values(
+            "The mayor said on Monday that the council will vote on Friday.",
+            Some("2021-09-15"),
+        );
+        assert_eq!(v[0].1, "2021-09-13");
+        assert_eq!(v[1].1, "2021-09-17");
+        // past reporting, though a quotation in the sentence speaks of the future
+        let v = values(
+            "\"We will keep fighting,\" the striker told reporters on Thursday.",
+            Some("2021-09-15"),
+        );
+        assert_eq!(v[0].1, "2021-09-09");
+    }
+
+    #[test]
+    fn months_and_days_without_a_year_fall_in_the_year_that_makes_sense() {
+        let v = values(
+            "A new chief was named to lead the force after the Jan. 6 riot.",
+            Some("2021-07-22"),
+        );
+        assert_eq!(v[0].1, "2021-01-06");
+        let v = values(
+            "The court heard the case of a man arrested last May.",
+            Some("2021-06-25"),
+        );
+        assert_eq!(v[0].1, "2020-05");
+        let v = values(
+            "Regulators sued the company last December.",
+            Some("2021-06-28"),
+        );
+        assert_eq!(v[0].1, "2020-12");
+        let v = values("The company reported a loss in June.", Some("2021-08-20"));
+        assert_eq!(v[0].1, "2021-06");
+        let v = values(
+            "The summit will take place on March 3 in Geneva.",
+            Some("2021-08-20"),
+        );
+        assert_eq!(v[0].1, "2022-03-03");
     }
 
     #[test]

@@ -11,9 +11,8 @@
 //! finds (a test compares the two).
 
 use crate::calendar::{month, weekday};
-use crate::{Candidate, Modifier, Phrase, Unit};
+use crate::{Candidate, Hedge, Modifier, Phrase, Unit};
 use once_cell::sync::Lazy;
-use regex::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -369,7 +368,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
             &format!(
                 r"(?i)(?-u:\b)({NUMBER})\s+(day|week|month|year|decade)s?\s+(?:ago|earlier)(?-u:\b)"
             ),
-            |c| Some(Phrase::Ago(num(&c[1])?, unit(&c[2])?)),
+            |c| Some(Phrase::Ago(num(&c[1])?, unit(&c[2])?, Hedge::Exact)),
         ),
         // five hours, a 10-year plan, 35-year-old
         pattern(
@@ -505,6 +504,43 @@ fn year_is_quantity(text: &str, start: usize, end: usize) -> bool {
         || (next.len() > 3
             && next.ends_with('s')
             && !matches!(next.as_str(), "was" | "has" | "is" | "says" | "this"))
+}
+
+/// How the words just before an amount of time hedge it ("nearly", "more than", "about").
+fn hedge_before(before: &str) -> Hedge {
+    let before = before.trim_end().to_ascii_lowercase();
+    let ends = |w: &str| {
+        before.ends_with(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    if [
+        "nearly",
+        "almost",
+        "less than",
+        "just under",
+        "close to",
+        "under",
+    ]
+    .iter()
+    .any(|w| ends(w))
+    {
+        Hedge::Under
+    } else if ["more than", "over", "at least", "just over"]
+        .iter()
+        .any(|w| ends(w))
+    {
+        Hedge::Over
+    } else if ["about", "around", "roughly", "some", "approximately"]
+        .iter()
+        .any(|w| ends(w))
+    {
+        Hedge::About
+    } else {
+        Hedge::Exact
+    }
 }
 
 /// Which patterns may begin where, from their needles: a pattern's bit is set for every first
@@ -661,6 +697,10 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
                 return;
             }
         }
+        let phrase = match phrase {
+            Phrase::Ago(n, u, _) => Phrase::Ago(n, u, hedge_before(&text[..start])),
+            other => other,
+        };
         all.push((k, Candidate { start, end, phrase }));
     });
     // by place, the longer first, then in the patterns' order
@@ -688,24 +728,6 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     chosen
 }
 
-static FUTURE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)((?-u:\b)will(?-u:\b)|'ll(?-u:\b)|(?-u:\b)won't(?-u:\b)|(?-u:\b)shall(?-u:\b)|(?-u:\b)is to(?-u:\b)|(?-u:\b)are to(?-u:\b)|(?-u:\b)set to(?-u:\b)|(?-u:\b)scheduled to(?-u:\b)|(?-u:\b)expected to(?-u:\b)|(?-u:\b)plans? to(?-u:\b)|(?-u:\b)planning to(?-u:\b)|(?-u:\b)going to(?-u:\b)|(?-u:\b)upcoming(?-u:\b)|(?-u:\b)to be held(?-u:\b)|(?-u:\b)as soon as(?-u:\b))",
-    )
-    .expect("a valid pattern")
-});
-
-/// Whether the sentence around `start..end` reports the future ("will meet on Tuesday").
-pub(crate) fn future_tense(text: &str, start: usize, end: usize) -> bool {
-    let from = text[..start]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1);
-    let to = text[end..]
-        .find(['.', '!', '?', '\n'])
-        .map_or(text.len(), |i| end + i);
-    FUTURE.is_match(&text[from..to])
-}
-
 /// Whether the sentence around `start..end` contains `word` (case-insensitive).
 pub(crate) fn sentence_mentions(text: &str, start: usize, end: usize, word: &str) -> bool {
     let from = text[..start]
@@ -720,6 +742,7 @@ pub(crate) fn sentence_mentions(text: &str, start: usize, end: usize, word: &str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     /// A pattern's index and the spans of all its groups in one match.
     type Found = (usize, Vec<Option<(usize, usize)>>);

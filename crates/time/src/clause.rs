@@ -1,0 +1,443 @@
+//! The clause a time expression belongs to, and that clause's tense.
+//!
+//! A news sentence often holds two happenings with two times ("Employers added 235,000 jobs
+//! last month, the Labor Department reported on Friday"; "Biden said on Monday he will travel
+//! on Friday"). A weekday or a day of a month without a year is resolved by the tense of its
+//! own clause, not by any verb of the sentence: the tense marker ("will", "said", "expected
+//! to", a past form) nearest to the expression inside its clause decides, and where the
+//! clause has none, the nearest one in the sentence. Clauses are cut at semicolons, colons,
+//! dashes, quotation marks, and before conjunctions and relative words ("and", "but", "which",
+//! "that", ", after").
+
+/// What a clause says of its time: past reporting, future or scheduled, or nothing either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "vs", "inc", "corp",
+    "co", "ltd", "prof", "rev", "ft", "mt", "calif", "fla", "ariz", "mass", "conn", "ill", "tenn",
+    "wash", "va", "pa", "ga", "la", "ky", "mich", "minn", "wis", "okla", "ore", "nev", "colo",
+];
+
+/// The byte range of the sentence of `text` around `start..end`: from after the last sentence
+/// end before it to the next sentence end after it (a full stop after an abbreviation, an
+/// initial or inside a number does not end a sentence; a line break always does).
+pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let ends_sentence = |i: usize| -> bool {
+        match bytes[i] {
+            b'\n' => true,
+            b'!' | b'?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            b'.' => {
+                if !bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()) {
+                    return false;
+                }
+                let word_start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(k, c)| k + c.len_utf8());
+                let word = &text[word_start..i];
+                let single = word.chars().count() == 1;
+                let dotted = text[..word_start].ends_with('.');
+                !(single || dotted || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+            }
+            _ => false,
+        }
+    };
+    let from = (0..start.min(bytes.len()))
+        .rev()
+        .find(|&i| ends_sentence(i))
+        .map_or(0, |i| i + 1);
+    let to = (end..bytes.len())
+        .find(|&i| ends_sentence(i))
+        .map_or(bytes.len(), |i| i + 1);
+    (from, to)
+}
+
+/// Words before which a clause begins (after a comma, or alone for the strongest).
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "which", "who", "whom", "whose", "where", "when", "after", "before",
+    "although", "though", "because", "since", "unless", "until", "whereas", "yet", "or", "if",
+    "as", "that",
+];
+
+/// Clause starts in `sentence`, as byte offsets (0 first).
+fn clause_starts(sentence: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = sentence[i..].chars().next().expect("on a char boundary");
+        let len = c.len_utf8();
+        match c {
+            ';' | ':' | '"' | '“' | '”' | '—' | '–' | '(' | ')' => starts.push(i + len),
+            ' ' => {
+                let rest = &sentence[i + 1..];
+                let word: &str = rest
+                    .split(|ch: char| !ch.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let after_comma = sentence[..i].ends_with(',');
+                let strong = matches!(word, "and" | "but" | "which" | "who" | "that" | "whose");
+                if (!word.is_empty()
+                    && (after_comma || strong)
+                    && CLAUSE_WORDS.contains(&word)
+                    && !time_noun_follows(&rest[word.len()..]))
+                    || (after_comma && is_attribution(rest))
+                {
+                    starts.push(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    starts
+}
+
+/// Whether the comma-delimited part that `rest` begins is a short attribution (", aides
+/// said", ", the ministry reported on Friday"): a clause of its own.
+fn is_attribution(rest: &str) -> bool {
+    let part = rest.split([',', ';']).next().unwrap_or("");
+    let words: Vec<&str> = part
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 8
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "said" | "says" | "told" | "reported" | "added" | "announced" | "according"
+            )
+        })
+}
+
+/// Whether a time noun follows ("that day", "as of Tuesday" is not a clause).
+fn time_noun_follows(rest: &str) -> bool {
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        next.to_ascii_lowercase().as_str(),
+        "day" | "week" | "month" | "year" | "night" | "morning" | "time" | "of" | "well" | "soon"
+    )
+}
+
+/// The byte range, within `sentence`, of the clause holding `start..end`.
+pub fn clause_of(sentence: &str, start: usize, end: usize) -> (usize, usize) {
+    let starts = clause_starts(sentence);
+    let from = starts
+        .iter()
+        .copied()
+        .filter(|&s| s <= start)
+        .max()
+        .unwrap_or(0);
+    let to = starts
+        .iter()
+        .copied()
+        .filter(|&s| s >= end)
+        .min()
+        .unwrap_or(sentence.len());
+    (from, to)
+}
+
+/// Words and phrases that put a clause in the future (or make it scheduled).
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "won't",
+    "won’t",
+    "shall",
+    "would",
+    "might",
+    "should",
+    "must",
+    "is to",
+    "are to",
+    "set to",
+    "set for",
+    "scheduled",
+    "slated",
+    "expected",
+    "plans to",
+    "plan to",
+    "planned to",
+    "planning",
+    "going to",
+    "upcoming",
+    "to be held",
+    "as soon as",
+    "ahead of",
+    "poised to",
+    "intends to",
+    "deadline",
+    "next",
+    "coming",
+];
+
+/// Past forms news reports with, beyond the regular "-ed".
+const PAST: &[&str] = &[
+    "said",
+    "told",
+    "was",
+    "were",
+    "had",
+    "did",
+    "met",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "made",
+    "held",
+    "won",
+    "lost",
+    "left",
+    "saw",
+    "found",
+    "began",
+    "became",
+    "fell",
+    "rose",
+    "spoke",
+    "wrote",
+    "sent",
+    "brought",
+    "bought",
+    "thought",
+    "led",
+    "ran",
+    "struck",
+    "shot",
+    "got",
+    "paid",
+    "sold",
+    "kept",
+    "broke",
+    "chose",
+    "drew",
+    "drove",
+    "flew",
+    "grew",
+    "heard",
+    "knew",
+    "meant",
+    "sat",
+    "spent",
+    "stood",
+    "stole",
+    "swore",
+    "taught",
+    "threw",
+    "understood",
+    "woke",
+    "withdrew",
+    "tweeted",
+    "since",
+    "ago",
+    "earlier",
+    "last",
+    "previous",
+    "signed",
+    "passed",
+];
+
+/// Regular "-ed" words that are not past reporting ("expected", "scheduled" are future).
+const NOT_PAST: &[&str] = &[
+    "expected",
+    "scheduled",
+    "slated",
+    "planned to",
+    "supposed",
+    "proposed",
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "red",
+    "bed",
+    "shed",
+    "united",
+    "limited",
+    "related",
+    "based",
+    "so-called",
+];
+
+/// The tense markers of `sentence`: where each begins and ends (byte offsets) and what it says.
+fn markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
+    // ASCII lowering keeps byte offsets; the markers are ASCII but for curly apostrophes
+    let lower = sentence.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80;
+    let mut out = Vec::new();
+    for phrase in FUTURE {
+        let mut from = 0;
+        while let Some(k) = lower[from..].find(phrase) {
+            let at = from + k;
+            let end = at + phrase.len();
+            let joined = phrase.starts_with('\'') || phrase.starts_with('’');
+            let starts_word = at == 0 || !is_word(bytes[at - 1]) || joined;
+            let ends_word = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+            // "next to" is a place
+            let spatial = *phrase == "next" && lower[end..].starts_with(" to ");
+            if starts_word && ends_word && !spatial {
+                out.push((at, end, Tense::Future));
+            }
+            from = end;
+        }
+    }
+    let mut at = 0;
+    let mut previous = "";
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        let here = at;
+        at += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        let past = PAST.contains(&word)
+            || (word.len() > 4 && word.ends_with("ed") && !NOT_PAST.contains(&word));
+        // a participle after "be" is no past ("must be returned", "will be held"); a modal
+        // with "have" is ("could have emerged")
+        if past && !matches!(previous, "be" | "being") {
+            out.push((here, here + word.len(), Tense::Past));
+        }
+        if word == "have"
+            && matches!(
+                previous,
+                "could" | "would" | "might" | "should" | "must" | "may"
+            )
+        {
+            out.retain(|m| m.0 + previous.len() != here - 1 || m.2 != Tense::Future);
+            out.push((here, here + word.len(), Tense::Past));
+        }
+        previous = word;
+    }
+    out
+}
+
+/// The tense of the clause holding `start..end` in `text` (an article): the marker nearest to
+/// the expression in its clause, else in its sentence; `Unknown` where there is none.
+pub fn tense(text: &str, start: usize, end: usize) -> Tense {
+    let (s_from, s_to) = sentence_around(text, start, end);
+    let sentence = &text[s_from..s_to];
+    let (start, end) = (start - s_from, (end - s_from).min(sentence.len()));
+    let found = markers(sentence);
+    let (c_from, c_to) = clause_of(sentence, start, end);
+    // a marker before the expression wins a tie
+    let distance = |at: usize, to: usize| -> usize {
+        if at >= end {
+            2 * (at - end) + 1
+        } else {
+            2 * start.saturating_sub(to)
+        }
+    };
+    let nearest = |from: usize, to: usize| {
+        found
+            .iter()
+            .filter(|(at, m_end, _)| *at >= from && *at < to && (*m_end <= start || *at >= end))
+            .min_by_key(|(at, m_end, _)| distance(*at, *m_end))
+            .map(|&(_, _, t)| t)
+    };
+    // "ahead of" and "since" govern the time they stand next to, whatever verb is nearer
+    let lower = sentence.to_ascii_lowercase();
+    let mut from = c_from.max(start.saturating_sub(60));
+    while !lower.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &lower[from..start];
+    if before.contains("ahead of") {
+        return Tense::Future;
+    }
+    if before.trim_end().ends_with("since") {
+        return Tense::Past;
+    }
+    nearest(c_from, c_to)
+        .or_else(|| nearest(0, sentence.len()))
+        .unwrap_or(Tense::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense_of(text: &str, phrase: &str) -> Tense {
+        let start = text.find(phrase).expect("the phrase is in the text");
+        tense(text, start, start + phrase.len())
+    }
+
+    #[test]
+    fn each_time_takes_its_own_clause() {
+        let s = "The mayor said on Monday that the council will vote on Friday.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Past);
+        assert_eq!(tense_of(s, "Friday"), Tense::Future);
+        let s = "Factories hired 120,000 workers last month, the ministry reported on Thursday, and it will publish revisions next Tuesday.";
+        assert_eq!(tense_of(s, "Thursday"), Tense::Past);
+        let s = "\"We will not give up,\" the coach said at a news conference on Wednesday.";
+        assert_eq!(tense_of(s, "Wednesday"), Tense::Past);
+    }
+
+    #[test]
+    fn deadlines_and_schedules_point_forward() {
+        assert_eq!(
+            tense_of(
+                "Lawmakers face a Tuesday deadline to pass the budget.",
+                "Tuesday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of(
+                "The board is expected to decide on the merger Wednesday.",
+                "Wednesday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of(
+                "Ahead of his speech to parliament on Thursday, the minister met farmers.",
+                "Thursday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of(
+                "The envoys would travel to the capital on Saturday, aides said.",
+                "Saturday"
+            ),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn any_text_is_read_without_a_panic() {
+        let text = "Voters in last year’s primary — “on Tuesday” — waited. «Mañana» ‘Monday’ naïve café’s. 中文 Friday。 ’ll";
+        for (at, _) in text.char_indices() {
+            for (to, _) in text[at..].char_indices() {
+                let _ = tense(text, at, at + to);
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_but_not_after_abbreviations() {
+        let text = "Sen. Jones spoke. On Jan. 6 the crowd gathered.";
+        let at = text.find("Jan. 6").unwrap();
+        let (from, to) = sentence_around(text, at, at + 6);
+        assert_eq!(&text[from..to], " On Jan. 6 the crowd gathered.");
+        let at = text.find("Jones").unwrap();
+        let (from, to) = sentence_around(text, at, at + 5);
+        assert_eq!(&text[from..to], "Sen. Jones spoke.");
+    }
+}
