@@ -157,10 +157,12 @@ enum EvalTask {
     },
     /// Quotes and speakers on a PolNeAR split (text/ and attributions/): content F1, speaker accuracy.
     Quotes { dir: PathBuf },
-    /// Story clustering on ECB+ (a folder with clusters.tsv) or a NeuS .source file: B3 and pairwise F1.
+    /// Story clustering on ECB+ (a folder with clusters.tsv), a NeuS .source file or the NeuS
+    /// raw crawl (.jsonl, dated): B3 and pairwise F1, events kept whole and split.
     Clustering {
         path: PathBuf,
-        /// Print the predicted stories that mix gold stories and the gold stories split apart.
+        /// Print the stories that mix gold events (most wrong pairs first) and the gold events
+        /// split apart (most lost pairs first), each article with its date, outlet and title.
         #[arg(long)]
         mistakes: bool,
         /// Blend sentence embeddings into story similarity, with the all-MiniLM-L6-v2 model in

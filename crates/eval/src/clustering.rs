@@ -1,12 +1,17 @@
 //! Story clustering scored on public data: ECB+ (a folder with `clusters.tsv`: 982 documents,
-//! two different events of the same kind per topic, gold `event_cluster`) or a NeuS `.source`
+//! two different events of the same kind per topic, gold `event_cluster`), a NeuS `.source`
 //! file (each line one story: its outlets' articles separated by `[SEP]`; all articles are
-//! shuffled together with a fixed seed and clustered back).
+//! shuffled together with a fixed seed and clustered back, without dates or outlets), or the
+//! NeuS/AllSides raw crawl (`.jsonl`, one AllSides issue a line: its `news.{left,center,right}`
+//! articles, each given its issue's date as `published` and its `newsSource` as outlet; gold =
+//! the issue `id`), the setting a user has: dated articles of many outlets.
 //!
 //! Every document goes through cleaning and `dossier_analysis::group_stories`, the same path as
 //! `dossier analyze`. Reported: pairwise precision, recall and F1 (over pairs of documents put
-//! in one story) and B-cubed precision, recall and F1 (per document, averaged). The last line is
-//! `F1` (pairwise).
+//! in one story), B-cubed precision, recall and F1 (per document, averaged), and counts a
+//! reader can picture: stories, single-article stories, gold events kept whole (all their
+//! articles in one story), events split (their share among the events of two or more
+//! articles), and stories mixing events. The last line is `F1` (pairwise).
 
 use anyhow::{bail, Context};
 use dossier_model::{Article, Hints, RawDocument, Sourced};
@@ -21,6 +26,7 @@ pub struct Report {
     predicted_clusters: usize,
     pairwise: (f64, f64, f64),
     bcubed: (f64, f64, f64),
+    shape: Shape,
     seconds: f64,
     /// Predicted stories that mix gold stories, and gold stories split apart (with
     /// `--mistakes`).
@@ -37,6 +43,48 @@ impl Report {
     pub fn bcubed_f1(&self) -> f64 {
         self.bcubed.2
     }
+
+    /// The share of the gold events of two or more articles that were split across stories.
+    pub fn split_share(&self) -> f64 {
+        self.shape.split as f64 / self.shape.splittable.max(1) as f64
+    }
+}
+
+/// The stories' shape against the gold events.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Shape {
+    /// Predicted stories of one article.
+    singletons: usize,
+    /// Gold events all of whose articles are in one predicted story.
+    whole: usize,
+    /// Gold events of two or more articles spread over several predicted stories.
+    split: usize,
+    /// Gold events of two or more articles.
+    splittable: usize,
+    /// Predicted stories holding articles of more than one gold event.
+    mixed: usize,
+}
+
+fn shape(gold: &[usize], predicted: &[usize]) -> Shape {
+    let mut events: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut stories: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (&g, &p) in gold.iter().zip(predicted) {
+        events.entry(g).or_default().push(p);
+        stories.entry(p).or_default().push(g);
+    }
+    let distinct = |v: &Vec<usize>| {
+        let mut v = v.clone();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    Shape {
+        singletons: stories.values().filter(|m| m.len() == 1).count(),
+        whole: events.values().filter(|p| distinct(p) == 1).count(),
+        split: events.values().filter(|p| distinct(p) > 1).count(),
+        splittable: events.values().filter(|p| p.len() > 1).count(),
+        mixed: stories.values().filter(|g| distinct(g) > 1).count(),
+    }
 }
 
 impl fmt::Display for Report {
@@ -45,6 +93,18 @@ impl fmt::Display for Report {
             f,
             "{}: documents {} gold stories {} predicted stories {} ({:.1} s)",
             self.set, self.documents, self.gold_clusters, self.predicted_clusters, self.seconds
+        )?;
+        let sh = &self.shape;
+        writeln!(
+            f,
+            "stories {} singletons {} events whole {} split {} ({:.1} % of the {} events of two or more articles) stories mixing events {}",
+            self.predicted_clusters,
+            sh.singletons,
+            sh.whole,
+            sh.split,
+            100.0 * self.split_share(),
+            sh.splittable,
+            sh.mixed
         )?;
         let (p, r, b) = self.bcubed;
         writeln!(f, "B3 precision {p:.4} recall {r:.4} F1 {b:.4}")?;
@@ -125,37 +185,11 @@ fn evaluate(
         .collect();
     let predicted: Vec<usize> = articles.iter().map(|a| index[a.id.as_str()]).collect();
     let (pairwise, bcubed) = score(&gold, &predicted);
-    let mut wrong = Vec::new();
-    if mistakes {
-        let label = |i: usize| format!("[{}] {}", gold[i], articles[i].label());
-        for (k, s) in stories.iter().enumerate() {
-            let members: Vec<usize> = (0..articles.len()).filter(|&i| predicted[i] == k).collect();
-            let mut labels: Vec<usize> = members.iter().map(|&i| gold[i]).collect();
-            labels.sort_unstable();
-            labels.dedup();
-            if labels.len() > 1 {
-                let titles: Vec<String> = members.iter().map(|&i| label(i)).collect();
-                wrong.push(format!("MIXED {}: {}", s.id, titles.join(" | ")));
-            }
-        }
-        let mut split: Vec<usize> = gold.clone();
-        split.sort_unstable();
-        split.dedup();
-        for g in split {
-            let members: Vec<usize> = (0..articles.len()).filter(|&i| gold[i] == g).collect();
-            let mut parts: Vec<usize> = members.iter().map(|&i| predicted[i]).collect();
-            parts.sort_unstable();
-            parts.dedup();
-            if parts.len() > 1 {
-                let titles: Vec<String> = members.iter().map(|&i| label(i)).collect();
-                wrong.push(format!(
-                    "SPLIT into {}: {}",
-                    parts.len(),
-                    titles.join(" | ")
-                ));
-            }
-        }
-    }
+    let wrong = if mistakes {
+        worst_mistakes(&articles, &stories, &gold, &predicted)
+    } else {
+        Vec::new()
+    };
     let mut labels = gold.clone();
     labels.sort_unstable();
     labels.dedup();
@@ -166,9 +200,92 @@ fn evaluate(
         predicted_clusters: stories.len(),
         pairwise,
         bcubed,
+        shape: shape(&gold, &predicted),
         seconds: started.elapsed().as_secs_f64(),
         mistakes: wrong,
     })
+}
+
+/// The stories that mix gold events, the most wrong pairs first, then the gold events split
+/// across stories, the most lost pairs first; each article on a line of its own with its gold
+/// event, date, outlet and title.
+fn worst_mistakes(
+    articles: &[Article],
+    stories: &[dossier_model::Story],
+    gold: &[usize],
+    predicted: &[usize],
+) -> Vec<String> {
+    let line = |i: usize, part: Option<usize>| {
+        let a = &articles[i];
+        let date = a.published.map_or("undated".to_string(), |d| d.to_string());
+        let outlet = a.outlet.as_deref().unwrap_or("-");
+        let part = part.map_or(String::new(), |p| format!("story {p} "));
+        format!("    {part}[{}] {date} {outlet}: {}", gold[i], a.label())
+    };
+    // Pairs of `members` whose `key`s differ.
+    let pairs_apart = |members: &[usize], key: &dyn Fn(usize) -> usize| -> usize {
+        let mut n = 0;
+        for (x, &i) in members.iter().enumerate() {
+            n += members[x + 1..]
+                .iter()
+                .filter(|&&j| key(i) != key(j))
+                .count();
+        }
+        n
+    };
+    let mut by_story: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_event: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..articles.len() {
+        by_story.entry(predicted[i]).or_default().push(i);
+        by_event.entry(gold[i]).or_default().push(i);
+    }
+    let mut merges: Vec<(usize, String)> = Vec::new();
+    for (&k, members) in &by_story {
+        let mut members = members.clone();
+        members.sort_by_key(|&i| (gold[i], i));
+        let wrong = pairs_apart(&members, &|i| gold[i]);
+        if wrong > 0 {
+            let mut events: Vec<usize> = members.iter().map(|&i| gold[i]).collect();
+            events.dedup();
+            let mut text = format!(
+                "MERGED {wrong} wrong pairs: story {} \"{}\", {} articles of {} events",
+                stories[k].id,
+                stories[k].title,
+                members.len(),
+                events.len()
+            );
+            for &i in &members {
+                text.push('\n');
+                text.push_str(&line(i, None));
+            }
+            merges.push((wrong, text));
+        }
+    }
+    let mut splits: Vec<(usize, String)> = Vec::new();
+    for (&g, members) in &by_event {
+        let mut members = members.clone();
+        members.sort_by_key(|&i| (predicted[i], i));
+        let lost = pairs_apart(&members, &|i| predicted[i]);
+        if lost > 0 {
+            let mut parts: Vec<usize> = members.iter().map(|&i| predicted[i]).collect();
+            parts.dedup();
+            let mut text = format!(
+                "SPLIT {lost} lost pairs: event {g}, {} articles in {} stories",
+                members.len(),
+                parts.len()
+            );
+            for &i in &members {
+                let part = parts.iter().position(|&p| p == predicted[i]).map(|p| p + 1);
+                text.push('\n');
+                text.push_str(&line(i, part));
+            }
+            splits.push((lost, text));
+        }
+    }
+    // Worst first; equal ones in the order of their text, so the listing is the same each run.
+    merges.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    splits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    merges.into_iter().chain(splits).map(|(_, t)| t).collect()
 }
 
 /// Scores clustering on an ECB+ folder or a NeuS `.source` file, with sentence embeddings
@@ -176,11 +293,13 @@ fn evaluate(
 pub fn run(path: &Path, mistakes: bool, embed: Option<Embed>) -> anyhow::Result<Report> {
     if path.is_dir() && path.join("clusters.tsv").exists() {
         evaluate("ECB+", ecbplus(path)?, mistakes, embed)
+    } else if path.is_file() && is_raw_crawl(path)? {
+        evaluate("NeuS raw crawl", raw_crawl(path)?, mistakes, embed)
     } else if path.is_file() {
         evaluate("NeuS", neus(path)?, mistakes, embed)
     } else {
         bail!(
-            "{}: neither an ECB+ folder (with clusters.tsv) nor a NeuS .source file",
+            "{}: neither an ECB+ folder (with clusters.tsv), a NeuS .source file nor a NeuS raw crawl .jsonl",
             path.display()
         )
     }
@@ -253,6 +372,85 @@ fn ecb_text(xml: &str, skip_url: bool) -> anyhow::Result<String> {
         .join("\n"))
 }
 
+/// Whether `file` is a NeuS raw crawl: JSON lines whose first holds a `news` object.
+fn is_raw_crawl(file: &Path) -> anyhow::Result<bool> {
+    use std::io::BufRead;
+    let f =
+        std::fs::File::open(file).with_context(|| format!("{}: cannot read", file.display()))?;
+    let mut first = String::new();
+    std::io::BufReader::new(f).read_line(&mut first)?;
+    Ok(first.trim_start().starts_with('{')
+        && serde_json::from_str::<serde_json::Value>(&first)
+            .is_ok_and(|v| v.get("news").is_some_and(|n| n.is_object())))
+}
+
+/// The articles of a NeuS raw crawl, in file order, each labelled with its issue's `id`: the
+/// text its `newBody` paragraphs, the title its `newsTitle`, the outlet its `newsSource`, the
+/// URL its `newsLink`, and `published` its issue's date (the day part of `date`). A line that
+/// is not such an issue is an error naming the line.
+pub fn raw_crawl(file: &Path) -> anyhow::Result<Vec<(RawDocument, usize)>> {
+    let raw = std::fs::read_to_string(file)
+        .with_context(|| format!("{}: cannot read", file.display()))?;
+    let text_of = |v: &serde_json::Value, key: &str| -> Option<String> {
+        v.get(key)
+            .and_then(|x| x.as_str())
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+    };
+    let mut out = Vec::new();
+    for (n, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = || format!("{}:{}", file.display(), n + 1);
+        let issue: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}: not JSON", at()))?;
+        let id = issue
+            .get("id")
+            .and_then(|v| v.as_u64())
+            .with_context(|| format!("{}: no numeric issue `id`", at()))? as usize;
+        let date = text_of(&issue, "date").map(|d| d.chars().take(10).collect::<String>());
+        let Some(news) = issue.get("news").and_then(|n| n.as_object()) else {
+            bail!("{}: no `news` object", at());
+        };
+        for side in ["left", "center", "right"] {
+            let Some(a) = news.get(side) else { continue };
+            let body: Vec<&str> = a
+                .get("newBody")
+                .and_then(|b| b.as_array())
+                .map(|ps| ps.iter().filter_map(|p| p.as_str()).collect())
+                .unwrap_or_default();
+            let text = body.join("\n");
+            if text.trim().is_empty() {
+                continue;
+            }
+            let from = "NeuS raw crawl";
+            let hints = Hints {
+                url: text_of(a, "newsLink"),
+                outlet: text_of(a, "newsSource").map(|o| Sourced::new(o, from)),
+                title: text_of(a, "newsTitle").map(|t| Sourced::new(t, from)),
+                published: date
+                    .clone()
+                    .map(|d| Sourced::new(d, "the AllSides issue's date")),
+                ..Default::default()
+            };
+            out.push((
+                RawDocument {
+                    source: format!("{}:{}:{side}", file.display(), n + 1),
+                    text,
+                    hints,
+                },
+                id,
+            ));
+        }
+    }
+    if out.is_empty() {
+        bail!("{}: no articles in the raw crawl", file.display());
+    }
+    Ok(out)
+}
+
 fn neus(file: &Path) -> anyhow::Result<Vec<(RawDocument, usize)>> {
     let mut out: Vec<(RawDocument, usize)> = neus_stories(file)?
         .into_iter()
@@ -318,5 +516,55 @@ mod tests {
         let (pw, b3) = score(&gold, &[1, 1, 1, 1]);
         assert!((pw.0 - 1.0 / 3.0).abs() < 1e-9 && pw.1 == 1.0);
         assert!((b3.0 - 0.5).abs() < 1e-9 && b3.1 == 1.0);
+    }
+
+    #[test]
+    fn the_shape_counts_whole_split_and_mixed() {
+        // events 0 (three articles), 1 (two), 2 (one); stories: {0, 0}, {0, 1}, {1}, {2}
+        let gold = [0, 0, 0, 1, 1, 2];
+        let predicted = [7, 7, 8, 8, 9, 10];
+        let s = shape(&gold, &predicted);
+        assert_eq!(
+            s,
+            Shape {
+                singletons: 2,
+                whole: 1,
+                split: 2,
+                splittable: 2,
+                mixed: 1,
+            }
+        );
+    }
+
+    #[test]
+    fn a_raw_crawl_issue_gives_each_side_its_date_and_outlet() {
+        let dir = std::env::temp_dir().join(format!("dossier-raw-crawl-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("crawl.jsonl");
+        let issue = serde_json::json!({
+            "id": 41, "issue": "A bridge reopens", "date": "2024-05-02T09:30:00-07:00",
+            "news": {
+                "left": {"newsSource": "Harbour Post", "newsTitle": "Bridge reopens after repairs",
+                         "newsLink": "https://example.org/a", "newBody": ["The bridge reopened on Thursday.", "Traffic resumed."]},
+                "right": {"newsSource": "City Ledger", "newsTitle": "Drivers return to the bridge",
+                          "newsLink": "https://example.org/b", "newBody": []}
+            }
+        });
+        std::fs::write(&file, format!("{issue}\n")).unwrap();
+        assert!(is_raw_crawl(&file).unwrap());
+        let docs = raw_crawl(&file).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(docs.len(), 1, "an empty body is no article");
+        let (doc, label) = &docs[0];
+        assert_eq!(*label, 41);
+        assert_eq!(
+            doc.text,
+            "The bridge reopened on Thursday.\nTraffic resumed."
+        );
+        assert_eq!(doc.hints.outlet.as_ref().unwrap().value, "Harbour Post");
+        assert_eq!(doc.hints.published.as_ref().unwrap().value, "2024-05-02");
+        let a = dossier_clean::clean(doc).remove(0);
+        assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2024, 5, 2));
+        assert_eq!(a.outlet.as_deref(), Some("Harbour Post"));
     }
 }
