@@ -5,7 +5,7 @@ use crate::{
     FactRow, StorySummary,
 };
 use askama::Template;
-use dossier_model::{Article, Dossier, EntityKind, Figure, Position, Quote, Story};
+use dossier_model::{Article, Dossier, EntityKind, Event, Figure, Position, Quote, Story};
 
 #[derive(Template)]
 #[template(path = "dossier.html")]
@@ -107,6 +107,9 @@ impl Page<'_> {
     }
     fn value(&self, f: &Figure) -> String {
         figure_value(f)
+    }
+    fn when(&self, e: &Event) -> String {
+        crate::event_when(e)
     }
 }
 
