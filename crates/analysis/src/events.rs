@@ -1,66 +1,100 @@
 //! The dated happenings of a story, merged across outlets.
 //!
-//! Every sentence with a calendar date in it (resolved by `dossier-time` against its article's
-//! date) is a report of an event. Reports from different articles are one event when their
-//! dates agree (a week or month that contains the other's day counts) and they share enough:
-//! people and organisations count one, places a half (they recur in every sentence of a
-//! story), shared content words a half each. An article reports an event once. A weekday no
+//! Every calendar date in a sentence (resolved by `dossier-time` against its article's date, by
+//! the tense of its own clause) is a report of a happening. What the report says happened is
+//! the sentence; where the sentence dates two happenings ("Employers added 235,000 jobs last
+//! month, the Labor Department reported on Friday"), the clause of each date; where a date
+//! names a happening inside a noun phrase ("the Jan. 6 riot", "Tuesday's vote", "the 2015
+//! nuclear deal"), that noun phrase, not the sentence's own verb. A date that is part of a
+//! name ("the 1619 Project", "Super Tuesday", "the Jan. 6 committee"), the end of a span
+//! ("from 2001 to 2005" is dated by 2001) or a "today" inside a quotation (said on a day the
+//! text may not give) reports nothing.
+//!
+//! Reports from different articles are one event when their dates agree (a week or month that
+//! contains the other's day counts) and they share enough: people and organisations count
+//! one, places a half (they recur in every sentence of a story), shared content words a half
+//! each; two reports of one article only when they share twice that (the lead told again). A weekday no
 //! date anchored ("on Tuesday" in an undated article) takes the date of the matching report of
-//! another article that falls on that weekday; otherwise it stays unresolved.
+//! another article that falls on that weekday; otherwise it stays unresolved, its date
+//! unknown (`null`). Each event cites the articles that report it, each with the sentence
+//! that does ([`Evidence`]).
 
 use crate::names::NameFinder;
 use crate::reading::Sentence;
 use crate::terms::{content_stems, Stems};
 use chrono::{Datelike, NaiveDate, Weekday};
-use dossier_model::{Entity, EntityKind, Event};
+use dossier_model::{Article, Entity, EntityKind, Event, Evidence};
 use dossier_time::{Precision, TimeExpression};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Least shared evidence for two reports to be one event.
 const SAME_EVENT: f32 = 2.0;
+/// Least shared evidence for two reports of one article to be one event (an article that
+/// tells a happening in its lead and again further down).
+const REPEATED: f32 = 3.0;
 
-/// One report of an event: a dated sentence of one article.
+/// One report of an event: a dated sentence (or part of one) of one article.
 struct Report<'a> {
     article: usize,
+    /// The whole sentence, and where it begins in its article's text (bytes).
     sentence: &'a str,
+    sentence_start: usize,
+    /// What it says happened: the sentence, the date's clause, or the noun phrase dated.
+    text: &'a str,
     when: &'a str,
     date: Option<NaiveDate>,
     precision: Option<Precision>,
+    approximate: bool,
+    /// The date as written in the JSON, or for an unresolved date a key of what it names.
     value: String,
     weekday: Option<Weekday>,
     entities: HashSet<usize>,
     words: Stems,
 }
 
-/// The events of a story: `articles` are its member ids, `sentences` each member's sentences,
+/// The events of a story: `articles` are its members, `sentences` each member's sentences,
 /// `entities` the story's entities and `names` their finder. Sorted by date; unresolved ones
 /// last.
 pub fn story_events(
-    articles: &[&str],
+    articles: &[&Article],
     sentences: &[Vec<Sentence>],
     entities: &[Entity],
     names: &NameFinder,
 ) -> Vec<Event> {
     let mut reports: Vec<Report> = Vec::new();
     for (ai, ss) in sentences.iter().enumerate() {
+        let first_of_article = reports.len();
         for s in ss {
-            for t in s.times.iter().filter(|t| is_event_date(t)) {
+            for (t, text) in happenings(s) {
+                let value = event_date(t).unwrap_or_else(|| t.value.clone());
+                let duplicate = reports[first_of_article..]
+                    .iter()
+                    .any(|r| r.value == value && r.text == text);
+                if duplicate {
+                    continue;
+                }
+                let offset = text.as_ptr() as usize - s.text.as_ptr() as usize;
+                let span = offset..offset + text.len();
                 reports.push(Report {
                     article: ai,
                     sentence: s.text,
+                    sentence_start: s.start,
+                    text,
                     when: &s.text[t.start..t.end],
                     date: t.date,
                     precision: t.precision,
-                    value: t.value.clone(),
+                    approximate: t.approximate,
+                    value,
                     weekday: t.weekday,
                     // names of two letters ("US") are too common to tie reports together
                     entities: s
                         .names(names)
                         .iter()
                         .filter(|m| m.end - m.start >= 3)
+                        .filter(|m| span.contains(&m.start))
                         .map(|m| m.entity)
                         .collect(),
-                    words: content_stems(s.text, is_calendar_word),
+                    words: content_stems(text, is_calendar_word),
                 });
             }
         }
@@ -97,7 +131,12 @@ pub fn story_events(
         let best = candidates
             .into_iter()
             .map(|gi| (gi, &groups[gi]))
-            .filter(|(_, g)| g.iter().all(|&k| reports[k].article != r.article))
+            // an article tells a happening once, unless it plainly repeats itself
+            .filter(|(_, g)| {
+                g.iter().all(|&k| {
+                    reports[k].article != r.article || shared(&reports[k], r, entities) >= REPEATED
+                })
+            })
             .filter(|(_, g)| dates_agree(&reports[g[0]], r))
             .map(|(gi, g)| {
                 let score = g
@@ -124,35 +163,415 @@ pub fn story_events(
         .into_iter()
         .map(|g| {
             let first = &reports[g[0]];
-            let mut ids: Vec<usize> = g.iter().map(|&k| reports[k].article).collect();
-            ids.sort();
-            ids.dedup();
+            let mut cited: Vec<&Report> = g.iter().map(|&k| &reports[k]).collect();
+            cited.sort_by_key(|r| r.article);
+            cited.dedup_by_key(|r| r.article);
+            let resolved = first.date.is_some() && first.precision.is_some();
             Event {
-                date: first.value.clone(),
+                date: resolved.then(|| first.value.clone()),
                 precision: first
                     .precision
-                    .filter(|_| first.date.is_some())
+                    .filter(|_| resolved)
                     .map_or("unresolved", Precision::as_str)
                     .to_string(),
-                text: first.sentence.to_string(),
+                approximate: first.approximate,
+                text: first.text.trim().to_string(),
                 when: first.when.to_string(),
-                articles: ids.into_iter().map(|k| articles[k].to_string()).collect(),
-                evidence: Vec::new(),
+                articles: cited
+                    .iter()
+                    .map(|r| articles[r.article].id.clone())
+                    .collect(),
+                evidence: cited
+                    .iter()
+                    .map(|r| {
+                        let a = articles[r.article];
+                        Evidence::of(
+                            &a.id,
+                            &a.text,
+                            r.sentence_start,
+                            r.sentence_start + r.sentence.len(),
+                        )
+                    })
+                    .collect(),
             }
         })
         .collect();
     events.sort_by(|a, b| {
-        let unresolved = |e: &Event| e.precision == "unresolved";
-        (unresolved(a), &a.date)
-            .cmp(&(unresolved(b), &b.date))
+        (a.date.is_none(), &a.date)
+            .cmp(&(b.date.is_none(), &b.date))
             .then(b.articles.len().cmp(&a.articles.len()))
     });
     events
 }
 
+/// The date of a resolved expression as the JSON writes it, by its precision: `2025-12-02`,
+/// `2025-W49`, `2025-12`, `2025-Q4`, `2025`, `1960s`; `None` when unresolved.
+pub fn event_date(t: &TimeExpression) -> Option<String> {
+    let d = t.date?;
+    Some(match t.precision? {
+        Precision::Day => d.format("%Y-%m-%d").to_string(),
+        Precision::Week => dossier_time::calendar::iso_week(d),
+        Precision::Month => d.format("%Y-%m").to_string(),
+        Precision::Quarter => format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
+        Precision::Year => format!("{:04}", d.year()),
+        Precision::Decade => format!("{:04}s", d.year() / 10 * 10),
+    })
+}
+
+/// The happenings a sentence dates: each event date in it with what it says happened on it
+/// (the whole sentence, the date's clause, or the noun phrase the date names).
+fn happenings<'s, 'a>(s: &'s Sentence<'a>) -> Vec<(&'s TimeExpression, &'a str)> {
+    let text: &'a str = s.text;
+    let dated: Vec<&TimeExpression> = s
+        .times
+        .iter()
+        .filter(|t| is_event_date(t))
+        .filter(|t| !names_no_happening(s, t))
+        .collect();
+    let mut out: Vec<(&TimeExpression, &'a str)> = Vec::new();
+    let mut in_clauses: Vec<&TimeExpression> = Vec::new();
+    for (k, t) in dated.iter().enumerate() {
+        if k > 0 && ends_a_span(text, dated[k - 1], t) {
+            continue;
+        }
+        match modified_noun(text, t) {
+            Some(Modified::Happening(np)) => out.push((t, np)),
+            Some(Modified::Other) => {}
+            None => in_clauses.push(t),
+        }
+    }
+    let values: HashSet<&str> = in_clauses.iter().map(|t| t.value.as_str()).collect();
+    for t in in_clauses {
+        let said = if values.len() > 1 {
+            clause_text(text, t)
+        } else {
+            text
+        };
+        out.push((t, said));
+    }
+    out.sort_by_key(|(t, _)| t.start);
+    out
+}
+
+/// The clause of `t` in `sentence`, widened to the next clause while it has fewer than four
+/// words ("On Tuesday," alone says nothing).
+fn clause_text<'a>(sentence: &'a str, t: &TimeExpression) -> &'a str {
+    let (mut from, mut to) = dossier_time::clause::clause_of(sentence, t.start, t.end);
+    let words = |a: usize, b: usize| sentence[a..b].split_whitespace().count();
+    while words(from, to) < 4 && to < sentence.len() {
+        let (_, next) = dossier_time::clause::clause_of(sentence, to, to);
+        if next <= to {
+            break;
+        }
+        to = next;
+    }
+    while words(from, to) < 4 && from > 0 {
+        let (prev, _) = dossier_time::clause::clause_of(sentence, from - 1, from - 1);
+        if prev >= from {
+            break;
+        }
+        from = prev;
+    }
+    sentence[from..to].trim_matches(|c: char| c.is_whitespace() || c == ',')
+}
+
+/// What a date inside a noun phrase dates.
+enum Modified<'a> {
+    /// A happening: the noun phrase ("the violent Jan. 6 insurrection", "Tuesday's vote").
+    Happening(&'a str),
+    /// A thing that is not a happening ("the Jan. 6 committee", "the 1619 Project",
+    /// "2019 levels"): no report.
+    Other,
+}
+
+/// Happenings a date in a noun phrase can name.
+const HAPPENINGS: &[&str] = &[
+    "riot",
+    "riots",
+    "attack",
+    "attacks",
+    "insurrection",
+    "siege",
+    "assault",
+    "breach",
+    "shooting",
+    "shootings",
+    "bombing",
+    "bombings",
+    "killing",
+    "killings",
+    "murder",
+    "massacre",
+    "invasion",
+    "coup",
+    "crash",
+    "explosion",
+    "blast",
+    "earthquake",
+    "quake",
+    "collapse",
+    "uprising",
+    "raid",
+    "ambush",
+    "fire",
+    "storm",
+    "hurricane",
+    "flood",
+    "floods",
+    "election",
+    "elections",
+    "vote",
+    "primary",
+    "runoff",
+    "referendum",
+    "recall",
+    "debate",
+    "speech",
+    "address",
+    "summit",
+    "meeting",
+    "talks",
+    "visit",
+    "trip",
+    "ceremony",
+    "rally",
+    "protest",
+    "protests",
+    "march",
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "ceasefire",
+    "truce",
+    "war",
+    "strike",
+    "strikes",
+    "withdrawal",
+    "pullout",
+    "evacuation",
+    "ruling",
+    "decision",
+    "verdict",
+    "sentencing",
+    "trial",
+    "hearing",
+    "indictment",
+    "arrest",
+    "inauguration",
+    "announcement",
+    "launch",
+    "deadline",
+    "campaign",
+    "crackdown",
+    "disaster",
+    "outbreak",
+    "lockdown",
+    "census",
+    "convention",
+    "conference",
+    "interview",
+    "testimony",
+    "impeachment",
+    "acquittal",
+];
+
+/// Words that begin a noun phrase before a date in it.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+];
+
+/// Whether `t` modifies a noun ("the Jan. 6 riot", "Tuesday's vote", "the 1619 Project"),
+/// and if so what it dates. `None`: the date stands in its clause ("on Jan. 6").
+fn modified_noun<'a>(sentence: &'a str, t: &TimeExpression) -> Option<Modified<'a>> {
+    let after = &sentence[t.end..];
+    let (possessive, rest) = match after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+    {
+        Some(rest) => (true, rest),
+        None => (false, after),
+    };
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    // the words just before, nearest first, with their offsets
+    let before: Vec<(usize, &str)> = sentence[..t.start]
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take(3)
+        .collect();
+    // a determiner just before, or before one or two adjectives: "the violent Jan. 6 riot"
+    let determiner = before
+        .iter()
+        .position(|(_, w)| DETERMINERS.contains(&w.to_lowercase().as_str()));
+    let adjectives_only = determiner.is_some_and(|k| {
+        before[..k]
+            .iter()
+            .all(|(_, w)| w.chars().all(|c| c.is_lowercase() || c == '-') && !NOT_NOUNS.contains(w))
+    });
+    let next: Vec<(usize, &str)> = words_with_offsets(rest).into_iter().take(3).collect();
+    let (_, first) = *next.first()?;
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // "the 1619 Project", "The House Jan. 6 Select Committee": a name
+    let name_before = before
+        .first()
+        .is_some_and(|(_, w)| capitalised(w) && !NOT_NOUNS.contains(&w.to_lowercase().as_str()));
+    if capitalised(first) && (possessive || adjectives_only || name_before) {
+        return Some(Modified::Other);
+    }
+    if !(possessive || adjectives_only) {
+        return None;
+    }
+    if !first.chars().all(|c| c.is_lowercase() || c == '-') || NOT_NOUNS.contains(&first) {
+        return None;
+    }
+    let Some(&(at, head)) = next.iter().find(|(_, w)| HAPPENINGS.contains(w)) else {
+        return Some(Modified::Other);
+    };
+    let start = match determiner {
+        Some(k) if adjectives_only => before[k].0,
+        _ => t.start,
+    };
+    let head_end = t.end + (after.len() - rest.len()) + at + head.len();
+    let end = head_end + following_phrase(&sentence[head_end..]);
+    Some(Modified::Happening(&sentence[start..end]))
+}
+
+/// Prepositions whose phrase after a happening's noun belongs to it ("the Jan. 6 attack on the
+/// Capitol", "his August meeting with Trump in Alaska").
+const PREPOSITIONS: &[&str] = &[
+    "on", "at", "in", "with", "against", "of", "between", "near", "outside", "inside", "by",
+];
+
+/// How many bytes of `rest` (what follows a happening's noun) are its prepositional phrases:
+/// up to the next punctuation or clause word, at most ten words.
+fn following_phrase(rest: &str) -> usize {
+    let words = words_with_offsets(rest);
+    if !words
+        .first()
+        .is_some_and(|(at, w)| *at == 1 && PREPOSITIONS.contains(w))
+    {
+        return 0;
+    }
+    let mut end = 0;
+    for (k, (at, w)) in words.iter().enumerate() {
+        let gap = &rest[end..*at];
+        let stop = gap.contains([',', ';', ':', '"', '“', '”', '(', '—'])
+            || (gap.contains('.') && !gap.trim().eq("."))
+            || (k > 0
+                && matches!(
+                    *w,
+                    "and" | "but" | "which" | "that" | "who" | "as" | "after"
+                ))
+            || k == 10;
+        if stop {
+            break;
+        }
+        end = at + w.len();
+    }
+    end
+}
+
+/// Words after a date that show it stands in its clause ("in 2020 saw", "the 2nd of").
+const NOT_NOUNS: &[&str] = &[
+    "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with", "from", "as", "that",
+    "when", "while", "after", "before", "was", "were", "is", "are", "saw", "had", "has", "will",
+    "would", "said", "says", "the", "a", "an", "than", "through", "until",
+];
+
+/// The words of `text` with their byte offsets.
+fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Capitalised words that make a weekday a name ("Super Tuesday", "Black Friday").
+const NAMED_DAYS: &[&str] = &[
+    "Super", "Black", "Cyber", "Good", "Ash", "Easter", "Palm", "Fat", "Bloody", "Giving", "Holy",
+    "Maundy", "Shrove", "Small",
+];
+
+/// Whether `t` is a date that reports nothing: part of a name ("Super Tuesday", "the Fourth
+/// of July"), or "today", "yesterday" or "tomorrow" inside a quotation (relative to a day of
+/// speaking the text need not give).
+fn names_no_happening(s: &Sentence, t: &TimeExpression) -> bool {
+    let before = s.text[..t.start].trim_end();
+    let previous = before.rsplit(' ').next().unwrap_or("");
+    let weekday = t.weekday.is_some() || s.text[t.start..t.end].ends_with("day");
+    if weekday && NAMED_DAYS.contains(&previous) {
+        return true;
+    }
+    if before.ends_with("Fourth of") || before.ends_with("fourth of") {
+        return true;
+    }
+    let when = s.text[t.start..t.end].to_lowercase();
+    let day_word = ["today", "tonight", "yesterday", "tomorrow"]
+        .iter()
+        .any(|w| when.starts_with(w))
+        || when == "this morning"
+        || when == "last night";
+    day_word && inside_quotation(s, t)
+}
+
+/// Whether `t` stands inside quotation marks in its paragraph.
+fn inside_quotation(s: &Sentence, t: &TimeExpression) -> bool {
+    let offset = s.text.as_ptr() as usize - s.paragraph_text.as_ptr() as usize;
+    let before = &s.paragraph_text[..offset + t.start];
+    let straight = before.matches('"').count();
+    let opened = before.matches('“').count();
+    let closed = before.matches('”').count();
+    straight % 2 == 1 || opened > closed
+}
+
+/// Whether `t` ends a span that `previous` begins ("from 2001 to 2005", "2019-2021",
+/// "between March and May"): the span is dated by its start.
+fn ends_a_span(sentence: &str, previous: &TimeExpression, t: &TimeExpression) -> bool {
+    if previous.end > t.start {
+        return false;
+    }
+    let gap = sentence[previous.end..t.start].trim();
+    matches!(
+        gap,
+        "-" | "–" | "—" | "to" | "through" | "until" | "till" | "and"
+    ) && (gap != "and"
+        || sentence[..previous.start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("between"))
+}
+
 /// A date that places a happening: a day, week, month, quarter or year (not "now", not a
 /// duration), or a weekday or day of a month still to be anchored.
 fn is_event_date(t: &TimeExpression) -> bool {
+    // a time of day without a day ("at 1 a.m.", "midnight") dates nothing
+    let clock = t.value.len() > 11 && t.value.as_bytes()[11].is_ascii_digit();
+    if t.kind == dossier_time::Kind::Time && clock && t.relative {
+        return false;
+    }
     match t.kind {
         dossier_time::Kind::Date | dossier_time::Kind::Time => {
             t.date.is_some() || t.weekday.is_some() || t.value.starts_with("XXXX-")
@@ -226,5 +645,134 @@ fn resolve_weekdays(reports: &mut [Report], entities: &[Entity]) {
             r.precision = Some(Precision::Day);
             r.weekday = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reading::read;
+
+    fn article(id: &str, published: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            ..Default::default()
+        }
+    }
+
+    /// The events of `articles` read as one story, without entities.
+    fn events_of(articles: &[Article]) -> Vec<Event> {
+        let members: Vec<&Article> = articles.iter().collect();
+        let sentences: Vec<Vec<Sentence>> = articles.iter().map(read).collect();
+        let names = NameFinder::new(&[], 1);
+        story_events(&members, &sentences, &[], &names)
+    }
+
+    fn dated(events: &[Event]) -> Vec<(Option<&str>, &str)> {
+        events
+            .iter()
+            .map(|e| (e.date.as_deref(), e.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn each_happening_is_dated_by_its_own_clause_or_noun_phrase() {
+        // 2021-09-03 is a Friday
+        let a = article(
+            "a",
+            "2021-09-03",
+            "Factories hired 120,000 workers last month, the ministry reported on Friday.\n\
+             A new chief was named to lead the force after the violent Jan. 6 riot at the depot.",
+        );
+        let events = events_of(&[a]);
+        assert_eq!(
+            dated(&events),
+            [
+                (Some("2021-01-06"), "the violent Jan. 6 riot at the depot"),
+                (
+                    Some("2021-08"),
+                    "Factories hired 120,000 workers last month"
+                ),
+                (Some("2021-09-03"), "the ministry reported on Friday."),
+            ]
+        );
+        // the whole sentence is the evidence, with its place in the article
+        let e = &events[2].evidence[0];
+        assert_eq!(e.article, "a");
+        assert_eq!(e.start, 0);
+        assert!(e.sentence.starts_with("Factories hired"));
+    }
+
+    #[test]
+    fn names_and_span_ends_date_nothing() {
+        let a = article(
+            "a",
+            "2021-07-04",
+            "Critics of the 1619 Project spoke at the rally.\n\
+             The senator served from 2001 to 2005 on the committee.\n\
+             She voted on Super Tuesday in the primary.\n\
+             The House Jan. 6 Select Committee met again.",
+        );
+        let events = events_of(&[a]);
+        assert_eq!(
+            dated(&events),
+            [(
+                Some("2001"),
+                "The senator served from 2001 to 2005 on the committee."
+            )]
+        );
+    }
+
+    #[test]
+    fn a_day_word_inside_a_quotation_and_a_clock_time_date_nothing() {
+        let a = article(
+            "a",
+            "2021-04-28",
+            "\"Today I handed in my resignation,\" the editor wrote.\n\
+             Polls closed at 8 p.m. in the city.",
+        );
+        assert!(events_of(&[a]).is_empty());
+    }
+
+    #[test]
+    fn one_happening_from_several_reports_is_one_event_citing_each_with_its_sentence() {
+        // 2021-06-14 is a Monday
+        let a = article(
+            "a",
+            "2021-06-15",
+            "The harbour authority closed the northern port on Monday after the storm surge.",
+        );
+        let b = article(
+            "b",
+            "2021-06-15",
+            "After the storm surge the northern port was closed by the harbour authority on Monday.\n\
+             The northern port closed on Monday after the storm surge, the harbour authority said.",
+        );
+        let events = events_of(&[a, b]);
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let e = &events[0];
+        assert_eq!(e.date.as_deref(), Some("2021-06-14"));
+        assert_eq!(e.articles, ["a", "b"]);
+        assert_eq!(e.evidence.len(), 2);
+        assert_eq!(e.evidence[1].article, "b");
+        assert!(e.evidence[1].sentence.starts_with("After the storm surge"));
+    }
+
+    #[test]
+    fn an_unanchored_weekday_has_no_date_and_dates_are_in_the_documented_forms() {
+        let a = article(
+            "a",
+            "",
+            "The envoys met at the palace on Tuesday.\nThe treaty dates from the 1960s.",
+        );
+        let events = events_of(&[a]);
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[0].date.as_deref(), Some("1960s"));
+        assert_eq!(events[0].precision, "decade");
+        assert_eq!(events[1].date, None);
+        assert_eq!(events[1].precision, "unresolved");
+        assert_eq!(events[1].when, "Tuesday");
     }
 }

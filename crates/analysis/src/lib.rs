@@ -95,7 +95,7 @@ fn fill_story(
         member_articles.iter().map(|a| reading::read(a)).collect();
     let ids: Vec<&str> = member_articles.iter().map(|a| a.id.as_str()).collect();
     let names = names::NameFinder::new(&s.entities, 1);
-    s.events = events::story_events(&ids, &read, &s.entities, &names);
+    s.events = events::story_events(&member_articles, &read, &s.entities, &names);
     s.key_dates = timeline::story_key_dates(&s.events, &member_articles, &read);
     s.positions = positions::story_positions(&ids, &read, &s.entities, &names);
     s.facts = facts::story_facts(&member_articles, &read, &s.entities, &names);

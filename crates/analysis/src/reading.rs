@@ -17,6 +17,8 @@ use std::cell::OnceCell;
 #[derive(Debug, Clone)]
 pub struct Sentence<'a> {
     pub text: &'a str,
+    /// Where `text` begins in the article's text (bytes).
+    pub start: usize,
     /// Index of its paragraph in [`Article::paragraphs`].
     pub paragraph: usize,
     /// The whole paragraph (`text` is a slice of it).
@@ -82,6 +84,7 @@ pub fn read(a: &Article) -> Vec<Sentence<'_>> {
             out.push(Sentence {
                 quantities: quantities(&para[r.clone()]),
                 text: &para[r],
+                start: s,
                 paragraph: index,
                 paragraph_text: para,
                 times: inside,

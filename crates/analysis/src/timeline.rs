@@ -13,7 +13,7 @@
 use crate::reading::Sentence;
 use crate::terms::{content_stems, dice, Stems};
 use chrono::NaiveDate;
-use dossier_model::{Article, Event, KeyDate};
+use dossier_model::{Article, Event, Evidence, KeyDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Dice overlap of content words at which a sentence repeats one already chosen for its day.
@@ -39,7 +39,7 @@ pub fn story_key_dates(
     let days: HashSet<&str> = events
         .iter()
         .filter(|e| e.precision == "day")
-        .filter_map(|e| e.date.get(..10))
+        .filter_map(|e| e.date.as_deref())
         .collect();
     if days.len() <= STORY_KEY_DATES {
         return Vec::new();
@@ -69,7 +69,7 @@ pub fn key_dates(
     for e in events.iter().filter(|e| e.precision == "day") {
         let Some(day) = e
             .date
-            .get(..10)
+            .as_deref()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         else {
             continue;
@@ -130,12 +130,18 @@ fn lead_reports(articles: &[&Article], read: &[Vec<Sentence>]) -> Vec<(NaiveDate
         for s in sentences.iter().take(LEAD_SENTENCES) {
             if s.times.is_empty() {
                 let report = Event {
-                    date: day.to_string(),
+                    date: Some(day.to_string()),
                     precision: "day".into(),
+                    approximate: false,
                     text: s.text.to_string(),
                     when: String::new(),
                     articles: vec![a.id.clone()],
-                    evidence: Vec::new(),
+                    evidence: vec![Evidence::of(
+                        &a.id,
+                        &a.text,
+                        s.start,
+                        s.start + s.text.len(),
+                    )],
                 };
                 out.push((day, report));
             }
@@ -202,8 +208,9 @@ mod tests {
 
     fn event(date: &str, precision: &str, text: &str, articles: &[&str]) -> Event {
         Event {
-            date: date.into(),
+            date: Some(date.into()),
             precision: precision.into(),
+            approximate: false,
             text: text.into(),
             when: String::new(),
             articles: articles.iter().map(|a| a.to_string()).collect(),

@@ -222,11 +222,18 @@ fn yes() -> bool {
 /// X's (`XXXX-WXX-2`: a Tuesday), never guessed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    pub date: String,
+    /// `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, `YYYY-Qn`, `YYYY` or `YYY0s` (a decade), as
+    /// `precision` says; `None` when nothing anchored it (`precision` is then `unresolved`).
+    #[serde(default)]
+    pub date: Option<String>,
     /// `day`, `week`, `month`, `quarter`, `year`, `decade`, or `unresolved`.
     #[serde(default)]
     pub precision: String,
-    /// The sentence of the first report.
+    /// The date is the middle of a hedged span back ("nearly four years ago").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+    /// What the first report says happened: its sentence; the clause of its date where the
+    /// sentence dates two happenings; the noun phrase a date names ("the Jan. 6 riot").
     pub text: String,
     /// How that report says when ("the previous Tuesday", "December 2, 2025").
     #[serde(default)]

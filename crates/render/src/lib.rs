@@ -8,7 +8,7 @@ mod markdown;
 mod page;
 
 use dossier_model::{
-    Article, CopyKind, CopyLink, Dossier, Figure, Position, Quote, SharedPassage, Story,
+    Article, CopyKind, CopyLink, Dossier, Event, Figure, Position, Quote, SharedPassage, Story,
 };
 use std::collections::BTreeSet;
 
@@ -27,6 +27,72 @@ pub fn json(d: &Dossier) -> String {
 pub fn write_json(d: &Dossier, mut w: impl std::io::Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut w, d)?;
     w.write_all(b"\n")
+}
+
+/// When a timeline entry happened, in words a reader can take as they are: its date
+/// ("2021-01-06", "2025-W49", "1960s"), "about 2022" for an approximate one, and for a date
+/// nothing anchored what is known of it ("a Tuesday, date unknown", "4 December, year
+/// unknown"), never a TIMEX code.
+pub fn event_when(e: &Event) -> String {
+    match &e.date {
+        Some(d) if e.approximate => format!("about {d}"),
+        Some(d) => d.clone(),
+        None => unresolved_when(&e.when),
+    }
+}
+
+/// What an unanchored time phrase still says ("on Tuesday" is a Tuesday).
+fn unresolved_when(when: &str) -> String {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let words: Vec<String> = when
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let named = |names: &[&'static str]| -> Option<&'static str> {
+        names.iter().copied().find(|n| {
+            let n = n.to_lowercase();
+            words
+                .iter()
+                .any(|w| w.len() >= 3 && n.starts_with(w.as_str()))
+        })
+    };
+    if let Some(day) = named(&WEEKDAYS) {
+        return format!("a {day}, date unknown");
+    }
+    if let Some(month) = named(&MONTHS) {
+        let day = words
+            .iter()
+            .find_map(|w| w.trim_end_matches(char::is_alphabetic).parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d));
+        return match day {
+            Some(d) => format!("{d} {month}, year unknown"),
+            None => format!("{month}, year unknown"),
+        };
+    }
+    "date unknown".to_string()
 }
 
 /// Facts about a story that both renderers show in its header.
@@ -250,4 +316,36 @@ pub fn figure_value(f: &Figure) -> String {
         out.push_str(per);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_said_in_words_never_as_codes() {
+        let event = |date: Option<&str>, approximate: bool, when: &str| Event {
+            date: date.map(String::from),
+            precision: if date.is_some() { "year" } else { "unresolved" }.into(),
+            approximate,
+            text: "The bridge opened.".into(),
+            when: when.into(),
+            articles: vec!["a".into()],
+            evidence: Vec::new(),
+        };
+        assert_eq!(event_when(&event(Some("2021"), false, "in 2021")), "2021");
+        assert_eq!(
+            event_when(&event(Some("2022"), true, "nearly four years ago")),
+            "about 2022"
+        );
+        assert_eq!(
+            event_when(&event(None, false, "on Tuesday")),
+            "a Tuesday, date unknown"
+        );
+        assert_eq!(
+            event_when(&event(None, false, "Dec. 4")),
+            "4 December, year unknown"
+        );
+        assert_eq!(event_when(&event(None, false, "yesterday")), "date unknown");
+    }
 }

@@ -125,7 +125,7 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
             let _ = writeln!(
                 out,
                 "- **{}** ({}, “{}”) {} {}",
-                e.date,
+                crate::event_when(e),
                 e.precision,
                 inline(&e.when),
                 inline(&e.text),

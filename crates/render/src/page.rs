@@ -5,7 +5,9 @@ use crate::{
     quotes_by_speaker, FactRow, StorySummary,
 };
 use askama::Template;
-use dossier_model::{Article, Dossier, EntityKind, Figure, Position, Quote, SharedPassage, Story};
+use dossier_model::{
+    Article, Dossier, EntityKind, Event, Figure, Position, Quote, SharedPassage, Story,
+};
 
 #[derive(Template)]
 #[template(path = "dossier.html")]
@@ -110,6 +112,9 @@ impl Page<'_> {
     }
     fn value(&self, f: &Figure) -> String {
         figure_value(f)
+    }
+    fn when(&self, e: &Event) -> String {
+        crate::event_when(e)
     }
 }
 

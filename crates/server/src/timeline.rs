@@ -60,14 +60,22 @@ pub struct Timeline<'a> {
     pub axis_y: f64,
 }
 
-/// The first day of a date of any precision the analysis writes, or `None` if unresolved.
+/// The first day of a date of any precision the analysis writes (`2025-12-02`, `2025-W49`,
+/// `2025-12`, `2025-Q4`, `2025`, `1960s`), or `None` for anything else.
 pub fn start_day(date: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = date.split('-').collect();
     let num = |s: &str| s.parse::<u32>().ok();
     match parts.as_slice() {
+        [decade] if decade.len() == 5 && decade.ends_with('s') => {
+            NaiveDate::from_ymd_opt(num(&decade[..4])? as i32, 1, 1)
+        }
         [y] => NaiveDate::from_ymd_opt(num(y)? as i32, 1, 1),
         [y, w] if w.starts_with('W') => {
             NaiveDate::from_isoywd_opt(num(y)? as i32, num(&w[1..])?, chrono::Weekday::Mon)
+        }
+        [y, q] if q.starts_with('Q') => {
+            let q = num(&q[1..]).filter(|q| (1..=4).contains(q))?;
+            NaiveDate::from_ymd_opt(num(y)? as i32, (q - 1) * 3 + 1, 1)
         }
         [y, m] => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1),
         [y, m, d] => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
@@ -81,8 +89,10 @@ pub fn label(date: &str) -> String {
         return date.to_string();
     };
     match date.split('-').count() {
+        1 if date.ends_with('s') => format!("the {date}"),
         1 => format!("{}", day.year()),
         2 if date.contains('W') => format!("week of {}", day.format("%-d %b %Y")),
+        2 if date.contains('Q') => format!("{} {}", &date[5..], day.year()),
         2 => day.format("%B %Y").to_string(),
         _ => day.format("%a %-d %b %Y").to_string(),
     }
@@ -94,8 +104,10 @@ pub fn short_label(date: &str) -> String {
         return date.to_string();
     };
     match date.split('-').count() {
+        1 if date.ends_with('s') => date.to_string(),
         1 => format!("{}", day.year()),
         2 if date.contains('W') => day.format("%-d %b %Y").to_string(),
+        2 if date.contains('Q') => format!("{} {}", &date[5..], day.year()),
         2 => day.format("%b %Y").to_string(),
         _ => day.format("%-d %b %Y").to_string(),
     }
@@ -112,27 +124,33 @@ fn gap_words(days: i64) -> String {
 
 /// Lays out a story's events (in any order) on the axis.
 pub fn layout(events: &[Event]) -> Timeline<'_> {
-    let mut dated: Vec<(NaiveDate, &Event)> = Vec::new();
+    let mut dated: Vec<(NaiveDate, &str, &Event)> = Vec::new();
     let mut undated = Vec::new();
     for e in events {
-        match start_day(&e.date) {
-            Some(d) => dated.push((d, e)),
+        match e.date.as_deref().and_then(|d| Some((d, start_day(d)?))) {
+            Some((date, day)) => dated.push((day, date, e)),
             None => undated.push(e),
         }
     }
-    // Coarser dates first on the same day: "2025" before "2025-01" before "2025-01-01".
-    dated.sort_by_key(|(day, e)| (*day, e.date.len(), e.date.clone()));
+    // Coarser dates first on the same day: "2025" before "2025-01" before "2025-01-01"; an
+    // approximate date after the exact one.
+    dated.sort_by_key(|(day, date, e)| (*day, date.len(), date.to_string(), e.approximate));
     let mut groups: Vec<DateGroup> = Vec::new();
     let mut days: Vec<NaiveDate> = Vec::new();
-    for (day, e) in dated {
+    let mut approximate: Vec<bool> = Vec::new();
+    for (day, date, e) in dated {
         match groups.last_mut() {
-            Some(g) if g.date == e.date => g.events.push(e),
+            Some(g) if g.date == date && approximate.last() == Some(&e.approximate) => {
+                g.events.push(e)
+            }
             _ => {
+                let about = if e.approximate { "about " } else { "" };
+                approximate.push(e.approximate);
                 groups.push(DateGroup {
-                    date: e.date.clone(),
-                    label: label(&e.date),
-                    short: short_label(&e.date),
-                    anchor: format!("t-{}", e.date),
+                    date: date.to_string(),
+                    label: format!("{about}{}", label(date)),
+                    short: format!("{about}{}", short_label(date)),
+                    anchor: format!("t-{date}{}", if e.approximate { "-about" } else { "" }),
                     events: vec![e],
                     articles: 0,
                     x: 0.0,
@@ -229,8 +247,9 @@ mod tests {
 
     fn ev(date: &str, articles: &[&str]) -> Event {
         Event {
-            date: date.into(),
+            date: (!date.starts_with('X')).then(|| date.into()),
             precision: "day".into(),
+            approximate: false,
             text: format!("event of {date}"),
             when: date.into(),
             articles: articles.iter().map(|s| s.to_string()).collect(),
@@ -248,6 +267,10 @@ mod tests {
         );
         assert_eq!(start_day("2025-W49"), NaiveDate::from_ymd_opt(2025, 12, 1));
         assert_eq!(start_day("XXXX-WXX-1"), None);
+        assert_eq!(start_day("2025-Q4"), NaiveDate::from_ymd_opt(2025, 10, 1));
+        assert_eq!(start_day("1960s"), NaiveDate::from_ymd_opt(1960, 1, 1));
+        assert_eq!(label("1960s"), "the 1960s");
+        assert_eq!(label("2025-Q4"), "Q4 2025");
         assert_eq!(label("2025-12-02"), "Tue 2 Dec 2025");
         assert_eq!(label("2022-02"), "February 2022");
     }

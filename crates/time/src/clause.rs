@@ -13,6 +13,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
     Past,
+    /// A date that names an unscheduled happening ("the Jan. 6 riot"): it has happened.
+    Happened,
     Future,
     Unknown,
 }
@@ -127,10 +129,12 @@ fn time_noun_follows(rest: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
+    let next = next.to_ascii_lowercase();
     matches!(
-        next.to_ascii_lowercase().as_str(),
+        next.as_str(),
         "day" | "week" | "month" | "year" | "night" | "morning" | "time" | "of" | "well" | "soon"
-    )
+    ) || crate::calendar::weekday(&next).is_some()
+        || (next.len() > 2 && crate::calendar::month(&next).is_some())
 }
 
 /// The byte range, within `sentence`, of the clause holding `start..end`.
@@ -183,7 +187,6 @@ const FUTURE: &[&str] = &[
     "intends to",
     "deadline",
     "next",
-    "coming",
 ];
 
 /// Past forms news reports with, beyond the regular "-ed".
@@ -244,6 +247,9 @@ const PAST: &[&str] = &[
     "woke",
     "withdrew",
     "tweeted",
+    "taken",
+    "given",
+    "done",
     "since",
     "ago",
     "earlier",
@@ -292,7 +298,11 @@ fn markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
             let ends_word = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
             // "next to" is a place
             let spatial = *phrase == "next" && lower[end..].starts_with(" to ");
-            if starts_word && ends_word && !spatial {
+            // "would-be" migrants; "more than expected" is a comparison
+            let not_tense = lower[end..].starts_with('-')
+                || (*phrase == "expected"
+                    && (lower[..at].ends_with("than ") || lower[..at].ends_with("as ")));
+            if starts_word && ends_word && !spatial && !not_tense {
                 out.push((at, end, Tense::Future));
             }
             from = end;
@@ -327,6 +337,60 @@ fn markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
     out
 }
 
+/// Happenings that are not scheduled: a date that names one ("the Jan. 6 riot", "Tuesday's
+/// shooting") is in the past, whatever the clause around it says ("will testify about the
+/// Jan. 6 riot").
+const UNSCHEDULED: &[&str] = &[
+    "riot",
+    "riots",
+    "attack",
+    "attacks",
+    "insurrection",
+    "siege",
+    "assault",
+    "breach",
+    "shooting",
+    "shootings",
+    "bombing",
+    "bombings",
+    "killing",
+    "killings",
+    "murder",
+    "massacre",
+    "invasion",
+    "coup",
+    "crash",
+    "explosion",
+    "blast",
+    "earthquake",
+    "quake",
+    "collapse",
+    "uprising",
+    "raid",
+    "ambush",
+    "stabbing",
+    "fire",
+    "derailment",
+];
+
+/// Whether the words after a date (lower-cased) name an unscheduled happening, possibly
+/// after a possessive and an adjective or two.
+fn names_a_past_happening(after: &str) -> bool {
+    let after = after.strip_prefix('.').unwrap_or(after);
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    if !after.starts_with(' ') {
+        return false;
+    }
+    after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| UNSCHEDULED.contains(&w))
+}
+
 /// The tense of the clause holding `start..end` in `text` (an article): the marker nearest to
 /// the expression in its clause, else in its sentence; `Unknown` where there is none.
 pub fn tense(text: &str, start: usize, end: usize) -> Tense {
@@ -359,6 +423,9 @@ pub fn tense(text: &str, start: usize, end: usize) -> Tense {
     let before = &lower[from..start];
     if before.contains("ahead of") {
         return Tense::Future;
+    }
+    if names_a_past_happening(&lower[end..]) {
+        return Tense::Happened;
     }
     if before.trim_end().ends_with("since") {
         return Tense::Past;
@@ -428,6 +495,17 @@ mod tests {
                 let _ = tense(text, at, at + to);
             }
         }
+    }
+
+    #[test]
+    fn a_date_that_names_a_riot_is_past() {
+        assert_eq!(
+            tense_of(
+                "The officer will testify about the Jan. 6 riot at the hearing.",
+                "Jan. 6"
+            ),
+            Tense::Happened
+        );
     }
 
     #[test]

@@ -304,6 +304,7 @@ fn resolve(
                 // most of a year away. A narrative anchor takes the nearest.
                 let direction = match (anchor.is_some_and(|a| a.narrative), tense) {
                     (true, _) => Direction::Nearest,
+                    (false, Tense::Happened) => Direction::OnOrBefore,
                     (false, tense) => {
                         let ahead = tense == Tense::Future;
                         let direction = if ahead {
