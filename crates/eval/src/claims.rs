@@ -1010,7 +1010,7 @@ fn score_events(sc: &Scorer, d: &Dossier, wrong: &mut Wrong) -> Line {
     let (mut judged, mut right) = (0, 0);
     for st in &d.stories {
         for ev in &st.events {
-            let date = ev.date.as_str();
+            let date = ev.date.as_deref().unwrap_or("");
             if !is_calendar_date(date) {
                 continue;
             }
