@@ -512,12 +512,13 @@ fn content_words(text: &str) -> FxHashSet<String> {
 fn negates(text: &str) -> bool {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .any(|w| {
-            let w = w.to_lowercase().replace('\u{2019}', "'");
             [
                 "not", "no", "never", "neither", "nor", "nobody", "nothing", "cannot",
             ]
-            .contains(&w.as_str())
-                || w.ends_with("n't")
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
+                || w.len() > 3
+                    && (w.ends_with("n't") || w.ends_with("n\u{2019}t") || w.ends_with("N'T"))
         })
 }
 
