@@ -117,7 +117,7 @@ fn fill_story(
         independent.dedup();
         f.sources = independent.len();
     }
-    s.brief = brief::story_brief(&member_articles, &read, &s.facts, &groups);
+    s.brief = brief::story_brief(&member_articles, &read, &s.facts, &groups, &names);
 }
 
 /// Groups `articles` into stories (see [`stories`]), sets each article's `story`, and returns

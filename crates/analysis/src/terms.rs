@@ -298,6 +298,12 @@ fn feature_hash(t: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(t.as_bytes())
 }
 
+/// How rare a word stem is in the fixed background (smoothed inverse document frequency):
+/// the rarer, the more a sentence's claim rests on it.
+pub(crate) fn stem_rarity(stem: &str) -> f32 {
+    BACKGROUND.idf(feature_hash(stem))
+}
+
 /// The features of an article and their counts: the title's count double.
 pub fn article_features(title: Option<&str>, text: &str) -> FxHashMap<String, f32> {
     let mut tf: FxHashMap<String, f32> = FxHashMap::default();

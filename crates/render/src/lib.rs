@@ -8,7 +8,8 @@ mod markdown;
 mod page;
 
 use dossier_model::{
-    Article, CopyKind, CopyLink, Dossier, Event, Figure, Position, Quote, SharedPassage, Story,
+    Article, CopyKind, CopyLink, Dossier, Event, Evidence, Figure, Position, Quote, SharedPassage,
+    Story,
 };
 use std::collections::BTreeSet;
 
@@ -229,6 +230,83 @@ pub fn fact_matrix<'a>(s: &'a Story, members: &[&Article]) -> Vec<FactRow<'a>> {
         .collect()
 }
 
+/// The anchor of a cited sentence in the page: its article and where it starts.
+pub fn evidence_anchor(e: &Evidence) -> String {
+    format!("{}-at-{}", e.article, e.start)
+}
+
+/// A piece of a paragraph of an article's text, with its anchor when the brief cites it.
+pub struct Segment<'a> {
+    pub text: &'a str,
+    pub anchor: Option<String>,
+}
+
+/// The paragraphs of article `a`, each cut into pieces so that every sentence a brief of the
+/// dossier cites as evidence is a piece of its own, with its anchor.
+pub fn cited_paragraphs<'a>(d: &Dossier, a: &'a Article) -> Vec<Vec<Segment<'a>>> {
+    // the cited sentences as byte spans, in order, none overlapping
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    for e in d
+        .stories
+        .iter()
+        .flat_map(|s| &s.brief)
+        .flat_map(|b| &b.evidence)
+        .filter(|e| e.article == a.id && e.start < e.end)
+    {
+        let byte = |chars: usize| {
+            a.text
+                .char_indices()
+                .nth(chars)
+                .map_or(a.text.len(), |(i, _)| i)
+        };
+        let (start, end) = (byte(e.start), byte(e.end));
+        if a.text.get(start..end) == Some(e.sentence.as_str()) {
+            spans.push((start, end, evidence_anchor(e)));
+        }
+    }
+    spans.sort_by_key(|s| s.0);
+    spans.dedup_by_key(|s| s.0);
+    let mut last_end = 0;
+    spans.retain(|s| {
+        let keep = s.0 >= last_end;
+        if keep {
+            last_end = s.1;
+        }
+        keep
+    });
+    let base = a.text.as_ptr() as usize;
+    a.paragraphs()
+        .map(|p| {
+            let (p_start, p_end) = (
+                p.as_ptr() as usize - base,
+                p.as_ptr() as usize - base + p.len(),
+            );
+            let mut out = Vec::new();
+            let mut at = p_start;
+            for (start, end, anchor) in spans.iter().filter(|s| s.0 >= p_start && s.1 <= p_end) {
+                if *start > at {
+                    out.push(Segment {
+                        text: &a.text[at..*start],
+                        anchor: None,
+                    });
+                }
+                out.push(Segment {
+                    text: &a.text[*start..*end],
+                    anchor: Some(anchor.clone()),
+                });
+                at = *end;
+            }
+            if at < p_end {
+                out.push(Segment {
+                    text: &a.text[at..p_end],
+                    anchor: None,
+                });
+            }
+            out
+        })
+        .collect()
+}
+
 /// A short label for an article in lists: its number in the dossier and its title or opening.
 pub fn article_number(d: &Dossier, id: &str) -> usize {
     d.articles
@@ -321,6 +399,7 @@ pub fn figure_value(f: &Figure) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dossier_model::BriefSentence;
 
     #[test]
     fn dates_are_said_in_words_never_as_codes() {
@@ -347,5 +426,66 @@ mod tests {
             "4 December, year unknown"
         );
         assert_eq!(event_when(&event(None, false, "yesterday")), "date unknown");
+    }
+
+    /// A dossier of two articles whose story's brief sentence cites a sentence of each.
+    pub(crate) fn cited_dossier() -> Dossier {
+        let a = Article {
+            id: "a1".into(),
+            text: "Intro line.\nThe mayor opened the <b>bridge</b> on Monday. Crowds came.".into(),
+            ..Default::default()
+        };
+        let b = Article {
+            id: "b2".into(),
+            text: "Über: the mayor opened the bridge on Monday.".into(),
+            ..Default::default()
+        };
+        let at = |x: &Article, s: &str| {
+            let i = x.text.find(s).unwrap();
+            Evidence::of(&x.id, &x.text, i, i + s.len())
+        };
+        let brief = BriefSentence {
+            text: "The mayor opened the bridge on Monday [4 March 2024].".into(),
+            articles: vec!["a1".into(), "b2".into()],
+            evidence: vec![
+                at(&a, "The mayor opened the <b>bridge</b> on Monday."),
+                at(&b, "the mayor opened the bridge on Monday."),
+            ],
+        };
+        Dossier {
+            stories: vec![Story {
+                id: "s1".into(),
+                title: "Bridge".into(),
+                articles: vec!["a1".into(), "b2".into()],
+                brief: vec![brief],
+                ..Default::default()
+            }],
+            articles: vec![a, b],
+        }
+    }
+
+    #[test]
+    fn cited_sentences_are_pieces_of_their_paragraphs() {
+        let d = cited_dossier();
+        let paragraphs = cited_paragraphs(&d, &d.articles[0]);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(paragraphs[0].len(), 1);
+        let pieces: Vec<(&str, Option<&str>)> = paragraphs[1]
+            .iter()
+            .map(|s| (s.text, s.anchor.as_deref()))
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                (
+                    "The mayor opened the <b>bridge</b> on Monday.",
+                    Some("a1-at-12")
+                ),
+                (" Crowds came.", None)
+            ]
+        );
+        // character offsets: "Über: " is six characters and seven bytes
+        let of_b = cited_paragraphs(&d, &d.articles[1]);
+        assert_eq!(of_b[0][1].anchor.as_deref(), Some("b2-at-6"));
     }
 }

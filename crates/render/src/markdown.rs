@@ -55,10 +55,32 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
     };
     if !s.brief.is_empty() {
         out.push_str("### Brief\n\n");
-        for b in &s.brief {
-            let _ = writeln!(out, "{} {}", inline(&b.text), cite(&b.articles));
+        // each cited sentence quoted in a footnote of its brief sentence
+        let mut notes = String::new();
+        for (k, b) in s.brief.iter().enumerate() {
+            let mut note = String::new();
+            if !b.evidence.is_empty() {
+                let label = format!("s{n}-{}", k + 1);
+                let mut quoted: Vec<(usize, &str)> = b
+                    .evidence
+                    .iter()
+                    .map(|e| (article_number(d, &e.article), e.sentence.as_str()))
+                    .collect();
+                quoted.sort_by_key(|(n, _)| *n);
+                let said: Vec<String> = quoted
+                    .iter()
+                    .map(|(n, sentence)| format!("[{n}] “{}”", inline(sentence)))
+                    .collect();
+                let _ = writeln!(notes, "[^{label}]: {}", said.join(" · "));
+                note = format!("[^{label}]");
+            }
+            let _ = writeln!(out, "{} {}{note}", inline(&b.text), cite(&b.articles));
         }
         out.push('\n');
+        if !notes.is_empty() {
+            out.push_str(&notes);
+            out.push('\n');
+        }
     }
     if !s.entities.is_empty() {
         out.push_str("### Who and where\n\n");
@@ -332,5 +354,20 @@ fn block(s: &str) -> String {
         format!("\\{s}")
     } else {
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn brief_citations_quote_their_sentences_in_footnotes() {
+        let md = super::markdown(&crate::tests::cited_dossier());
+        assert!(
+            md.contains("The mayor opened the bridge on Monday [4 March 2024]. [1][2][^s1-1]\n"),
+            "{md}"
+        );
+        assert!(md.contains(
+            "[^s1-1]: [1] “The mayor opened the &lt;b&gt;bridge&lt;/b&gt; on Monday.” · [2] “the mayor opened the bridge on Monday.”\n"
+        ));
     }
 }

@@ -1,12 +1,13 @@
 //! The self-contained HTML dossier: one file, inline CSS, no scripts, every value escaped.
 
 use crate::{
-    article_number, copy_notes, copy_passages, fact_matrix, figure_value, positions_by_party,
-    quotes_by_speaker, FactRow, StorySummary,
+    article_number, cited_paragraphs, copy_notes, copy_passages, evidence_anchor, fact_matrix,
+    figure_value, positions_by_party, quotes_by_speaker, FactRow, Segment, StorySummary,
 };
 use askama::Template;
 use dossier_model::{
-    Article, Dossier, EntityKind, Event, Figure, Position, Quote, SharedPassage, Story,
+    Article, BriefSentence, Dossier, EntityKind, Event, Figure, Position, Quote, SharedPassage,
+    Story,
 };
 
 #[derive(Template)]
@@ -15,6 +16,16 @@ struct Page<'a> {
     d: &'a Dossier,
     stories: Vec<StoryView<'a>>,
     articles: Vec<ArticleView<'a>>,
+    /// Each article's paragraphs, in the order of `articles`, with the cited sentences marked.
+    texts: Vec<Vec<Vec<Segment<'a>>>>,
+}
+
+/// One citation of a brief sentence: where it links (the cited sentence, or the article where
+/// there is none), the article's number, and the cited sentence.
+struct BriefCite {
+    href: String,
+    n: usize,
+    sentence: String,
 }
 
 struct StoryView<'a> {
@@ -84,10 +95,12 @@ pub fn html(d: &Dossier) -> String {
         })
         .collect();
     let articles = d.articles.iter().map(|a| ArticleView::new(d, a)).collect();
+    let texts = d.articles.iter().map(|a| cited_paragraphs(d, a)).collect();
     Page {
         d,
         stories,
         articles,
+        texts,
     }
     .render()
     .expect("the dossier template renders")
@@ -106,6 +119,26 @@ fn cites(d: &Dossier, ids: &[String]) -> Vec<(String, usize)> {
 impl Page<'_> {
     fn cites(&self, ids: &[String]) -> Vec<(String, usize)> {
         cites(self.d, ids)
+    }
+    /// A brief sentence's citations, in article order, each linking to its cited sentence.
+    fn brief_cites(&self, b: &BriefSentence) -> Vec<BriefCite> {
+        cites(self.d, &b.articles)
+            .into_iter()
+            .map(
+                |(id, n)| match b.evidence.iter().find(|e| e.article == id) {
+                    Some(e) => BriefCite {
+                        href: evidence_anchor(e),
+                        n,
+                        sentence: e.sentence.clone(),
+                    },
+                    None => BriefCite {
+                        href: id,
+                        n,
+                        sentence: String::new(),
+                    },
+                },
+            )
+            .collect()
     }
     fn cite(&self, id: &str) -> Vec<(String, usize)> {
         cites(self.d, &[id.to_string()])
@@ -199,5 +232,22 @@ mod tests {
         let md = crate::markdown(&d);
         assert!(md.contains("#### Shared passages"), "{md}");
         assert_eq!(md.matches("“Gas stoves were banned").count(), 3, "{md}");
+    }
+
+    #[test]
+    fn brief_citations_link_to_their_highlighted_sentences() {
+        let d = crate::tests::cited_dossier();
+        let page = html(&d);
+        assert!(
+            page.contains(
+                "<a href=\"#a1-at-12\" title=\"[1] The mayor opened the &#60;b&#62;bridge"
+            ),
+            "{page}"
+        );
+        assert!(page.contains("<a href=\"#b2-at-6\""));
+        assert!(page.contains(
+            "<mark class=\"cited\" id=\"a1-at-12\">The mayor opened the &#60;b&#62;bridge&#60;/b&#62; on Monday.</mark> Crowds came."
+        ));
+        assert!(!page.contains("<b>bridge"));
     }
 }
