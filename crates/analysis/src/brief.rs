@@ -1144,6 +1144,8 @@ mod tests {
             text: text.into(),
             value: None,
             sentence: String::new(),
+            start: None,
+            end: None,
             odd,
         };
         let facts = [Fact {

@@ -1300,7 +1300,8 @@ mod tests {
             ],
             events: vec![
                 Event {
-                    date: "2024-03-04".into(),
+                    date: Some("2024-03-04".into()),
+                    approximate: false,
                     precision: "day".into(),
                     text: "Mayor Ann Lee opened the new river bridge on Monday.".into(),
                     when: "Monday".into(),
@@ -1309,7 +1310,8 @@ mod tests {
                 },
                 // a week date is not judged
                 Event {
-                    date: "2024-W10".into(),
+                    date: Some("2024-W10".into()),
+                    approximate: false,
                     precision: "week".into(),
                     text: "Mayor Ann Lee opened the new river bridge on Monday.".into(),
                     when: "".into(),
@@ -1334,6 +1336,7 @@ mod tests {
                 of: "a1".into(),
                 kind: CopyKind::Rewrite,
                 share: 0.5,
+                passages: vec![],
             }],
             ..Default::default()
         };
@@ -1343,7 +1346,8 @@ mod tests {
             articles: vec!["a3".into()],
             entities: vec![person("Tom Ray", &[])],
             events: vec![Event {
-                date: "2024-03-04".into(),
+                date: Some("2024-03-04".into()),
+                approximate: false,
                 precision: "day".into(),
                 text: "A storm closed the harbour on Sunday.".into(),
                 when: "Sunday".into(),
