@@ -292,6 +292,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             format,
         } => {
+            if let Some(code) = query.as_deref().and_then(refuse_query) {
+                return Ok(code);
+            }
             let store = corpus::open_to_read(&db)?;
             let rows = match &query {
                 Some(q) => store.search_stories(q, since.as_deref(), 0, limit)?,
@@ -318,6 +321,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             format,
         } => {
+            if let Some(code) = refuse_query(&query) {
+                return Ok(code);
+            }
             let store = corpus::open_to_read(&db)?;
             let hits = store.search(&query, limit)?;
             print_out(&match format {
@@ -487,6 +493,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         },
     }
+}
+
+/// A search past the query limits, said on stderr with the usage-error status; `None` when it
+/// may be run.
+fn refuse_query(query: &str) -> Option<ExitCode> {
+    let message = dossier_store::search::check_query(query).err()?;
+    eprintln!("dossier: error: search: {message}");
+    Some(ExitCode::from(2))
 }
 
 /// A sentence-embedding model loaded from `dir`, as a function from texts to unit vectors.

@@ -90,13 +90,15 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    /// The search text, if any and not blank.
-    pub fn text(&self) -> Option<String> {
-        self.q
-            .as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(str::to_string)
+    /// The search text, if any and not blank, checked against the query limits
+    /// ([`dossier_store::search::check_query`]) before anything else is done with the request.
+    pub fn text(&self) -> Result<Option<String>, Failure> {
+        let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) else {
+            return Ok(None);
+        };
+        dossier_store::search::check_query(q)
+            .map_err(|m| Failure::BadRequest(format!("q: {m}")))?;
+        Ok(Some(q.to_string()))
     }
 
     /// `since` checked as a calendar date.
@@ -131,7 +133,7 @@ async fn stories(
 ) -> ApiResult<Vec<dossier_store::StoryRow>> {
     let Query(q) = query?;
     let (since, limit, offset) = (q.since_date()?, q.limit_or(50)?, q.offset.unwrap_or(0));
-    let text = q.text();
+    let text = q.text()?;
     let rows = state
         .read(move |s| {
             Ok(match &text {
@@ -175,7 +177,7 @@ async fn search(
 ) -> ApiResult<Vec<dossier_store::search::Hit>> {
     let Query(q) = query?;
     let limit = q.limit_or(10)?;
-    let Some(text) = q.text() else {
+    let Some(text) = q.text()? else {
         return Err(ApiError(
             StatusCode::BAD_REQUEST,
             "q: a search is needed".into(),

@@ -86,6 +86,7 @@ impl From<dossier_store::Error> for Failure {
         match e {
             dossier_store::Error::NoStory(id) => Failure::NotFound(format!("no story {id:?}")),
             e @ dossier_store::Error::Meaning { .. } => Failure::Conflict(e.to_string()),
+            dossier_store::Error::Query(m) => Failure::BadRequest(format!("q: {m}")),
             e => Failure::Internal(e.to_string()),
         }
     }

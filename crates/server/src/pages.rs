@@ -157,7 +157,7 @@ async fn story_list(
 ) -> Result<Html<String>, PageError> {
     let Query(p) = query?;
     let since = p.list.since_date()?;
-    let text = p.list.text();
+    let text = p.list.text()?;
     let page = p.page.unwrap_or(1).clamp(1, 100_000);
     let offset = (page - 1) * PAGE_SIZE;
     let (t, s) = (text.clone(), since.clone());
@@ -579,7 +579,7 @@ async fn search_page(
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let Query(p) = query?;
-    let Some(text) = p.text() else {
+    let Some(text) = p.text()? else {
         return Ok(render(&SearchPage {
             title: "Search".into(),
             q: String::new(),

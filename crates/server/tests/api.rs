@@ -441,3 +441,46 @@ async fn untrusted_text_is_escaped_on_every_page() {
         "shown as text"
     );
 }
+
+/// `s` encoded for a query string.
+fn query_encoded(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn hostile_queries_are_refused_by_every_entry_point_and_the_server_goes_on() {
+    let start = std::time::Instant::now();
+    let hostile = [
+        format!("{}Putin{}", "(".repeat(740), ")".repeat(740)),
+        "NOT ".repeat(3_000),
+        format!("{}talks", "(".repeat(20)),
+        "-a ".repeat(100),
+    ];
+    for q in &hostile {
+        let q = query_encoded(q);
+        for path in ["/api/search", "/api/stories", "/search", "/"] {
+            let r = get(&format!("{path}?q={q}")).await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}: {}", r.body);
+            if path.starts_with("/api/") {
+                let message = r.json()["error"].as_str().unwrap().to_string();
+                assert!(message.starts_with("q: the search "), "{message}");
+            } else {
+                assert!(r.body.contains("q: the search "), "{path}");
+            }
+        }
+    }
+    // A query within the limits, operators and all, is answered, and so is everything after.
+    let ok = get(&format!(
+        "/api/search?q={}",
+        query_encoded("(Putin OR Kremlin) AND NOT \"no such phrase\"")
+    ))
+    .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    assert_eq!(get("/api/stories").await.status, StatusCode::OK);
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+}

@@ -43,6 +43,9 @@ pub enum Error {
     Io(String),
     #[error("no story with id {0:?}")]
     NoStory(String),
+    /// A search query past the limits of [`search::check_query`].
+    #[error("{0}")]
+    Query(String),
     /// Articles whose story vectors do (or do not) carry sentence embeddings, for a store
     /// that clusters otherwise.
     #[error("{}", meaning_mismatch(*store, *given))]

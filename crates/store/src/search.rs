@@ -4,6 +4,11 @@
 //! The index is derived data: the database is the truth. Each commit carries a [`Mark`] (the
 //! last article seq and dossier generation indexed) as its payload, so the store can tell what
 //! a crash left out and index it again.
+//!
+//! A query is checked against [`MAX_QUERY_CHARS`], [`MAX_QUERY_DEPTH`] and
+//! [`MAX_QUERY_OPERATORS`] before tantivy's parser sees it ([`check_query`]): the parser
+//! recurses once per parenthesis and per `NOT`, and a few hundred of them in one request would
+//! overflow its stack and end the process.
 
 use crate::{Error, Result};
 use dossier_model::{Article, Story};
@@ -21,6 +26,59 @@ use tantivy::schema::{
 use tantivy::{
     doc, Index as TIndex, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
 };
+
+/// The longest search query read, in characters.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// The deepest nesting of parentheses in a query.
+pub const MAX_QUERY_DEPTH: usize = 10;
+/// The most operators in a query: `AND`, `OR`, `NOT`, and `+` or `-` before a word.
+pub const MAX_QUERY_OPERATORS: usize = 32;
+
+/// Checks a search query against the limits above, in one pass over its characters, before it
+/// is parsed; the message says which limit it passes and by how much.
+pub fn check_query(query: &str) -> std::result::Result<(), String> {
+    let (mut depth, mut deepest, mut operators) = (0usize, 0usize, 0usize);
+    // The byte where the current word began, if one has.
+    let mut word: Option<usize> = None;
+    let is_operator = |w: &str| matches!(w, "AND" | "OR" | "NOT");
+    for (n, (i, c)) in query.char_indices().enumerate() {
+        if n == MAX_QUERY_CHARS {
+            return Err(format!(
+                "the search is longer than {MAX_QUERY_CHARS} characters ({} given)",
+                query.chars().count()
+            ));
+        }
+        if c.is_whitespace() || c == '(' || c == ')' {
+            if let Some(from) = word.take() {
+                operators += usize::from(is_operator(&query[from..i]));
+            }
+            if c == '(' {
+                depth += 1;
+                deepest = deepest.max(depth);
+            } else if c == ')' {
+                depth = depth.saturating_sub(1);
+            }
+        } else if word.is_none() {
+            operators += usize::from(c == '+' || c == '-');
+            word = Some(i);
+        }
+    }
+    if let Some(from) = word {
+        operators += usize::from(is_operator(&query[from..]));
+    }
+    if deepest > MAX_QUERY_DEPTH {
+        return Err(format!(
+            "the search nests parentheses {deepest} deep (at most {MAX_QUERY_DEPTH})"
+        ));
+    }
+    if operators > MAX_QUERY_OPERATORS {
+        return Err(format!(
+            "the search has {operators} operators (AND, OR, NOT, + or - before a word; at most \
+             {MAX_QUERY_OPERATORS})"
+        ));
+    }
+    Ok(())
+}
 
 /// How far the index has caught up with the database.
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
@@ -275,7 +333,9 @@ impl Index {
 
     /// The best `limit` hits for `query`; `snippets: false` leaves `snippet` and
     /// `highlights` empty (for callers that only want which articles match).
+    /// A query past the limits of [`check_query`] is [`Error::Query`], never parsed.
     pub fn search(&self, query: &str, limit: usize, snippets: bool) -> Result<Vec<Hit>> {
+        check_query(query).map_err(Error::Query)?;
         let searcher = self.reader.searcher();
         let f = &self.f;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.text, f.speaker]);
@@ -386,5 +446,74 @@ impl IndexWriterSession {
             .index()
             .searchable_segment_ids()
             .map_or(0, |s| s.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_past_the_limits_are_refused_before_parsing() {
+        assert!(check_query("Witkoff Kushner").is_ok());
+        assert!(check_query("(Putin OR Kremlin) AND talks -Geneva +\"peace plan\"").is_ok());
+        // Lower-case words and hyphens inside words are no operators.
+        let prose = "a well-known and long-running plan or not ".repeat(30);
+        assert!(check_query(&prose[..MAX_QUERY_CHARS]).is_ok());
+        let at_depth = |d: usize| format!("{}talks{}", "(".repeat(d), ")".repeat(d));
+        assert!(check_query(&at_depth(MAX_QUERY_DEPTH)).is_ok());
+        let deep = check_query(&at_depth(400)).unwrap_err();
+        assert!(deep.contains("400 deep"), "{deep}");
+        let nots = check_query(&"NOT ".repeat(3_000)).unwrap_err();
+        assert!(nots.contains("longer than 1000 characters"), "{nots}");
+        let many = check_query(&"NOT ".repeat(200)).unwrap_err();
+        assert!(many.contains("200 operators"), "{many}");
+        assert!(check_query(&"- ".repeat(MAX_QUERY_OPERATORS + 1)).is_err());
+        assert!(check_query(&"a OR ".repeat(MAX_QUERY_OPERATORS)).is_ok());
+        // Characters are counted, not bytes.
+        assert!(check_query(&"ж".repeat(MAX_QUERY_CHARS)).is_ok());
+        assert!(check_query(&"ж".repeat(MAX_QUERY_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn the_most_the_limits_allow_parses_on_a_small_stack() {
+        // Every operator a NOT and every parenthesis nested: the parser's deepest recursion
+        // within the limits, on a thread of 256 KiB (rayon's and tokio's workers have 2 MiB).
+        let q = format!(
+            "{}{}talks{}",
+            "(".repeat(MAX_QUERY_DEPTH),
+            "NOT ".repeat(MAX_QUERY_OPERATORS),
+            ")".repeat(MAX_QUERY_DEPTH)
+        );
+        assert!(check_query(&q).is_ok());
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::open(dir.path(), false).unwrap();
+        std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .stack_size(256 << 10)
+                .spawn_scoped(s, || index.search(&q, 10, true).map(|h| h.len()))
+                .unwrap()
+                .join()
+                .unwrap()
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn a_hostile_query_is_an_error_of_the_search_not_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::open(dir.path(), false).unwrap();
+        let start = std::time::Instant::now();
+        for q in [
+            format!("{}a{}", "(".repeat(740), ")".repeat(740)),
+            "NOT ".repeat(3_000),
+            "(".repeat(100_000),
+        ] {
+            match index.search(&q, 10, true) {
+                Err(Error::Query(m)) => assert!(!m.is_empty()),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
     }
 }
