@@ -345,18 +345,35 @@ fn speaker_before(t: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
     let (p, ws) = (t.p, t.ws.as_slice());
     let gap = |i: usize| &p[ws[i].span.end..ws[i + 1].span.start];
     let mut end = cue;
-    while end > 0
-        && ws[end - 1].span.start >= floor
-        && CUE_AUXILIARIES.contains(&ws[end - 1].text.to_lowercase().as_str())
-        && gap(end - 1).trim().is_empty()
-    {
+    // step over auxiliaries and a time phrase: "Yellen on Tuesday has said", "Biden Monday said"
+    while end > 0 && ws[end - 1].span.start >= floor && gap(end - 1).trim().is_empty() {
+        let w = ws[end - 1].text.to_lowercase();
+        let time_noun = |w: &str| TIME_WORDS.contains(&w) && !TIME_MODIFIERS.contains(&w);
+        // "on" of "on Tuesday"
+        let time_modifier = TIME_MODIFIERS.contains(&w.as_str())
+            && ws
+                .get(end)
+                .is_some_and(|n| time_noun(&n.text.to_lowercase()));
+        if !(CUE_AUXILIARIES.contains(&w.as_str()) || time_noun(&w) || time_modifier) {
+            break;
+        }
         end -= 1;
     }
     if end == 0 || ws[end - 1].span.start < floor {
         return None;
     }
+    // "Sen. Ann Cole (D-Ariz.) told": step over the bracket
+    let bracketed = gap(end - 1).trim().ends_with(')');
+    if bracketed {
+        let open = p[..ws[end - 1].span.end].rfind('(')?;
+        let before = (0..end).rev().find(|&k| ws[k].span.end <= open)?;
+        if ws[before].span.start < floor || !p[ws[before].span.end..open].trim().is_empty() {
+            return None;
+        }
+        end = before + 1;
+    }
     // "Sen. Ann Cole, R-Tenn., told": the period of an abbreviation before the comma
-    if gap(end - 1).trim().trim_start_matches('.') == "," {
+    if !bracketed && gap(end - 1).trim().trim_start_matches('.') == "," {
         // An apposition: the phrase before the previous comma names the speaker; when the
         // clause's first phrase names one, it is the speaker ("Ghani, in his first remarks
         // since ..., capturing ..., said").
@@ -375,7 +392,7 @@ fn speaker_before(t: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
             .rev()
             .find(|&k| ws[k].span.start >= floor && gap(k).trim() == ",")?;
         end = open + 1;
-    } else if !gap(end - 1).trim().is_empty() {
+    } else if !bracketed && !gap(end - 1).trim().is_empty() {
         return None;
     }
     let mut start = end;
@@ -404,10 +421,37 @@ fn speaker_before(t: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
         {
             break;
         }
-        if end - start >= 8 {
+        if end - start >= 12 {
             break;
         }
         start -= 1;
+    }
+    // "Even the organizer of the rally said": not the sentence adverb
+    while start + 1 < end && SENTENCE_ADVERBS.contains(&ws[start].text.to_lowercase().as_str()) {
+        start += 1;
+    }
+    // "officials who spoke with the Post said": the relative clause's antecedent with it
+    if start > 0
+        && start < end
+        && ws[start - 1].span.start >= floor
+        && ws[start - 1].text.eq_ignore_ascii_case("who")
+        && gap(start - 1).trim().is_empty()
+    {
+        let who = start - 1;
+        let mut first = who;
+        while first > 0
+            && who - first < 6
+            && ws[first - 1].span.start >= floor
+            && gap(first - 1).trim().is_empty()
+            && !SPEAKER_STOPS.contains(&ws[first - 1].text.to_lowercase().as_str())
+            && !is_cue(ws[first - 1].text)
+        {
+            first -= 1;
+        }
+        let antecedent = ws[first].span.start..ws[who - 1].span.end;
+        if first < who && is_speaker_phrase(&p[antecedent]) {
+            return Some(ws[first].span.start..ws[end - 1].span.end);
+        }
     }
     (start < end)
         .then(|| ws[start].span.start..ws[end - 1].span.end)
@@ -441,6 +485,20 @@ fn sentence_subject(t: &Para, from: usize) -> Option<Range<usize>> {
                 .iter()
                 .any(|q| q.start <= w.span.start && w.span.end <= q.end)
     })?;
+    // a dateline: "WASHINGTON — Sen. Bernie Sanders said ..."
+    let first = match ws.get(first + 1) {
+        Some(next)
+            if ws[first].text.len() > 2
+                && ws[first]
+                    .text
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && p[ws[first].span.end..next.span.start].contains(['—', '–', '-', ':', '(']) =>
+        {
+            first + 1
+        }
+        _ => first,
+    };
     let opener = |w: &Word| CLAUSE_OPENERS.contains(&w.text.to_lowercase().as_str());
     if opener(&ws[first]) {
         // The subject after the opening clause's comma, else the one inside the clause
@@ -464,7 +522,10 @@ fn subject_at(t: &Para, i: usize) -> Option<Range<usize>> {
     if matches!(lower.as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
         return Some(ws[i].span.clone());
     }
-    if !ws[i].text.starts_with(char::is_uppercase) && !DETERMINERS.contains(&lower.as_str()) {
+    // "76-year-old Morton Blackwell"
+    let age = ws[i].text.starts_with(|c: char| c.is_ascii_digit()) && ws[i].text.contains('-');
+    if !ws[i].text.starts_with(char::is_uppercase) && !DETERMINERS.contains(&lower.as_str()) && !age
+    {
         return None;
     }
     let mut j = i;
@@ -481,8 +542,19 @@ fn subject_at(t: &Para, i: usize) -> Option<Range<usize>> {
             && (PERSON_NOUNS.contains(&this) || BODY_NOUNS.contains(&this))
             && !matches!(next, "of" | "for")
             && !next.starts_with(char::is_uppercase);
+        // after a name, a lower-case word is its verb ("Laura Italiano resigned") unless it
+        // belongs to a description ("Democratic candidate", "Pfizer spokesman")
+        let verb_after_name = this.starts_with(char::is_uppercase)
+            && j > i
+            && next.starts_with(char::is_lowercase)
+            && !matches!(next, "of" | "for")
+            && !PERSON_NOUNS.contains(&next)
+            && !BODY_NOUNS.contains(&next)
+            && !ROLE_WORDS.contains(&next)
+            && !next.ends_with("-based");
         if (!gap.trim().is_empty() && !acronym)
             || head_done
+            || verb_after_name
             || (is_cue(next) && (next.starts_with(char::is_lowercase) || t.headline))
             || CUE_AUXILIARIES.contains(&next_lower.as_str())
             || SPEAKER_STOPS.contains(&next_lower.as_str())
@@ -628,6 +700,7 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
             continue;
         }
         let mut found: Option<SpeakerAndCue> = None;
+        let mut cue_after: Option<Range<usize>> = None;
         // After the quote: [,] SPEAKER CUE  |  [,] CUE SPEAKER
         // A quote that ends its sentence ("... position.'") is not attributed by what follows.
         let ends_sentence = p[q.clone()]
@@ -641,11 +714,17 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                     .trim()
                     .is_empty()
             {
-                if verb_cue(&t, k) {
+                // "“...,” adding, “...”" introduces the next quote; "“...,” denounced her
+                // record" has its speaker before the quote
+                if verb_cue(&t, k) && !is_participle(ws[k].text) {
                     let s = inverting(ws[k].text)
                         .then(|| speaker_after(&t, k))
                         .flatten();
-                    found = Some((s, Some(ws[k].span.clone())));
+                    if s.is_some() {
+                        found = Some((s, Some(ws[k].span.clone())));
+                    } else {
+                        cue_after = Some(ws[k].span.clone());
+                    }
                 } else if let Some(c) = (k..ws.len().min(k + 14)).find(|&c| is_cue(ws[c].text)) {
                     let s = speaker_before(&t, c, q.end);
                     if s.as_ref().is_some_and(|s| s.start == ws[k].span.start) {
@@ -721,7 +800,7 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                     .get(c + 1)
                     .filter(|w| w.text.eq_ignore_ascii_case("that") && w.span.end <= q.start)
                 {
-                    from = that.span.end;
+                    from = that.span.start;
                 }
                 let from =
                     from + (p[from..].len() - p[from..].trim_start_matches([' ', ',', ':']).len());
@@ -732,12 +811,27 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                 found = Some((s, Some(ws[c].span.clone())));
             }
         }
+        if found.is_none() {
+            if let Some(cue) = cue_after {
+                let from = t.sentence_of(q.start).start;
+                found = Some((sentence_subject(&t, from), Some(cue)));
+            }
+        }
         // "Jeffrey M. Jones: “...”", "Bernie Sanders: ‘It Is Not A Radical Idea’ ...": a name
         // and a colon introduce the words after it.
         if found.is_none() {
             let before = p[..q.start].trim_end_matches(['“', '"', '‘', '\'', ' ']);
             if let Some(colon) = before.strip_suffix(':').map(str::len) {
-                if let Some(src) = colon_speaker(p, colon) {
+                // "She went on: “...”": the subject of a short clause before the colon
+                let clause = t.sentence_of(colon.saturating_sub(1));
+                let short = p[clause.start..colon].split_whitespace().nth(12).is_none();
+                let src = colon_speaker(p, colon).or_else(|| {
+                    short
+                        .then(|| sentence_subject(&t, clause.start))
+                        .flatten()
+                        .filter(|s| s.end < colon)
+                });
+                if let Some(src) = src {
                     content = q.start..t.sentence_end(q.end).max(q.end);
                     found = Some((Some(src), Some(colon..colon + 1)));
                 }
@@ -748,11 +842,19 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
         // `document_attributions`, which may find its speaker in the paragraph before.
         let (source, cue) = match found {
             Some(f) => f,
-            None => match out.iter().rev().find(|a| a.direct && a.source.is_some()) {
-                Some(prev) if q.end - q.start > 20 => (prev.source.clone(), None),
-                _ if q.end - q.start > 20 => (None, None),
-                _ => continue,
-            },
+            None => {
+                // long enough, or a sentence of its own ("This is all me."), to be speech
+                let inner = p[q.clone()].trim();
+                let speech = q.end - q.start > 20
+                    || (inner.starts_with(char::is_uppercase)
+                        && inner.ends_with(['.', '!', '?', ','])
+                        && inner.split_whitespace().nth(1).is_some());
+                match out.iter().rev().find(|a| a.direct && a.source.is_some()) {
+                    Some(prev) if speech => (prev.source.clone(), None),
+                    _ if speech => (None, None),
+                    _ => continue,
+                }
+            }
         };
         out.push(Attribution {
             content,
@@ -813,7 +915,31 @@ pub fn document_attributions(paragraphs: &[&str]) -> Vec<DocAttribution> {
     let mut out = Vec::new();
     let mut carried: Option<(usize, Range<usize>)> = None;
     for (i, p) in paragraphs.iter().enumerate() {
+        if p.trim().is_empty() {
+            continue;
+        }
         let found = attributions(p);
+        // a paragraph introduced by "He said:" with no attribution of its own is what he said
+        let introduced = paragraphs[..i]
+            .iter()
+            .rev()
+            .find(|q| !q.trim().is_empty())
+            .is_some_and(|q| q.trim_end().ends_with(':'));
+        if found.is_empty() && introduced {
+            if let Some(source) = carried.clone() {
+                let content = p.len() - p.trim_start().len()..p.trim_end().len();
+                out.push(DocAttribution {
+                    paragraph: i,
+                    content,
+                    quote: None,
+                    cue: None,
+                    source: Some(source),
+                    direct: false,
+                });
+                carried = None;
+                continue;
+            }
+        }
         let opens_with_quote = p.trim_start().starts_with(OPENERS);
         for a in &found {
             let source = match &a.source {
@@ -858,9 +984,20 @@ fn introducing_speaker(p: &str) -> Option<Range<usize>> {
     let t = Para::new(p);
     let ws = t.ws.as_slice();
     let floor = t.sentences.last().map_or(0, |s| s.start);
-    let c = (0..ws.len())
+    let colon = p.trim_end().len() - 1;
+    let Some(c) = (0..ws.len())
         .rev()
-        .find(|&i| ws[i].span.start >= floor && verb_cue(&t, i))?;
+        .find(|&i| ws[i].span.start >= floor && verb_cue(&t, i))
+    else {
+        // "Mark Blumenthal and Jon Cohen:", "More from the report:"
+        return colon_speaker(p, colon).or_else(|| {
+            let from = ws
+                .iter()
+                .rposition(|w| w.span.start >= floor && w.text == "from")?;
+            let r = ws.get(from + 1)?.span.start..colon;
+            is_speaker_phrase(&p[r.clone()]).then_some(r)
+        });
+    };
     speaker_before(&t, c, floor).or_else(|| {
         inverting(ws[c].text)
             .then(|| speaker_after(&t, c))
@@ -1042,13 +1179,8 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
         if !participle || !p[ws[idx[k - 1]].span.end..ws[c].span.start].contains(',') {
             continue;
         }
-        let mut from = k + 1;
-        if idx
-            .get(from)
-            .is_some_and(|&i| ws[i].text.eq_ignore_ascii_case("that"))
-        {
-            from += 1;
-        }
+        // the content keeps a leading "that" (as attribution corpora mark it)
+        let from = k + 1;
         if idx.len() - from < 3 {
             break;
         }
@@ -1067,7 +1199,10 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
         });
     }
     // Leading attribution: SPEAKER CUE (that) CONTENT.
-    let head = &idx[..idx.len().min(32)];
+    let head = &idx[..idx.len().min(60)];
+    // a speech verb of a relative clause ("leaders who say the law ..."), used when the
+    // sentence has no other attribution
+    let mut in_relative: Option<Attribution> = None;
     let relative = |src: &Range<usize>| {
         let before = p[..src.start].split_whitespace().next_back().unwrap_or("");
         let first = p[src.clone()].split_whitespace().next().unwrap_or("");
@@ -1085,10 +1220,42 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
         // the cue counts. A relative clause ("Sanders, who endorsed Clinton, said ...") is an
         // aside: its verb is not the cue.
         if in_relative_clause(t, s.start, c) {
+            let who = (0..c).rev().take(3).find(|&k| {
+                matches!(ws[k].text.to_lowercase().as_str(), "who" | "which")
+                    && p[ws[k].span.end..ws[c].span.start]
+                        .split_whitespace()
+                        .all(|w| CUE_AUXILIARIES.contains(&w.to_lowercase().as_str()))
+            });
+            let after = idx.iter().position(|&i| i == c)? + 1;
+            if let (Some(who), true, None) = (who, is_speech_verb(ws[c].text), &in_relative) {
+                if let Some(k) = reported_clause_start(t, &idx, after, ws[c].text) {
+                    let end = p[ws[idx[k]].span.start..text_end]
+                        .find(", ")
+                        .filter(|_| p[..ws[who].span.start].trim_end().ends_with(','))
+                        .map_or(text_end, |o| ws[idx[k]].span.start + o);
+                    if idx.len() - k >= 3 {
+                        in_relative = Some(Attribution {
+                            content: ws[idx[k]].span.start..end,
+                            quote: None,
+                            source: Some(ws[who].span.clone()),
+                            cue: Some(ws[c].span.clone()),
+                            direct: false,
+                        });
+                    }
+                }
+            }
             continue;
         }
+        // "... reminisced about her days, and said ...": the subject of the sentence
+        let coordinated = c > 0
+            && matches!(ws[c - 1].text.to_lowercase().as_str(), "and" | "but")
+            && ws[c - 1].span.start >= s.start;
         let Some(src) = speaker_before(t, c, s.start)
-            .or_else(|| (pos < 16).then(|| sentence_subject(t, s.start)).flatten())
+            .or_else(|| {
+                (pos < 16 || coordinated)
+                    .then(|| sentence_subject(t, s.start))
+                    .flatten()
+            })
             .filter(|src| !relative(src))
         else {
             continue;
@@ -1108,7 +1275,7 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
             direct: false,
         });
     }
-    None
+    in_relative
 }
 
 /// Whether the cue at word `c` is the verb of a relative clause ("..., who endorsed Clinton,
@@ -1138,7 +1305,7 @@ fn reported_clause_start(t: &Para, idx: &[usize], after: usize, cue: &str) -> Op
         (from..idx.len().min(from + n)).find(|&k| lower(k).as_deref() == Some("that"))
     };
     if let Some(k) = that_within(after, 5) {
-        return Some(k + 1);
+        return Some(k);
     }
     let mut k = after;
     // "said Tuesday", "said on Monday", "said late Friday", "said last week"
@@ -1186,7 +1353,7 @@ fn reported_clause_start(t: &Para, idx: &[usize], after: usize, cue: &str) -> Op
     // "said in a statement", "told reporters at ...": the said words follow "that", or are
     // not in this sentence. Other cues take a preposition ("called for", "warned of").
     if PREPOSITIONS.contains(&first.as_str()) && is_speech_verb(cue) {
-        return that_within(k, 16).map(|k| k + 1);
+        return that_within(k, 16);
     }
     let count = first.starts_with(|c: char| c.is_ascii_digit())
         || (matches!(
@@ -1239,7 +1406,7 @@ fn colon_speaker(p: &str, colon: usize) -> Option<Range<usize>> {
     let name_like = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&" | "of")
     };
-    let ok = (1..=4).contains(&words.len())
+    let ok = (1..=6).contains(&words.len())
         && words.iter().all(|w| name_like(w))
         && words.first().is_some_and(|w| {
             !NOT_NAMES.contains(
@@ -1346,7 +1513,7 @@ mod tests {
         assert_eq!(
             show(p)[0],
             (
-                "without progress on this issue the city sees no way out".into(),
+                "that without progress on this issue the city sees no way out".into(),
                 Some("The adviser".into())
             )
         );
@@ -1365,6 +1532,131 @@ mod tests {
         );
         let p = "The bridge, the mayor said, will reopen in May.";
         assert_eq!(show(p)[0].1.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn reported_speech_is_not_cut_at_abbreviations() {
+        let p = "The minister called on Mr. Lopez to resign, the party said.";
+        assert_eq!(
+            show(p)[0],
+            (
+                "The minister called on Mr. Lopez to resign".into(),
+                Some("the party".into())
+            )
+        );
+        let p = "Ms. Ortiz said she was sticking to her Aug. 31 deadline for the U.S. troops.";
+        assert_eq!(
+            show(p)[0].0,
+            "she was sticking to her Aug. 31 deadline for the U.S. troops"
+        );
+        let p = "“We will finish the job,” Sen. Ann Cole (D-Ariz.) told reporters after a vote on Monday.";
+        let got = show(p);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Sen. Ann Cole"));
+    }
+
+    #[test]
+    fn a_speaker_is_a_name_a_pronoun_or_a_description() {
+        for good in [
+            "he",
+            "Maria Lopez",
+            "a senior Kyiv official",
+            "the company",
+            "officials",
+            "police",
+            "Sen. Ann Cole",
+            "The No. 3 Republican in the House",
+            "who",
+            "a senior adviser to the president",
+        ] {
+            assert!(is_speaker_phrase(good), "{good}");
+        }
+        for bad in [
+            "on Thursday",
+            "late Monday night",
+            "the attack a",
+            "The",
+            "general power to punish students for what they",
+            "with his persistent false",
+            "demanding to",
+            "000 jobs",
+            "11",
+            "what it",
+            "the country is",
+            "Moreover",
+            "directly",
+            "Saying Hamas",
+            "them the legislation is about",
+            "Grassley hasn't",
+        ] {
+            assert!(!is_speaker_phrase(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_object_of_told_or_urged_is_not_the_speaker() {
+        let p = "He told Fox News the plan had failed.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("He"));
+        let p = "The mayor urged residents to “stay indoors until the storm passes” on Sunday.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("The mayor"));
+        let p = "The governor demanded the president “return our land to us.”";
+        assert_eq!(show(p)[0].1.as_deref(), Some("The governor"));
+    }
+
+    #[test]
+    fn a_place_or_an_occasion_after_said_is_not_what_was_said() {
+        for p in [
+            "The senator said in a statement Wednesday:",
+            "“We are done,” Mr. Biden said at the White House on Tuesday.",
+            "Dana Ruiz tweeted about the story and her resignation on Tuesday.",
+            "America’s private employers added just 235,000 jobs in August.",
+        ] {
+            assert!(
+                show(p).iter().all(|(c, _)| !c.starts_with("at the")
+                    && !c.starts_with("in a statement")
+                    && !c.starts_with("about")
+                    && !c.starts_with("just 235,000")),
+                "{p}: {:?}",
+                show(p)
+            );
+        }
+        let p = "The attorney general said in papers filed with the court that the law was sound.";
+        assert_eq!(show(p)[0].0, "that the law was sound");
+    }
+
+    #[test]
+    fn titles_terms_and_capitalised_nouns_are_not_quotes() {
+        for p in [
+            "“We have heard concerns,” the leader said on “Fox & Friends.”",
+            "She spoke on CNN’s “State of the Union” about the vaccine.",
+            "A vote on what’s known as a “motion to vacate the chair” would fail.",
+            "The plane was forced down for a supposed “security alert” on Sunday.",
+            "The United States is struggling to speed up the evacuations.",
+            "Other states, like Ohio, also saw outages.",
+        ] {
+            let got = show(p);
+            assert!(
+                got.iter().all(|(c, _)| !matches!(
+                    c.as_str(),
+                    "Fox & Friends."
+                        | "State of the Union"
+                        | "motion to vacate the chair"
+                        | "security alert"
+                ) && !c.contains("is struggling")
+                    && !c.contains("like Ohio")),
+                "{p}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quote_after_adding_is_the_same_speakers() {
+        let p = "Lopez told the radio station that the council “had a plan that was doomed,” adding, “It never worked.”";
+        let got = show(p);
+        assert!(
+            got.iter().all(|(_, s)| s.as_deref() == Some("Lopez")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -58,8 +58,11 @@ pub fn story_quotes(
             if at.quote.is_none() && !reported_speech {
                 continue;
             }
-            let text = p[at.quote.clone().unwrap_or(at.content.clone())]
-                .trim()
+            // reported speech without its "that" ("said that the bridge ...")
+            let text = p[at.quote.clone().unwrap_or(at.content.clone())].trim();
+            let text = text
+                .strip_prefix("that ")
+                .unwrap_or(text)
                 .trim_end_matches(',')
                 .to_string();
             if text.split_whitespace().count() < 2 {
@@ -95,6 +98,8 @@ enum Kind {
 struct Speaker {
     name: String,
     kind: Kind,
+    /// Whether it is named by the story's entities (not a description).
+    named: bool,
 }
 
 /// A speaker found earlier in the article, at a sentence.
@@ -282,6 +287,7 @@ impl<'a> Document<'a> {
         Some(Speaker {
             name: text.to_string(),
             kind: phrase_kind(text),
+            named: false,
         })
     }
 
@@ -295,9 +301,32 @@ impl<'a> Document<'a> {
         at: usize,
         said: &[Said],
     ) -> Option<Speaker> {
+        // "The official said" after "a senior White House official said": the same source
+        let same_head = said.iter().rev().take(4).find(|s| {
+            !s.speaker.named
+                && s.speaker
+                    .name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w == d.head || w == d.written_head)
+        });
+        if let Some(s) = same_head {
+            return Some(s.speaker.clone());
+        }
+        if d.plural {
+            // "the companies" after "Pfizer and BioNTech"
+            return self.antecedent(id, Some(at), said, true, |s| {
+                s.kind == Kind::Plural && s.named
+            });
+        }
         if d.person {
             if let Some(e) = self.names.by_role(&d.role) {
                 return Some(self.names.speaker(e));
+            }
+            // an official or a spokesman is someone the text has not named
+            if ANONYMOUS_HEADS.contains(&d.head.as_str()) {
+                return None;
             }
             let wanted = |s: &Speaker| s.kind == Kind::Person;
             return self
@@ -405,6 +434,7 @@ impl<'a> Document<'a> {
                     out.push(Speaker {
                         name: format!("{} and {}", first.name, n.name),
                         kind: Kind::Plural,
+                        named: true,
                     });
                 }
             }
@@ -417,6 +447,7 @@ impl<'a> Document<'a> {
                 || Speaker {
                     name: text.to_string(),
                     kind: Kind::Plural,
+                    named: false,
                 },
             )
         });
@@ -534,8 +565,12 @@ struct Description {
     role: String,
     /// Its last word ("president", "drugmaker").
     head: String,
+    /// The head as written, plural or not ("companies").
+    written_head: String,
     /// Whether it describes a person (else an organisation).
     person: bool,
+    /// Whether it describes more than one ("the companies").
+    plural: bool,
 }
 
 impl Description {
@@ -559,11 +594,21 @@ impl Description {
         // "the president of Iran": the head comes before "of"
         let head = rest
             .iter()
-            .position(|w| w == "of" || w == "for" || w == "from" || w == "at")
+            .position(|w| matches!(w.as_str(), "of" | "for" | "from" | "at" | "in"))
             .and_then(|k| k.checked_sub(1).map(|k| rest[k].clone()))
             .unwrap_or(head);
+        let written_head = head.clone();
+        let singular = singular(&head);
+        let plural = singular != head
+            && (PERSON_NOUNS.contains(&singular.as_str())
+                || BODY_NOUNS.contains(&singular.as_str()));
+        let head = if plural { singular } else { head };
         let person = PERSON_NOUNS.contains(&head.as_str());
         if !person && !BODY_NOUNS.contains(&head.as_str()) {
+            return None;
+        }
+        // "Southwest's pilots' union": the owner already says whose
+        if owner && !person {
             return None;
         }
         // "The Oversight Board" is a name; "the Catalan justice department" a body the words
@@ -585,7 +630,9 @@ impl Description {
         Some(Description {
             role: rest.join(" "),
             head,
+            written_head,
             person,
+            plural,
         })
     }
 
@@ -607,6 +654,24 @@ impl Description {
         !(BUSINESS_NOUNS.contains(&head) && public)
     }
 }
+
+/// The singular of a plural noun ("companies" -> "company", "drugmakers" -> "drugmaker"); a
+/// word that is not plural is returned as it is.
+fn singular(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3 {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// Words that may follow a name in it.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Heads of descriptions of sources the text usually leaves unnamed ("the official").
+const ANONYMOUS_HEADS: &[&str] = &["official", "officer", "source", "spokesperson", "aide"];
 
 /// Whether an unresolved speaker phrase names more than one ("officials", "The senators",
 /// "critics and analysts").
@@ -671,6 +736,7 @@ impl<'a> NameIndex<'a> {
             } else {
                 Kind::Body
             },
+            named: true,
         }
     }
 
@@ -679,7 +745,15 @@ impl<'a> NameIndex<'a> {
         let words: Vec<String> = key_of(text).split(' ').map(str::to_string).collect();
         let mut other = None;
         for len in (1..=words.len().min(5)).rev() {
-            for w in words.windows(len) {
+            for (k, w) in words.windows(len).enumerate() {
+                // a name before more words modifies them ("a Manchin aide", "Netanyahu's
+                // office"), unless they are a suffix ("Joe Manchin III")
+                let rest = &words[k + len..];
+                let suffix = rest.iter().all(|r| NAME_SUFFIXES.contains(&r.as_str()))
+                    || rest.first().is_some_and(|r| r == "of" || r == "from");
+                if !suffix {
+                    continue;
+                }
                 if let Some(e) = self.by_key.get(&w.join(" ")) {
                     if e.kind == EntityKind::Person {
                         return Some(e);
