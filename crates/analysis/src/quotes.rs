@@ -183,12 +183,18 @@ fn verb_cue(t: &Para, i: usize) -> bool {
     }
     let capitalised_inside = w.starts_with(char::is_uppercase) && !t.headline;
     let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
+    // "48 states", "27 member states"
+    let counted = prev.chars().all(|c| c.is_ascii_digit() || c == ',');
     // "was expected", "is known": the passive's subject is not who speaks
     let passive = matches!(
         prev.as_str(),
         "was" | "were" | "is" | "are" | "be" | "been" | "being"
     );
-    !capitalised_inside && !possessive && !passive && !NOT_BEFORE_A_VERB.contains(&prev.as_str())
+    !capitalised_inside
+        && !possessive
+        && !counted
+        && !passive
+        && !NOT_BEFORE_A_VERB.contains(&prev.as_str())
 }
 
 /// Whether `w` is a reporting verb after which the speaker may stand ("..., said Lopez").
@@ -231,7 +237,7 @@ pub fn is_speaker_phrase(text: &str) -> bool {
         }
         if words[0].starts_with(char::is_uppercase) {
             // "Described by ...": a verb opening a sentence
-            return !is_cue(w) && !w.ends_with("ed") && !w.ends_with("ing");
+            return !is_cue(w);
         }
         // A plural or a group ("officials", "police"), not a verb or an adverb.
         return listed(COLLECTIVE_SPEAKERS, w)
@@ -252,7 +258,8 @@ pub fn is_speaker_phrase(text: &str) -> bool {
     let adverb = |w: &str| {
         w.len() > 5 && w.ends_with("ly") && !matches!(w, "family" | "assembly" | "supply")
     };
-    let participle = first.len() > 4 && first.ends_with("ing");
+    let participle =
+        first.len() > 4 && first.ends_with("ing") && !ROLE_WORDS.contains(&first.as_str());
     if lower.len() > 14
         || listed(PREPOSITIONS, first)
         || listed(SENTENCE_ADVERBS, first)
@@ -404,7 +411,7 @@ fn speaker_before(t: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
         if start < end
             && !gap(start - 1)
                 .chars()
-                .all(|c| c.is_whitespace() || c == '\'' || c == '’' || c == 's')
+                .all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | 's' | '&'))
         {
             break;
         }
@@ -795,13 +802,15 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                     })
                 }
                 .or_else(|| sentence_subject(&t, sentence_start));
-                let mut from = ws[c].span.end;
-                if let Some(that) = ws
-                    .get(c + 1)
-                    .filter(|w| w.text.eq_ignore_ascii_case("that") && w.span.end <= q.start)
-                {
-                    from = that.span.start;
-                }
+                // where the said words begin: after "that", a time phrase, whom it was told
+                let sentence_words: Vec<usize> = (c + 1..ws.len())
+                    .take_while(|&i| ws[i].span.start < t.sentence_end(q.end))
+                    .collect();
+                let from = reported_clause_start(&t, &sentence_words, 0, ws[c].text)
+                    .and_then(|k| sentence_words.get(k))
+                    .map(|&i| ws[i].span.start)
+                    .filter(|&f| f <= q.start)
+                    .unwrap_or(ws[c].span.end);
                 let from =
                     from + (p[from..].len() - p[from..].trim_start_matches([' ', ',', ':']).len());
                 let end = t.sentence_end(q.end);
@@ -812,7 +821,7 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
             }
         }
         if found.is_none() {
-            if let Some(cue) = cue_after {
+            if let Some(cue) = cue_after.filter(|c| !inverting(&p[c.clone()])) {
                 let from = t.sentence_of(q.start).start;
                 found = Some((sentence_subject(&t, from), Some(cue)));
             }
@@ -873,7 +882,41 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
         {
             continue;
         }
-        if let Some(a) = reported(&t, range.clone()) {
+        if let Some(mut a) = reported(&t, range.clone()) {
+            // "A, saying B", "A and said B", "A, Ryan said, B": B is said again, apart
+            if let Some((cut, again)) = next_attribution(&t, &a) {
+                a.content.end = cut;
+                out.push(again);
+            }
+            // "A, officials said, B": the said words on both sides of the attribution
+            let inside = a.source.as_ref().zip(a.cue.as_ref()).filter(|(s, c)| {
+                s.start > a.content.start && c.end < a.content.end && s.start < c.start
+            });
+            if let Some((src, cue)) = inside {
+                let before = a.content.start..p[..src.start].trim_end_matches([',', ' ']).len();
+                let rest = &p[cue.end..a.content.end];
+                let after =
+                    a.content.end - rest.trim_start_matches([',', ' ']).len()..a.content.end;
+                for part in [before, after] {
+                    // not "In a phone interview with CNN, Lopez said, ..."'s opening phrase
+                    let first = p[part.clone()]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    let words = p[part.clone()].split_whitespace().count();
+                    let clause = words >= 4
+                        && !is_participle(&first)
+                        && !(PREPOSITIONS.contains(&first.as_str()) && words <= 8);
+                    if clause {
+                        out.push(Attribution {
+                            content: part,
+                            ..a.clone()
+                        });
+                    }
+                }
+                continue;
+            }
             out.push(a);
         }
     }
@@ -1159,45 +1202,49 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
             }
         }
     }
-    // A participle after a comma: "..., saying (that) CONTENT": the sentence's subject speaks.
-    for (k, &c) in idx.iter().enumerate().skip(2) {
-        let w = ws[c].text.to_lowercase();
-        let participle = w.ends_with("ing") && is_cue(&w.replace("ing", "ed"))
-            || matches!(
-                w.as_str(),
-                "saying"
-                    | "adding"
-                    | "arguing"
-                    | "noting"
-                    | "claiming"
-                    | "insisting"
-                    | "warning"
-                    | "stating"
-                    | "telling"
-                    | "writing"
-            );
-        if !participle || !p[ws[idx[k - 1]].span.end..ws[c].span.start].contains(',') {
-            continue;
+    // A participle after a comma: "..., saying (that) CONTENT": the sentence's subject speaks
+    // (when the sentence has no attribution of its own before it).
+    let participle_attribution = || {
+        for (k, &c) in idx.iter().enumerate().skip(2) {
+            let w = ws[c].text.to_lowercase();
+            let participle = w.ends_with("ing") && is_cue(&w.replace("ing", "ed"))
+                || matches!(
+                    w.as_str(),
+                    "saying"
+                        | "adding"
+                        | "arguing"
+                        | "noting"
+                        | "claiming"
+                        | "insisting"
+                        | "warning"
+                        | "stating"
+                        | "telling"
+                        | "writing"
+                );
+            if !participle || !p[ws[idx[k - 1]].span.end..ws[c].span.start].contains(',') {
+                continue;
+            }
+            // the content keeps a leading "that" (as attribution corpora mark it)
+            let from = k + 1;
+            if idx.len() - from < 3 {
+                break;
+            }
+            let Some(src) = sentence_subject(t, s.start) else {
+                break;
+            };
+            if src.end > ws[c].span.start {
+                break;
+            }
+            return Some(Attribution {
+                content: ws[idx[from]].span.start..text_end,
+                quote: None,
+                source: Some(src),
+                cue: Some(ws[c].span.clone()),
+                direct: false,
+            });
         }
-        // the content keeps a leading "that" (as attribution corpora mark it)
-        let from = k + 1;
-        if idx.len() - from < 3 {
-            break;
-        }
-        let Some(src) = sentence_subject(t, s.start) else {
-            break;
-        };
-        if src.end > ws[c].span.start {
-            break;
-        }
-        return Some(Attribution {
-            content: ws[idx[from]].span.start..text_end,
-            quote: None,
-            source: Some(src),
-            cue: Some(ws[c].span.clone()),
-            direct: false,
-        });
-    }
+        None
+    };
     // Leading attribution: SPEAKER CUE (that) CONTENT.
     let head = &idx[..idx.len().min(60)];
     // a speech verb of a relative clause ("leaders who say the law ..."), used when the
@@ -1227,17 +1274,26 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
                         .all(|w| CUE_AUXILIARIES.contains(&w.to_lowercase().as_str()))
             });
             let after = idx.iter().position(|&i| i == c)? + 1;
+            // "in which he said ...": the pronoun; "who say ...": the relative pronoun
+            let who = who.map(|k| ws[k].span.clone()).or_else(|| {
+                speaker_before(t, c, s.start).filter(|r| {
+                    (0..c).rev().take(4).any(|k| {
+                        matches!(ws[k].text.to_lowercase().as_str(), "which" | "whom")
+                            && ws[k].span.end <= r.start
+                    })
+                })
+            });
             if let (Some(who), true, None) = (who, is_speech_verb(ws[c].text), &in_relative) {
                 if let Some(k) = reported_clause_start(t, &idx, after, ws[c].text) {
                     let end = p[ws[idx[k]].span.start..text_end]
                         .find(", ")
-                        .filter(|_| p[..ws[who].span.start].trim_end().ends_with(','))
+                        .filter(|_| p[..who.start].trim_end().ends_with(','))
                         .map_or(text_end, |o| ws[idx[k]].span.start + o);
                     if idx.len() - k >= 3 {
                         in_relative = Some(Attribution {
                             content: ws[idx[k]].span.start..end,
                             quote: None,
-                            source: Some(ws[who].span.clone()),
+                            source: Some(who),
                             cue: Some(ws[c].span.clone()),
                             direct: false,
                         });
@@ -1255,6 +1311,7 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
                 (pos < 16 || coordinated)
                     .then(|| sentence_subject(t, s.start))
                     .flatten()
+                    .filter(|src| src.end <= ws[c].span.start)
             })
             .filter(|src| !relative(src))
         else {
@@ -1264,9 +1321,10 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
         let Some(k) = reported_clause_start(t, &idx, after, ws[c].text) else {
             continue;
         };
-        if idx.len() - k < 3 || p[..text_end].trim_end().ends_with(':') {
-            return None;
+        if idx.len() - k < 2 || p[..text_end].trim_end().ends_with(':') {
+            break;
         }
+        // "..., conceding the race" after it is its aside, not another attribution
         return Some(Attribution {
             content: ws[idx[k]].span.start..text_end,
             quote: None,
@@ -1275,7 +1333,59 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
             direct: false,
         });
     }
-    in_relative
+    participle_attribution().or(in_relative)
+}
+
+/// A second attribution inside the content of `a`: "..., saying B", "... and said B", "...,
+/// Ryan said, B". Returns where `a`'s content ends and the attribution of B (the same
+/// speaker, or the one named).
+fn next_attribution(t: &Para, a: &Attribution) -> Option<(usize, Attribution)> {
+    let (p, ws) = (t.p, t.ws.as_slice());
+    let content = a.content.clone();
+    let inside: Vec<usize> = (0..ws.len())
+        .filter(|&i| ws[i].span.start >= content.start && ws[i].span.end <= content.end)
+        .collect();
+    for (n, &i) in inside.iter().enumerate().skip(2) {
+        if !verb_cue(t, i) {
+            continue;
+        }
+        let gap_before = &p[ws[i - 1].span.end..ws[i].span.start];
+        let participle = is_participle(ws[i].text) && gap_before.contains(',');
+        let and_said = is_speech_verb(ws[i].text) && ws[i - 1].text.eq_ignore_ascii_case("and");
+        let (cut, source) = if participle {
+            (ws[i - 1].span.end, a.source.clone())
+        } else if and_said {
+            (ws[i - 2].span.end, a.source.clone())
+        } else if is_speech_verb(ws[i].text) && p[ws[i].span.end..].trim_start().starts_with(',') {
+            // "..., Ryan said, ...": a name right after a comma
+            let comma = p[content.start..ws[i].span.start].rfind(',')? + content.start;
+            let src = speaker_before(t, i, comma)?;
+            if !p[comma + 1..src.start].trim().is_empty() {
+                continue;
+            }
+            (comma, Some(src))
+        } else {
+            continue;
+        };
+        let rest_from = p[ws[i].span.end..content.end]
+            .find(|c: char| c.is_alphanumeric() || OPENERS.contains(&c))?
+            + ws[i].span.end;
+        let words_before = inside[..n].len();
+        if words_before < 3 || rest_from >= content.end || cut <= content.start {
+            return None;
+        }
+        return Some((
+            p[..cut].trim_end_matches([',', ' ']).len(),
+            Attribution {
+                content: rest_from..content.end,
+                quote: None,
+                source,
+                cue: Some(ws[i].span.clone()),
+                direct: false,
+            },
+        ));
+    }
+    None
 }
 
 /// Whether the cue at word `c` is the verb of a relative clause ("..., who endorsed Clinton,
@@ -1308,6 +1418,10 @@ fn reported_clause_start(t: &Para, idx: &[usize], after: usize, cue: &str) -> Op
         return Some(k);
     }
     let mut k = after;
+    // "said repeatedly that"
+    while lower(k).is_some_and(|w| w.len() > 4 && w.ends_with("ly")) && lower(k + 1).is_some() {
+        k += 1;
+    }
     // "said Tuesday", "said on Monday", "said late Friday", "said last week"
     let skip_time = |mut k: usize| {
         let time_noun = |w: &str| TIME_WORDS.contains(&w) && !TIME_MODIFIERS.contains(&w);
@@ -1353,7 +1467,20 @@ fn reported_clause_start(t: &Para, idx: &[usize], after: usize, cue: &str) -> Op
     // "said in a statement", "told reporters at ...": the said words follow "that", or are
     // not in this sentence. Other cues take a preposition ("called for", "warned of").
     if PREPOSITIONS.contains(&first.as_str()) && is_speech_verb(cue) {
-        return that_within(k, 16);
+        // "said in politics it takes time": the clause's subject after a short phrase
+        let subject = (k + 1..idx.len().min(k + 7)).find(|&j| {
+            lower(j).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "he" | "she" | "it" | "they" | "we" | "i" | "there"
+                )
+            })
+        });
+        return that_within(k, 16).or(subject);
+    }
+    // "called on all nations to ...", "asked about his record": the object of the preposition
+    if PREPOSITIONS.contains(&first.as_str()) && lower(k + 1).is_some() {
+        k += 1;
     }
     let count = first.starts_with(|c: char| c.is_ascii_digit())
         || (matches!(
@@ -1396,12 +1523,23 @@ fn colon_speaker(p: &str, colon: usize) -> Option<Range<usize>> {
         "a",
     ];
     let head = &p[..colon];
-    let seg_start = ["- ", "– ", "— "]
+    let seg_start = ["- ", "– ", "— ", ". ", " -"]
         .iter()
         .filter_map(|d| head.rfind(d).map(|i| i + d.len()))
         .max()
         .unwrap_or(0);
     let name = head[seg_start..].trim();
+    // "More from the report:", "From Blumenthal and Cohen:"
+    let lower = name.to_lowercase();
+    if let Some(at) = lower
+        .strip_prefix("more from ")
+        .or_else(|| lower.strip_prefix("from "))
+        .map(|rest| name.len() - rest.len())
+    {
+        let source = &name[at..];
+        let start = colon - source.len();
+        return is_speaker_phrase(source).then_some(start..colon);
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let name_like = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "&" | "of")
@@ -1418,7 +1556,7 @@ fn colon_speaker(p: &str, colon: usize) -> Option<Range<usize>> {
     if !ok {
         return None;
     }
-    let start = colon - head[seg_start..].trim_start().len();
+    let start = head.trim_end().len() - name.len();
     Some(start..start + name.len()).filter(|r| is_speaker_phrase(&p[r.clone()]))
 }
 

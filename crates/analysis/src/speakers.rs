@@ -223,12 +223,18 @@ impl<'a> Document<'a> {
                 possessive || !(after.starts_with("'s") || after.starts_with("’s"))
             })
             .filter(|m| {
-                let before = p[..m.span.start]
-                    .trim_end()
-                    .rsplit(|c: char| c.is_whitespace())
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
+                // the word before, past a determiner ("of the January 6 committee")
+                let mut words = p[..m.span.start]
+                    .split_whitespace()
+                    .rev()
+                    .map(str::to_lowercase);
+                let mut before = words.next().unwrap_or_default();
+                if matches!(
+                    before.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                ) {
+                    before = words.next().unwrap_or_default();
+                }
                 !AFTER_A_PREPOSITION.contains(&before.as_str())
             })
             .copied()
@@ -314,7 +320,7 @@ impl<'a> Document<'a> {
         if let Some(s) = same_head {
             return Some(s.speaker.clone());
         }
-        if d.plural {
+        if d.plural && !d.person {
             // "the companies" after "Pfizer and BioNTech"
             return self.antecedent(id, Some(at), said, true, |s| {
                 s.kind == Kind::Plural && s.named
@@ -333,8 +339,17 @@ impl<'a> Document<'a> {
                 .antecedent(id, Some(at), said, true, wanted)
                 .or_else(|| self.cataphor(id, said, EntityKind::Person, &d.head));
         }
+        // "the caucus" is the "House Freedom Caucus" named before, if one is
+        let named_so = |s: &Speaker| {
+            d.fits_body(s)
+                && s.name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| w == d.head)
+        };
         let fits = |s: &Speaker| d.fits_body(s);
-        self.antecedent(id, Some(at), said, true, fits)
+        self.antecedent(id, Some(at), said, true, named_so)
+            .or_else(|| self.antecedent(id, Some(at), said, true, fits))
             .or_else(|| self.cataphor(id, said, EntityKind::Organization, &d.head))
     }
 

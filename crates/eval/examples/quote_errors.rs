@@ -3,10 +3,11 @@
 //! `false` prints predictions that overlap no gold content, with their speaker;
 //! `partial` prints gold contents a prediction overlaps but does not cover, the uncovered
 //! characters in brackets, and how many characters go uncovered in missed and in partly
-//! covered attributions; `speakers` prints predictions matched to a gold attribution with a source whose speaker the
+//! covered attributions; `over` prints predictions that overlap a gold content and reach
+//! beyond every gold content, the characters beyond in brackets, with counts; `speakers` prints predictions matched to a gold attribution with a source whose speaker the
 //! scorer counts wrong, with the gold source.
 //!
-//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false|partial|speakers DIR [N] [--context]`
+//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false|partial|over|speakers DIR [N] [--context]`
 
 use dossier_eval::quotes::{documents, predict, GoldAttribution};
 use std::ops::Range;
@@ -103,6 +104,36 @@ fn main() {
                     shown += 1;
                 }
             }
+        } else if mode == "over" {
+            let in_gold = |i: usize| {
+                doc.gold
+                    .iter()
+                    .any(|g| g.content.iter().any(|c| c.start <= i && i < c.end))
+            };
+            for (c, _) in &predicted {
+                let letters = |i: &usize| chars.get(*i).is_some_and(|c| c.is_alphanumeric());
+                let outside = c.clone().filter(letters).filter(|&i| !in_gold(i)).count();
+                if c.clone().all(|i| !in_gold(i)) {
+                    missed_chars += outside;
+                    continue;
+                }
+                partial_chars += outside;
+                if outside > 0 && shown < n {
+                    let marked: String = c
+                        .clone()
+                        .map(|i| {
+                            let ch = chars.get(i).copied().unwrap_or(' ');
+                            if in_gold(i) {
+                                ch.to_string()
+                            } else {
+                                format!("_{ch}")
+                            }
+                        })
+                        .collect();
+                    println!("{marked}");
+                    shown += 1;
+                }
+            }
         } else if mode == "speakers" {
             for (c, s) in &predicted {
                 let Some(best) = best_gold(&doc.gold, c) else {
@@ -151,6 +182,9 @@ fn main() {
                 }
             }
         }
+    }
+    if mode == "over" {
+        println!("characters outside gold: {missed_chars} in predictions overlapping none, {partial_chars} in predictions overlapping one");
     }
     if mode == "partial" {
         println!("uncovered characters: {missed_chars} in missed attributions, {partial_chars} in partly covered ones");
