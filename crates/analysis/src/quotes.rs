@@ -174,6 +174,12 @@ fn verb_cue(t: &Para, i: usize) -> bool {
     if !is_cue(w) {
         return false;
     }
+    // "states" and "state" are nouns far more often than verbs: a verb before "that" or ":"
+    if matches!(w, "states" | "state") {
+        let after = &t.p[ws[i].span.end..];
+        let next = ws.get(i + 1).map(|n| n.text.to_lowercase());
+        return after.trim_start().starts_with(':') || next.as_deref() == Some("that");
+    }
     let Some(prev) = i.checked_sub(1).map(|k| ws[k].text.to_lowercase()) else {
         return true;
     };
@@ -200,6 +206,35 @@ fn verb_cue(t: &Para, i: usize) -> bool {
 /// Whether `w` is a reporting verb after which the speaker may stand ("..., said Lopez").
 fn inverting(w: &str) -> bool {
     INVERTING_CUES.contains(&w.to_lowercase().as_str())
+}
+
+/// The speaker phrase in `r`: all of it when [`is_speaker_phrase`] accepts it, else the
+/// name before a verb that follows it ("Clinton celebrated her win" -> "Clinton").
+fn speaker_span(p: &str, r: Range<usize>) -> Option<Range<usize>> {
+    if is_speaker_phrase(&p[r.clone()]) {
+        return Some(r);
+    }
+    let text = &p[r.clone()];
+    let mut prev_capitalised = false;
+    let mut offset = 0;
+    for w in text.split(' ') {
+        let at = offset;
+        offset += w.len() + 1;
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        let verb = prev_capitalised
+            && bare.starts_with(char::is_lowercase)
+            && (PAST_TENSES.contains(&lower.as_str()) || lower.ends_with("ed"))
+            && !ROLE_WORDS.contains(&lower.as_str())
+            && !PERSON_NOUNS.contains(&lower.as_str())
+            && !BODY_NOUNS.contains(&lower.as_str());
+        if verb {
+            let cut = r.start..r.start + text[..at].trim_end().len();
+            return is_speaker_phrase(&p[cut.clone()]).then_some(cut);
+        }
+        prev_capitalised = bare.starts_with(char::is_uppercase);
+    }
+    None
 }
 
 /// Whether `text` can name who spoke: a pronoun, a name, or a noun phrase for a person, a
@@ -273,7 +308,43 @@ pub fn is_speaker_phrase(text: &str) -> bool {
     {
         return false;
     }
+    // "Some 49": a number with nothing it counts
+    if digits(last) {
+        return false;
+    }
+    // "$2 trillion", "1.5 million": an amount
+    if digits(first)
+        && lower.get(1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "million" | "billion" | "trillion" | "thousand" | "hundred"
+            )
+        })
+    {
+        return false;
+    }
     for (k, w) in lower.iter().enumerate() {
+        // a verb after a name: "Hamas followed suit", "Pfizer took"
+        if k > 0
+            && words[k - 1].starts_with(char::is_uppercase)
+            && words[k].starts_with(char::is_lowercase)
+            && (PAST_TENSES.contains(&w.as_str())
+                || (w.ends_with("ed")
+                    && lower.get(k + 1).is_none_or(|n| {
+                        DETERMINERS.contains(&n.as_str())
+                            || PREPOSITIONS.contains(&n.as_str())
+                            || matches!(n.as_str(), "out" | "up" | "suit" | "down")
+                    })))
+            && !ROLE_WORDS.contains(&w.as_str())
+            && !PERSON_NOUNS.contains(&w.as_str())
+            && !BODY_NOUNS.contains(&w.as_str())
+            && !w.ends_with("-based")
+        {
+            return false;
+        }
+        if k > 0 && words[k] == "I" {
+            return false;
+        }
         // a pronoun as written ("us", "It" first), not a name in capitals ("US", "IT")
         let pronoun = matches!(
             words[k],
@@ -361,7 +432,14 @@ fn speaker_before(t: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
             && ws
                 .get(end)
                 .is_some_and(|n| time_noun(&n.text.to_lowercase()));
-        if !(CUE_AUXILIARIES.contains(&w.as_str()) || time_noun(&w) || time_modifier) {
+        // "Pfizer now said", "Critics roundly criticized"
+        let adverb =
+            (w.len() > 4 && w.ends_with("ly") && ws[end - 1].text.starts_with(char::is_lowercase))
+                || matches!(
+                    w.as_str(),
+                    "now" | "along" | "too" | "first" | "further" | "quickly"
+                );
+        if !(CUE_AUXILIARIES.contains(&w.as_str()) || time_noun(&w) || time_modifier || adverb) {
             break;
         }
         end -= 1;
@@ -422,7 +500,13 @@ fn speaker_before(t: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
             start -= 1;
             break;
         }
-        if SPEAKER_STOPS.contains(&lower.as_str())
+        // "the Food and Drug Administration": "and" between capitalised words
+        let in_name = lower == "and"
+            && start < end
+            && ws[start].text.starts_with(char::is_uppercase)
+            && start >= 2
+            && ws[start - 2].text.starts_with(char::is_uppercase);
+        if (SPEAKER_STOPS.contains(&lower.as_str()) && !in_name)
             || is_cue(w.text)
             || matches!(lower.as_str(), "what" | "who" | "which" | "whom")
         {
@@ -462,7 +546,7 @@ fn speaker_before(t: &Para, cue: usize, floor: usize) -> Option<Range<usize>> {
     }
     (start < end)
         .then(|| ws[start].span.start..ws[end - 1].span.end)
-        .filter(|r| is_speaker_phrase(&p[r.clone()]))
+        .and_then(|r| speaker_span(p, r))
 }
 
 fn is_participle(w: &str) -> bool {
@@ -577,7 +661,7 @@ fn subject_at(t: &Para, i: usize) -> Option<Range<usize>> {
     while j > i && matches!(ws[j].text, "of" | "for") {
         j -= 1;
     }
-    Some(ws[i].span.start..ws[j].span.end).filter(|r| is_speaker_phrase(&p[r.clone()]))
+    Some(ws[i].span.start..ws[j].span.end).and_then(|r| speaker_span(p, r))
 }
 
 /// The speaker phrase right after word `cue` (`said Zelensky, ...`), up to punctuation.
@@ -613,7 +697,7 @@ fn speaker_after(t: &Para, cue: usize) -> Option<Range<usize>> {
     }
     (end > cue + 1)
         .then(|| ws[cue + 1].span.start..ws[end - 1].span.end)
-        .filter(|r| is_speaker_phrase(&p[r.clone()]))
+        .and_then(|r| speaker_span(p, r))
 }
 
 /// An attribution's speaker and cue spans, each possibly unknown.
@@ -801,7 +885,24 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                             })
                     })
                 }
-                .or_else(|| sentence_subject(&t, sentence_start));
+                .or_else(|| {
+                    // "A timeline was not set, but Austin directed ..., telling": the subject
+                    // of the clause the participle ends
+                    let clause = if is_participle(ws[c].text) {
+                        ["; ", ", but ", ", and ", " but "]
+                            .iter()
+                            .filter_map(|m| {
+                                p[sentence_start..ws[c].span.start]
+                                    .rfind(m)
+                                    .map(|o| sentence_start + o + m.len())
+                            })
+                            .max()
+                            .unwrap_or(sentence_start)
+                    } else {
+                        sentence_start
+                    };
+                    sentence_subject(&t, clause).or_else(|| sentence_subject(&t, sentence_start))
+                });
                 // where the said words begin: after "that", a time phrase, whom it was told
                 let sentence_words: Vec<usize> = (c + 1..ws.len())
                     .take_while(|&i| ws[i].span.start < t.sentence_end(q.end))
@@ -1557,7 +1658,7 @@ fn colon_speaker(p: &str, colon: usize) -> Option<Range<usize>> {
         return None;
     }
     let start = head.trim_end().len() - name.len();
-    Some(start..start + name.len()).filter(|r| is_speaker_phrase(&p[r.clone()]))
+    Some(start..start + name.len()).and_then(|r| speaker_span(p, r))
 }
 
 #[cfg(test)]

@@ -1157,3 +1157,12 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "trade",
     "energy",
 ];
+
+/// Irregular past tenses: after a name they are its verb, not part of a speaker ("Pfizer
+/// took").
+pub(super) const PAST_TENSES: &[&str] = &[
+    "took", "made", "gave", "went", "came", "got", "put", "set", "ran", "won", "lost", "left",
+    "told", "sent", "held", "kept", "brought", "thought", "found", "became", "began", "wrote",
+    "spoke", "stood", "chose", "drew", "fell", "flew", "grew", "knew", "led", "met", "paid",
+    "rose", "saw", "sold", "wore", "said", "struck", "sought", "fought", "built", "spent",
+];
