@@ -636,7 +636,7 @@ fn subject_at(t: &Para, i: usize) -> Option<Range<usize>> {
         // after a name, a lower-case word is its verb ("Laura Italiano resigned") unless it
         // belongs to a description ("Democratic candidate", "Pfizer spokesman")
         let verb_after_name = this.starts_with(char::is_uppercase)
-            && j > i
+            && (j > i || !DETERMINERS.contains(&this.to_lowercase().as_str()))
             && next.starts_with(char::is_lowercase)
             && !matches!(next, "of" | "for")
             && !PERSON_NOUNS.contains(&next)
@@ -1089,6 +1089,11 @@ pub fn document_attributions(paragraphs: &[&str]) -> Vec<DocAttribution> {
             let source = match &a.source {
                 Some(s) => Some((i, s.clone())),
                 None if a.direct && opens_with_quote => carried.clone(),
+                // a quote of its own later in a paragraph whose quotes the last speaker said
+                None if a.direct && a.cue.is_none() => out
+                    .last()
+                    .filter(|d: &&DocAttribution| d.direct && d.paragraph + 1 >= i)
+                    .and_then(|d| d.source.clone()),
                 None => None,
             };
             // A quote with neither a speaker nor a reporting verb is no attribution.
@@ -1209,8 +1214,32 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
         }
     }
     // Trailing attribution: CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
+    // "..., said the officials, who spoke on condition of anonymity."
+    for &c in &idx[idx.len().saturating_sub(16)..] {
+        if !verb_cue(t, c) || !inverting(ws[c].text) {
+            continue;
+        }
+        let before = p[s.start..ws[c].span.start].trim_end();
+        let Some(src) = before.ends_with(',').then(|| speaker_after(t, c)).flatten() else {
+            continue;
+        };
+        let rest = p[src.end.min(text_end)..text_end].trim_start();
+        let content = ws[idx[0]].span.start..s.start + before.len() - 1;
+        if (rest.is_empty() || rest.starts_with(','))
+            && content.start < content.end
+            && p[content.clone()].split_whitespace().nth(2).is_some()
+        {
+            return Some(Attribution {
+                content,
+                quote: None,
+                source: Some(src),
+                cue: Some(ws[c].span.clone()),
+                direct: false,
+            });
+        }
+    }
     let tail = &idx[idx.len().saturating_sub(8)..];
-    if let Some(&c) = tail.iter().find(|&&i| verb_cue(t, i)) {
+    if let Some(&c) = tail.iter().rev().find(|&&i| verb_cue(t, i)) {
         let comma = p[s.start..ws[c].span.start].rfind(',').map(|o| s.start + o);
         if let Some(comma) = comma {
             let after_comma: Vec<usize> = idx
@@ -1563,6 +1592,20 @@ fn reported_clause_start(t: &Para, idx: &[usize], after: usize, cue: &str) -> Op
             }
         }
         k = skip_time(k);
+    }
+    // "asked all police forces": a request says what is asked ("to", "whether", "about")
+    if matches!(
+        cue.to_lowercase().as_str(),
+        "asked" | "asks" | "urged" | "urges"
+    ) && !(k..idx.len().min(k + 8)).any(|j| {
+        lower(j).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "to" | "whether" | "if" | "about" | "why" | "what" | "how" | "when" | "for"
+            )
+        })
+    }) {
+        return None;
     }
     let first = lower(k)?;
     // "said in a statement", "told reporters at ...": the said words follow "that", or are

@@ -53,6 +53,7 @@ pub fn story_quotes(
                 said.push(Said {
                     at: doc.sentence_at(*sp, span.start),
                     speaker: s.clone(),
+                    words: paragraphs[*sp][span.clone()].to_lowercase(),
                 });
             }
             if at.quote.is_none() && !reported_speech {
@@ -102,10 +103,11 @@ struct Speaker {
     named: bool,
 }
 
-/// A speaker found earlier in the article, at a sentence.
+/// A speaker found earlier in the article, at a sentence, with the attribution's own words.
 struct Said {
     at: SentenceId,
     speaker: Speaker,
+    words: String,
 }
 
 /// A sentence of an article: its paragraph and its index there.
@@ -180,6 +182,28 @@ impl<'a> Document<'a> {
     fn sentence_at(&self, p: usize, at: usize) -> SentenceId {
         let k = self.sentences[p].partition_point(|s| s.start <= at);
         (p, k.saturating_sub(1))
+    }
+
+    /// Whether the lower-case word `word` stands in one of the three sentences before `id`
+    /// outside any name ("the independent panel").
+    fn said_before(&self, id: SentenceId, word: &str) -> bool {
+        self.before(id).take(3).any(|prev| {
+            let p = self.paragraphs[prev.0];
+            let r = self.sentences[prev.0][prev.1].clone();
+            let names: Vec<&Range<usize>> = self
+                .mentions
+                .get(&prev)
+                .into_iter()
+                .flatten()
+                .map(|m| &m.span)
+                .collect();
+            p[r.clone()].match_indices(word).any(|(o, _)| {
+                let at = r.start + o;
+                let bounded = !p[..at].ends_with(char::is_alphanumeric)
+                    && !p[at + word.len()..].starts_with(char::is_alphanumeric);
+                bounded && !names.iter().any(|n| n.start <= at && at < n.end)
+            })
+        })
     }
 
     /// The position of sentence `id` in the article's order of sentences.
@@ -309,13 +333,10 @@ impl<'a> Document<'a> {
     ) -> Option<Speaker> {
         // "The official said" after "a senior White House official said": the same source
         let same_head = said.iter().rev().take(4).find(|s| {
-            !s.speaker.named
-                && s.speaker
-                    .name
-                    .to_lowercase()
-                    .split_whitespace()
-                    .next_back()
-                    .is_some_and(|w| w == d.head || w == d.written_head)
+            s.words
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w == d.head || w == d.written_head)
         });
         if let Some(s) = same_head {
             return Some(s.speaker.clone());
@@ -347,6 +368,10 @@ impl<'a> Document<'a> {
                     .split_whitespace()
                     .any(|w| w == d.head)
         };
+        // "The panel said" after "the independent panel": the body the text left unnamed
+        if !BUSINESS_NOUNS.contains(&d.head.as_str()) && self.said_before(id, &d.written_head) {
+            return None;
+        }
         let fits = |s: &Speaker| d.fits_body(s);
         self.antecedent(id, Some(at), said, true, named_so)
             .or_else(|| self.antecedent(id, Some(at), said, true, fits))

@@ -897,6 +897,10 @@ pub(super) const TITLE_MARKERS: &[&str] = &[
     "essay",
     "memoir",
     "novel",
+    "line",
+    "caption",
+    "slogan",
+    "hashtag",
 ];
 
 /// Head nouns of descriptions of a person ("the top House Republican", "the hardline cleric").
