@@ -53,13 +53,17 @@ pub fn story_quotes(
                 said.push(Said {
                     at: doc.sentence_at(*sp, span.start),
                     speaker: s.clone(),
+                    words: paragraphs[*sp][span.clone()].to_lowercase(),
                 });
             }
             if at.quote.is_none() && !reported_speech {
                 continue;
             }
-            let text = p[at.quote.clone().unwrap_or(at.content.clone())]
-                .trim()
+            // reported speech without its "that" ("said that the bridge ...")
+            let text = p[at.quote.clone().unwrap_or(at.content.clone())].trim();
+            let text = text
+                .strip_prefix("that ")
+                .unwrap_or(text)
                 .trim_end_matches(',')
                 .to_string();
             if text.split_whitespace().count() < 2 {
@@ -95,12 +99,15 @@ enum Kind {
 struct Speaker {
     name: String,
     kind: Kind,
+    /// Whether it is named by the story's entities (not a description).
+    named: bool,
 }
 
-/// A speaker found earlier in the article, at a sentence.
+/// A speaker found earlier in the article, at a sentence, with the attribution's own words.
 struct Said {
     at: SentenceId,
     speaker: Speaker,
+    words: String,
 }
 
 /// A sentence of an article: its paragraph and its index there.
@@ -177,6 +184,28 @@ impl<'a> Document<'a> {
         (p, k.saturating_sub(1))
     }
 
+    /// Whether the lower-case word `word` stands in one of the three sentences before `id`
+    /// outside any name ("the independent panel").
+    fn said_before(&self, id: SentenceId, word: &str) -> bool {
+        self.before(id).take(3).any(|prev| {
+            let p = self.paragraphs[prev.0];
+            let r = self.sentences[prev.0][prev.1].clone();
+            let names: Vec<&Range<usize>> = self
+                .mentions
+                .get(&prev)
+                .into_iter()
+                .flatten()
+                .map(|m| &m.span)
+                .collect();
+            p[r.clone()].match_indices(word).any(|(o, _)| {
+                let at = r.start + o;
+                let bounded = !p[..at].ends_with(char::is_alphanumeric)
+                    && !p[at + word.len()..].starts_with(char::is_alphanumeric);
+                bounded && !names.iter().any(|n| n.start <= at && at < n.end)
+            })
+        })
+    }
+
     /// The position of sentence `id` in the article's order of sentences.
     fn position(&self, id: SentenceId) -> usize {
         self.order.partition_point(|s| *s < id)
@@ -218,12 +247,18 @@ impl<'a> Document<'a> {
                 possessive || !(after.starts_with("'s") || after.starts_with("’s"))
             })
             .filter(|m| {
-                let before = p[..m.span.start]
-                    .trim_end()
-                    .rsplit(|c: char| c.is_whitespace())
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
+                // the word before, past a determiner ("of the January 6 committee")
+                let mut words = p[..m.span.start]
+                    .split_whitespace()
+                    .rev()
+                    .map(str::to_lowercase);
+                let mut before = words.next().unwrap_or_default();
+                if matches!(
+                    before.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                ) {
+                    before = words.next().unwrap_or_default();
+                }
                 !AFTER_A_PREPOSITION.contains(&before.as_str())
             })
             .copied()
@@ -282,6 +317,7 @@ impl<'a> Document<'a> {
         Some(Speaker {
             name: text.to_string(),
             kind: phrase_kind(text),
+            named: false,
         })
     }
 
@@ -295,17 +331,50 @@ impl<'a> Document<'a> {
         at: usize,
         said: &[Said],
     ) -> Option<Speaker> {
+        // "The official said" after "a senior White House official said": the same source
+        let same_head = said.iter().rev().take(4).find(|s| {
+            s.words
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w == d.head || w == d.written_head)
+        });
+        if let Some(s) = same_head {
+            return Some(s.speaker.clone());
+        }
+        if d.plural && !d.person {
+            // "the companies" after "Pfizer and BioNTech"
+            return self.antecedent(id, Some(at), said, true, |s| {
+                s.kind == Kind::Plural && s.named
+            });
+        }
         if d.person {
             if let Some(e) = self.names.by_role(&d.role) {
                 return Some(self.names.speaker(e));
+            }
+            // an official or a spokesman is someone the text has not named
+            if ANONYMOUS_HEADS.contains(&d.head.as_str()) {
+                return None;
             }
             let wanted = |s: &Speaker| s.kind == Kind::Person;
             return self
                 .antecedent(id, Some(at), said, true, wanted)
                 .or_else(|| self.cataphor(id, said, EntityKind::Person, &d.head));
         }
+        // "the caucus" is the "House Freedom Caucus" named before, if one is
+        let named_so = |s: &Speaker| {
+            d.fits_body(s)
+                && s.name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| w == d.head)
+        };
+        // "The panel said" after "the independent panel": the body the text left unnamed
+        if !BUSINESS_NOUNS.contains(&d.head.as_str()) && self.said_before(id, &d.written_head) {
+            return None;
+        }
         let fits = |s: &Speaker| d.fits_body(s);
-        self.antecedent(id, Some(at), said, true, fits)
+        self.antecedent(id, Some(at), said, true, named_so)
+            .or_else(|| self.antecedent(id, Some(at), said, true, fits))
             .or_else(|| self.cataphor(id, said, EntityKind::Organization, &d.head))
     }
 
@@ -405,6 +474,7 @@ impl<'a> Document<'a> {
                     out.push(Speaker {
                         name: format!("{} and {}", first.name, n.name),
                         kind: Kind::Plural,
+                        named: true,
                     });
                 }
             }
@@ -417,6 +487,7 @@ impl<'a> Document<'a> {
                 || Speaker {
                     name: text.to_string(),
                     kind: Kind::Plural,
+                    named: false,
                 },
             )
         });
@@ -534,8 +605,12 @@ struct Description {
     role: String,
     /// Its last word ("president", "drugmaker").
     head: String,
+    /// The head as written, plural or not ("companies").
+    written_head: String,
     /// Whether it describes a person (else an organisation).
     person: bool,
+    /// Whether it describes more than one ("the companies").
+    plural: bool,
 }
 
 impl Description {
@@ -559,11 +634,21 @@ impl Description {
         // "the president of Iran": the head comes before "of"
         let head = rest
             .iter()
-            .position(|w| w == "of" || w == "for" || w == "from" || w == "at")
+            .position(|w| matches!(w.as_str(), "of" | "for" | "from" | "at" | "in"))
             .and_then(|k| k.checked_sub(1).map(|k| rest[k].clone()))
             .unwrap_or(head);
+        let written_head = head.clone();
+        let singular = singular(&head);
+        let plural = singular != head
+            && (PERSON_NOUNS.contains(&singular.as_str())
+                || BODY_NOUNS.contains(&singular.as_str()));
+        let head = if plural { singular } else { head };
         let person = PERSON_NOUNS.contains(&head.as_str());
         if !person && !BODY_NOUNS.contains(&head.as_str()) {
+            return None;
+        }
+        // "Southwest's pilots' union": the owner already says whose
+        if owner && !person {
             return None;
         }
         // "The Oversight Board" is a name; "the Catalan justice department" a body the words
@@ -585,7 +670,9 @@ impl Description {
         Some(Description {
             role: rest.join(" "),
             head,
+            written_head,
             person,
+            plural,
         })
     }
 
@@ -607,6 +694,24 @@ impl Description {
         !(BUSINESS_NOUNS.contains(&head) && public)
     }
 }
+
+/// The singular of a plural noun ("companies" -> "company", "drugmakers" -> "drugmaker"); a
+/// word that is not plural is returned as it is.
+fn singular(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3 {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// Words that may follow a name in it.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Heads of descriptions of sources the text usually leaves unnamed ("the official").
+const ANONYMOUS_HEADS: &[&str] = &["official", "officer", "source", "spokesperson", "aide"];
 
 /// Whether an unresolved speaker phrase names more than one ("officials", "The senators",
 /// "critics and analysts").
@@ -671,6 +776,7 @@ impl<'a> NameIndex<'a> {
             } else {
                 Kind::Body
             },
+            named: true,
         }
     }
 
@@ -679,7 +785,15 @@ impl<'a> NameIndex<'a> {
         let words: Vec<String> = key_of(text).split(' ').map(str::to_string).collect();
         let mut other = None;
         for len in (1..=words.len().min(5)).rev() {
-            for w in words.windows(len) {
+            for (k, w) in words.windows(len).enumerate() {
+                // a name before more words modifies them ("a Manchin aide", "Netanyahu's
+                // office"), unless they are a suffix ("Joe Manchin III")
+                let rest = &words[k + len..];
+                let suffix = rest.iter().all(|r| NAME_SUFFIXES.contains(&r.as_str()))
+                    || rest.first().is_some_and(|r| r == "of" || r == "from");
+                if !suffix {
+                    continue;
+                }
                 if let Some(e) = self.by_key.get(&w.join(" ")) {
                     if e.kind == EntityKind::Person {
                         return Some(e);

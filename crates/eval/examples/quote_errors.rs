@@ -1,10 +1,13 @@
 //! Studying quote-attribution errors on a PolNeAR split (use the train split, not dev):
 //! `misses` prints gold attributions no prediction overlaps, with their cue;
 //! `false` prints predictions that overlap no gold content, with their speaker;
-//! `speakers` prints predictions matched to a gold attribution with a source whose speaker the
+//! `partial` prints gold contents a prediction overlaps but does not cover, the uncovered
+//! characters in brackets, and how many characters go uncovered in missed and in partly
+//! covered attributions; `over` prints predictions that overlap a gold content and reach
+//! beyond every gold content, the characters beyond in brackets, with counts; `speakers` prints predictions matched to a gold attribution with a source whose speaker the
 //! scorer counts wrong, with the gold source.
 //!
-//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false|speakers DIR [N] [--context]`
+//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false|partial|over|speakers DIR [N] [--context]`
 
 use dossier_eval::quotes::{documents, predict, GoldAttribution};
 use std::ops::Range;
@@ -41,6 +44,7 @@ fn main() {
     let n: usize = args.get(3).and_then(|x| x.parse().ok()).unwrap_or(40);
     let context = args.iter().any(|a| a == "--context");
     let mut shown = 0;
+    let (mut missed_chars, mut partial_chars) = (0, 0);
     for doc in documents(dir).expect("a PolNeAR split").iter().step_by(7) {
         let chars: Vec<char> = doc.text.chars().collect();
         let slice = |r: &Range<usize>| {
@@ -69,6 +73,64 @@ fn main() {
                             slice(&(from..at + 60)).replace('\n', " ¶ ")
                         );
                     }
+                    shown += 1;
+                }
+            }
+        } else if mode == "partial" {
+            for g in &doc.gold {
+                let covered = |i: usize| predicted.iter().any(|(p, _)| p.start <= i && i < p.end);
+                let chars_of = || g.content.iter().flat_map(|c| c.clone());
+                let uncovered = chars_of()
+                    .filter(|&i| !covered(i) && chars.get(i).is_some_and(|c| c.is_alphanumeric()))
+                    .count();
+                if chars_of().all(|i| !covered(i)) {
+                    missed_chars += uncovered;
+                    continue;
+                }
+                partial_chars += uncovered;
+                if uncovered > 0 && shown < n {
+                    let marked: String = chars_of()
+                        .map(|i| {
+                            let c = chars.get(i).copied().unwrap_or(' ');
+                            if covered(i) {
+                                c.to_string()
+                            } else {
+                                format!("\u{332}{c}")
+                            }
+                        })
+                        .collect();
+                    let cue = g.cue.first().map(&slice).unwrap_or_default();
+                    println!("[{cue}] {}", marked.replace('\u{332}', "_"));
+                    shown += 1;
+                }
+            }
+        } else if mode == "over" {
+            let in_gold = |i: usize| {
+                doc.gold
+                    .iter()
+                    .any(|g| g.content.iter().any(|c| c.start <= i && i < c.end))
+            };
+            for (c, _) in &predicted {
+                let letters = |i: &usize| chars.get(*i).is_some_and(|c| c.is_alphanumeric());
+                let outside = c.clone().filter(letters).filter(|&i| !in_gold(i)).count();
+                if c.clone().all(|i| !in_gold(i)) {
+                    missed_chars += outside;
+                    continue;
+                }
+                partial_chars += outside;
+                if outside > 0 && shown < n {
+                    let marked: String = c
+                        .clone()
+                        .map(|i| {
+                            let ch = chars.get(i).copied().unwrap_or(' ');
+                            if in_gold(i) {
+                                ch.to_string()
+                            } else {
+                                format!("_{ch}")
+                            }
+                        })
+                        .collect();
+                    println!("{marked}");
                     shown += 1;
                 }
             }
@@ -120,5 +182,11 @@ fn main() {
                 }
             }
         }
+    }
+    if mode == "over" {
+        println!("characters outside gold: {missed_chars} in predictions overlapping none, {partial_chars} in predictions overlapping one");
+    }
+    if mode == "partial" {
+        println!("uncovered characters: {missed_chars} in missed attributions, {partial_chars} in partly covered ones");
     }
 }
