@@ -45,6 +45,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
 
 /// Least evidence for two figures to report the same fact.
 const SAME_FACT: f32 = 2.0;
@@ -137,11 +138,11 @@ struct Report<'a> {
     /// People and organisations named before the figure in its window.
     actors: Vec<usize>,
     /// Entities named in the sentence.
-    entities: HashSet<usize>,
+    entities: Rc<HashSet<usize>>,
     /// Content stems of the sentence.
-    words: Stems,
-    /// Content stems of the figure's window, its noun and unit left out.
-    context: Stems,
+    words: Rc<Stems>,
+    /// The figure's words in its sentence.
+    window: Window,
     /// What happened, as written beside the figure: "killed", "waited", "added".
     verb: Option<Verb>,
     /// The last day the article named at or before this sentence (nearby).
@@ -152,6 +153,23 @@ struct Report<'a> {
     alone: bool,
     /// What the figure measures, in words a reader can print.
     about: Option<String>,
+}
+
+impl Report<'_> {
+    /// Content stems of the figure's window, its noun and units left out: what happened
+    /// ("waited", "vote"). Made when a conflict is weighed, which is rare.
+    fn context(&self) -> Stems {
+        let w = &self.window;
+        let noun: Stems = self
+            .noun
+            .as_ref()
+            .map(|n| content_stems(&n.text, |_| false))
+            .unwrap_or_default();
+        let mut context = content_stems(&self.sentence[w.prefix.0..w.prefix.1], |_| false);
+        context.extend(content_stems(&self.sentence[w.own.0..w.own.1], |_| false));
+        context.retain(|s| !noun.contains(s) && !UNIT_STEMS.contains(&s.as_str()));
+        context
+    }
 }
 
 /// A verb beside a figure and how it stands to the counted noun.
@@ -176,8 +194,14 @@ pub fn story_facts(
     for (ai, (a, ss)) in articles.iter().zip(sentences).enumerate() {
         if let Some(t) = &a.title {
             let found = quantities(t);
-            if !found.is_empty() || has_tally(t) {
-                let times = find_times(t, a.published);
+            if !found.is_empty() || may_hold_tally(t) {
+                // dates are read only where a figure could be one ("2026", "Dec. 3", "two
+                // days ago")
+                let times = if found.iter().any(could_be_date) {
+                    find_times(t, a.published)
+                } else {
+                    Vec::new()
+                };
                 let place = Place {
                     article: ai,
                     text: t,
@@ -201,7 +225,7 @@ pub fn story_facts(
             {
                 last_day = Some((d, s.paragraph));
             }
-            if s.quantities.is_empty() && !has_tally(s.text) {
+            if s.quantities.is_empty() && !may_hold_tally(s.text) {
                 continue;
             }
             // a date named within the last few paragraphs still dates the sentence
@@ -227,6 +251,15 @@ pub fn story_facts(
     facts
 }
 
+/// Whether a figure could be part of a date: a day of the month, a year, a number of days.
+fn could_be_date(q: &Quantity) -> bool {
+    let whole = q.value.fract() == 0.0;
+    match q.unit {
+        None => whole && ((1.0..=31.0).contains(&q.value) || (1000.0..=2100.0).contains(&q.value)),
+        Some(u) => u.dimension == Dimension::Duration,
+    }
+}
+
 /// Where a sentence stands: its article, text, span and dates.
 struct Place<'a, 't> {
     article: usize,
@@ -238,23 +271,28 @@ struct Place<'a, 't> {
 
 /// A vote's tally: "voted 50-49", "the 220-to-190 vote", "by a vote of 221 to 201".
 static TALLY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,3})(?:-to-| to |-|–)(\d{1,3})(?-u:\b)").expect("a valid pattern")
+    Regex::new(r"(?-u:\b)([0-9]{1,3})(?:-to-| to |-|–)([0-9]{1,3})(?-u:\b)")
+        .expect("a valid pattern")
 });
 
 /// Words that make a pair of numbers a vote's tally when they stand just before it.
 static TALLY_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:\bvot(?:e|es|ed|ing)|\bpass(?:ed|es)?|\bapproved?|\bconfirmed?|\brejected?|\bdefeated?|\badopted?|\bmargin of|\btally of|\bsplit|\bvote (?:was|of))\W+(?:\w+\W+){0,5}$")
+    Regex::new(r"(?i)(?:(?-u:\b)vot(?:e|es|ed|ing)|(?-u:\b)pass(?:ed|es)?|(?-u:\b)approved?|(?-u:\b)confirmed?|(?-u:\b)rejected?|(?-u:\b)defeated?|(?-u:\b)adopted?|(?-u:\b)margin of|(?-u:\b)tally of|(?-u:\b)split|(?-u:\b)vote (?:was|of))[^[:alnum:]_]+(?:[[:alnum:]_]+[^[:alnum:]_]+){0,5}$")
         .expect("a valid pattern")
 });
 
 /// Words that make it one when they follow it.
 static TALLY_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\W*(?:[\w-]+\s+)?(?:vote|votes|margin|tally|decision|ruling)\b")
+    Regex::new(r"(?i)^[^[:alnum:]_]*(?:[[:alnum:]_-]+[[:space:]]+)?(?:vote|votes|margin|tally|decision|ruling)(?-u:\b)")
         .expect("a valid pattern")
 });
 
+/// A vote's tallies in `text`: where each stands, and its two numbers.
 fn tallies(text: &str) -> Vec<(usize, usize, u32, u32)> {
     let mut out = Vec::new();
+    if !may_hold_tally(text) {
+        return out;
+    }
     for c in TALLY.captures_iter(text) {
         let m = c.get(0).expect("the whole match");
         let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
@@ -265,7 +303,12 @@ fn tallies(text: &str) -> Vec<(usize, usize, u32, u32)> {
         if after.starts_with('%') || after.starts_with(" percent") {
             continue;
         }
-        let before = &text[..m.start()];
+        // the cue stands within a few words before
+        let mut from = m.start().saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..m.start()];
         let cue = TALLY_BEFORE.is_match(before) || TALLY_AFTER.is_match(after);
         if cue && a + b >= 3 {
             out.push((m.start(), m.end(), a, b));
@@ -274,9 +317,30 @@ fn tallies(text: &str) -> Vec<(usize, usize, u32, u32)> {
     out
 }
 
-fn has_tally(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) && !tallies(text).is_empty()
+/// Whether `text` has a digit followed by "-", "–" or " to " and a digit: a cheap test
+/// before the patterns of [`tallies`].
+fn may_hold_tally(text: &str) -> bool {
+    let b = text.as_bytes();
+    let dash = "–".as_bytes();
+    (0..b.len()).any(|i| {
+        b[i].is_ascii_digit() && {
+            let rest = &b[i + 1..];
+            let after = if rest.starts_with(b"-to-") || rest.starts_with(b" to ") {
+                4
+            } else if rest.starts_with(b"-") {
+                1
+            } else if rest.starts_with(dash) {
+                dash.len()
+            } else {
+                return false;
+            };
+            rest.get(after).is_some_and(u8::is_ascii_digit)
+        }
+    })
 }
+
+/// A sentence's names as found, its entities and its content stems.
+type SentenceNames = (Vec<NameMatch>, Rc<HashSet<usize>>, Rc<Stems>);
 
 /// Adds the reports of one sentence's figures to `out`; `about` gives the sentence's entities
 /// and content stems, asked for once, when it has a figure worth reporting.
@@ -288,11 +352,7 @@ fn sentence_reports<'a>(
     out: &mut Vec<Report<'a>>,
 ) {
     let text = at.text;
-    let tallies = if has_tally(text) {
-        tallies(text)
-    } else {
-        Vec::new()
-    };
+    let tallies = tallies(text);
     // the figures worth reading: not dates, not restatements, not part of a tally
     let mut items: Vec<(usize, usize, Figure)> = found
         .iter()
@@ -343,14 +403,18 @@ fn sentence_reports<'a>(
         };
         measured.push(m);
     }
-    let mut sentence_about: Option<(Vec<NameMatch>, Stems)> = None;
+    // the sentence's names, entities and stems, read once and shared by its reports
+    let mut sentence_about: Option<SentenceNames> = None;
     let mut about = Some(about);
     for (k, (start, end, fig)) in items.iter().enumerate() {
         let Some((measure, noun)) = measured[k].clone() else {
             continue;
         };
-        let (found_names, words) =
-            sentence_about.get_or_insert_with(|| about.take().expect("asked for once")());
+        let (found_names, sentence_entities, words) = sentence_about.get_or_insert_with(|| {
+            let (found, stems) = about.take().expect("asked for once")();
+            let entities = found.iter().map(|m| m.entity).collect();
+            (found, Rc::new(entities), Rc::new(stems))
+        });
         let w = &windows[k];
         let alone = measured
             .iter()
@@ -403,12 +467,6 @@ fn sentence_reports<'a>(
         if let Some(h) = &noun_head {
             modifiers.remove(h);
         }
-        let noun_stems: Stems = noun_text
-            .map(|n| content_stems(n, |_| false))
-            .unwrap_or_default();
-        let mut context = content_stems(&text[w.prefix.0..w.prefix.1], |_| false);
-        context.extend(content_stems(&text[w.own.0..w.own.1], |_| false));
-        context.retain(|s| !noun_stems.contains(s) && !UNIT_STEMS.contains(&s.as_str()));
         let duration = matches!(fig, Figure::Quantity(q) if q.unit.is_some_and(|u| u.dimension == Dimension::Duration));
         let verb = verb_of(
             text,
@@ -445,9 +503,9 @@ fn sentence_reports<'a>(
             frame: frame_of(at.times, w, *start),
             places,
             actors,
-            entities: found_names.iter().map(|m| m.entity).collect(),
-            words: words.clone(),
-            context,
+            entities: Rc::clone(sentence_entities),
+            words: Rc::clone(words),
+            window: *w,
             verb,
             day: at.day,
             change: near.before.iter().chain(&near.after).any(|w| is_change(w)),
@@ -498,19 +556,31 @@ const FIGURE_BREAKS: &[&str] = &[
 ];
 
 fn windows(text: &str, spans: &[(usize, usize)]) -> Vec<Window> {
+    // every clause break of the sentence, found once: (start, end); each begins with ";", ","
+    // or a space before a dash
+    let bytes = text.as_bytes();
+    let breaks: Vec<(usize, usize)> = memchr::memchr3_iter(b';', b',', b' ', bytes)
+        .filter(|&i| bytes[i] != b' ' || matches!(bytes.get(i + 1), Some(b'-' | 0xE2)))
+        .filter_map(|i| {
+            CLAUSE_BREAKS
+                .iter()
+                .find(|b| text[i..].starts_with(*b))
+                .map(|b| (i, i + b.len()))
+        })
+        .collect();
     let clause_start = |at: usize| -> usize {
-        CLAUSE_BREAKS
+        breaks
             .iter()
-            .filter_map(|b| text[..at].rfind(b).map(|i| i + b.len()))
+            .filter(|b| b.1 <= at)
+            .map(|b| b.1)
             .max()
             .unwrap_or(0)
     };
     let clause_end = |at: usize| -> usize {
-        CLAUSE_BREAKS
+        breaks
             .iter()
-            .filter_map(|b| text[at..].find(b).map(|i| at + i))
-            .min()
-            .unwrap_or(text.len())
+            .find(|b| b.0 >= at)
+            .map_or(text.len(), |b| b.0)
     };
     let split = |from: usize, to: usize| -> usize {
         let between = &text[from..to];
@@ -2206,7 +2276,8 @@ fn surely_one(a: &Report, b: &Report) -> bool {
         Measure::Tally => true,
         _ => {
             let actors = a.entities.iter().any(|e| b.entities.contains(e));
-            let happening = a.context.intersection(&b.context).next().is_some();
+            let (x, y) = (a.context(), b.context());
+            let happening = x.intersection(&y).next().is_some();
             actors && happening
         }
     }
@@ -2340,7 +2411,7 @@ enum Tenure {
 
 /// A present or future verb after a name: the sentence tells of now.
 static PRESENT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:is|are|has|have|will|says|say|wants|plans|hopes|would like)(?-u:\b)")
+    Regex::new(r"^(?:['’]s)?(?:[[:space:]]+[[:alnum:]_-]+){0,2}?[[:space:]]+(?:is|are|has|have|will|says|say|wants|plans|hopes|would like)(?-u:\b)")
         .expect("a valid pattern")
 });
 
@@ -2441,8 +2512,16 @@ fn office_before(
     m: &NameMatch,
     published: Option<NaiveDate>,
 ) -> Option<(&'static str, Tenure, usize)> {
+    // the last words before the name: enough for "the former US Secretary of State"
+    let mut from = m.start.saturating_sub(80);
+    while !s.text.is_char_boundary(from) {
+        from += 1;
+    }
     let before = &s.text[..m.start];
-    let spans = word_spans(before);
+    let spans: Vec<(usize, &str)> = word_spans(&before[from..])
+        .into_iter()
+        .map(|(at, w)| (from + at, w))
+        .collect();
     let (last_at, last_word) = *spans.last()?;
     // nothing but spaces between the office and the name
     if !before[last_at + last_word.len()..].trim().is_empty() {
@@ -2696,6 +2775,55 @@ mod tests {
             .unwrap_or_else(|| panic!("{facts:#?}"));
         assert_eq!(f.relation, Relation::Compatible);
         assert_eq!(f.about, "how many visitors");
+    }
+
+    #[test]
+    fn hedges_and_rounding_allow_each_other() {
+        for (x, y) in [
+            ("at least 15.1 million viewers", "15 million viewers"),
+            ("nearly 8 percent of the stations", "7.7% of the stations"),
+            ("$30 billion in aid", "more than $30 billion in aid"),
+        ] {
+            let facts = facts_of(&[
+                art(
+                    "a",
+                    "Wire",
+                    "2024-03-08",
+                    &format!("The Orbis network reported {x} on Monday."),
+                ),
+                art(
+                    "b",
+                    "Daily",
+                    "2024-03-08",
+                    &format!("The Orbis network reported {y} on Monday."),
+                ),
+            ]);
+            assert!(conflicts(&facts).is_empty(), "{x} / {y}: {facts:#?}");
+            assert!(
+                facts
+                    .iter()
+                    .any(|f| f.relation == Relation::Compatible && f.reports.len() == 2),
+                "{x} / {y}: {facts:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tallies_are_read_in_their_forms() {
+        let found = |t: &str| {
+            tallies(t)
+                .into_iter()
+                .map(|t| (t.2, t.3))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("The 220-to-190 party-line vote came late."),
+            [(220, 190)]
+        );
+        assert_eq!(found("The Senate voted 50-49 to confirm her."), [(50, 49)]);
+        assert_eq!(found("It passed by a vote of 221 to 201."), [(221, 201)]);
+        assert!(found("Prices rose 10-15% in the 2020-21 season.").is_empty());
+        assert!(found("Children aged 5-11 can now get the shot.").is_empty());
     }
 
     #[test]

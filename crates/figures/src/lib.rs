@@ -41,6 +41,20 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// The qualifier of a kebab-case name ([`Qualifier::as_str`]).
+    pub fn from_name(name: &str) -> Option<Qualifier> {
+        [
+            Qualifier::About,
+            Qualifier::Nearly,
+            Qualifier::MoreThan,
+            Qualifier::AtLeast,
+            Qualifier::LessThan,
+            Qualifier::AtMost,
+        ]
+        .into_iter()
+        .find(|q| q.as_str() == name)
+    }
+
     /// The kebab-case name used in dossier's JSON.
     pub fn as_str(self) -> &'static str {
         match self {
