@@ -34,6 +34,7 @@
 //! "President X" in past-tense reporting of older events, say nothing about now. Where some
 //! articles say former and others say now, that is a `conflict`, the minority side marked.
 
+mod days;
 mod offices;
 mod reading;
 
@@ -124,6 +125,7 @@ pub fn story_facts(
     facts.extend(offices::office_conflicts(
         articles, sentences, entities, names,
     ));
+    facts.extend(days::day_conflicts(articles, sentences, entities, names));
     facts
 }
 
@@ -808,6 +810,39 @@ mod tests {
         let sentence: String = text.chars().skip(s).take(e - s).collect();
         assert_eq!(sentence, r.sentence);
         assert!(sentence.starts_with("The storm"));
+    }
+
+    #[test]
+    fn a_letter_dated_to_two_days_is_a_conflict_and_a_vote_is_not() {
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-05-09", "Four senators wrote a letter to the Harbor Authority on Wednesday asking for the records."),
+            art("b", "Daily", "2024-05-09", "In a Tuesday letter to the Harbor Authority, four senators asked for the records."),
+        ]);
+        let c = conflicts(&facts);
+        assert_eq!(c.len(), 1, "{facts:#?}");
+        assert_eq!(c[0].about, "the day of the letter");
+        let values: Vec<&str> = c[0]
+            .reports
+            .iter()
+            .filter_map(|r| r.value.as_deref())
+            .collect();
+        assert_eq!(values, ["Tuesday, May 7", "Wednesday, May 8"]);
+        // a vote can be held twice in a week: two days are two votes
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-05-09",
+                "The Harbor Authority board approved the plan in a vote on Wednesday.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-05-09",
+                "In a Tuesday vote, the Harbor Authority board approved the plan.",
+            ),
+        ]);
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
     }
 
     #[test]
