@@ -140,7 +140,9 @@ fn interval(r: &Report) -> (f64, f64) {
     };
     let v = q.value;
     let hi = q.upper.unwrap_or(v);
-    let (lo, hi) = (v - r.slack, hi + r.slack);
+    // rounding, but never more than a tenth of the value: "$1 trillion" is not $550 billion
+    let slack = r.slack.min(0.1 * v.abs());
+    let (lo, hi) = (v - slack, hi + slack);
     match q.qualifier {
         Some(Qualifier::MoreThan) => (v + f64::EPSILON * v.abs().max(1.0), f64::INFINITY),
         Some(Qualifier::AtLeast) => (v, f64::INFINITY),
@@ -197,6 +199,10 @@ fn same_fact(a: &Report, b: &Report) -> Option<f32> {
         return None; // one article, two values: two quantities
     }
     if a.role != b.role && !compatible {
+        return None;
+    }
+    // values apart are grouped only where the text names what they measure
+    if !compatible && (a.about.is_none() || b.about.is_none()) {
         return None;
     }
     if let (Some(x), Some(y)) = (&a.frame, &b.frame) {

@@ -540,6 +540,19 @@ mod tests {
     }
 
     #[test]
+    fn up_to_after_a_verb_is_a_move() {
+        assert_eq!(one("The rate ticked up to 6.1% in April").qualifier, None);
+        assert_eq!(
+            one("The fine is up to $5,000").qualifier,
+            Some(Qualifier::AtMost)
+        );
+        assert_eq!(
+            one("It could cost up to $5 million").qualifier,
+            Some(Qualifier::AtMost)
+        );
+    }
+
+    #[test]
     fn not_figures() {
         assert!(quantities("The one you mentioned is invalid").is_empty());
         assert!(quantities("at 4:06 on the 1st, an F-16 flew").is_empty());

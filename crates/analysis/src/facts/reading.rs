@@ -503,6 +503,9 @@ pub(super) fn windows(text: &str, spans: &[(usize, usize)]) -> Vec<Window> {
 /// The words either side of a figure in its window, lower-cased, and the bytes they span.
 pub(super) struct Near {
     pub(super) before: Vec<String>,
+    /// Words of the clause before `before` (a forecast is often said far ahead of its
+    /// figure: "forecasters had anticipated that the economy would add nearly 1 million jobs").
+    pub(super) earlier: Vec<String>,
     pub(super) after: Vec<String>,
     pub(super) from: usize,
     pub(super) to: usize,
@@ -526,6 +529,9 @@ pub(super) fn place_of_figure(text: &str, figure: (usize, usize), place: (usize,
     }
 }
 
+/// How many words before the near ones are read for a forecast.
+const EARLIER_WORDS: usize = 8;
+
 /// How many words before a figure may name who did what it counts.
 pub(super) const ACTOR_WORDS: usize = 10;
 
@@ -546,7 +552,9 @@ pub(super) fn before_words<'t>(text: &'t str, w: &Window, start: usize) -> Vec<(
 }
 
 pub(super) fn near_words(text: &str, w: &Window, before: &[(usize, &str)], end: usize) -> Near {
-    let before = &before[before.len().saturating_sub(NEAR_WORDS)..];
+    let at = before.len().saturating_sub(NEAR_WORDS);
+    let earlier = &before[at.saturating_sub(EARLIER_WORDS)..at];
+    let before = &before[at..];
     let after: Vec<(usize, &str)> = word_spans(&text[end..w.own.1.max(end)])
         .into_iter()
         .take(NEAR_WORDS)
@@ -554,6 +562,7 @@ pub(super) fn near_words(text: &str, w: &Window, before: &[(usize, &str)], end: 
         .collect();
     Near {
         before: before.iter().map(|(_, x)| x.to_lowercase()).collect(),
+        earlier: earlier.iter().map(|(_, x)| x.to_lowercase()).collect(),
         after: after.iter().map(|(_, x)| x.to_lowercase()).collect(),
         from: before.first().map_or(end, |(at, _)| *at),
         to: after.last().map_or(end, |(at, x)| at + x.len()),
@@ -1158,7 +1167,8 @@ pub(super) fn role_of(near: &Near) -> Role {
             .map(|p| (p[0], p[1]))
             .collect::<Vec<_>>()
     };
-    if all().any(|w| {
+    let forecast_words = || all().chain(near.earlier.iter().map(String::as_str));
+    if forecast_words().any(|w| {
         w.starts_with("expect")
             || w.starts_with("forecast")
             || w.starts_with("estimat")
