@@ -418,10 +418,39 @@ pub(crate) fn qualifier_before(toks: &[Tok], i: usize) -> Option<(Qualifier, usi
             .enumerate()
             .all(|(k, w)| toks[s + k].lower == *w)
         {
+            // "ticked up to 6.1%", "revised up to 2.3%": the verb's "up", not a bound
+            if *phrase == ["up", "to"] && s > 0 && moves_up(&toks[s - 1].lower) {
+                return None;
+            }
             return Some((*q, s));
         }
     }
     None
+}
+
+/// A verb "up" can follow, making "up to" a move rather than a bound.
+fn moves_up(w: &str) -> bool {
+    (w.len() > 3 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "rose"
+                | "went"
+                | "shot"
+                | "crept"
+                | "grew"
+                | "rise"
+                | "rises"
+                | "go"
+                | "goes"
+                | "move"
+                | "moves"
+                | "tick"
+                | "ticks"
+                | "climb"
+                | "climbs"
+                | "jump"
+                | "jumps"
+        )
 }
 
 /// A qualifier written after the figure ("or more", "or so", "500-plus"): it and the token after.

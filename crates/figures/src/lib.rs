@@ -41,6 +41,20 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// The qualifier of a kebab-case name ([`Qualifier::as_str`]).
+    pub fn from_name(name: &str) -> Option<Qualifier> {
+        [
+            Qualifier::About,
+            Qualifier::Nearly,
+            Qualifier::MoreThan,
+            Qualifier::AtLeast,
+            Qualifier::LessThan,
+            Qualifier::AtMost,
+        ]
+        .into_iter()
+        .find(|q| q.as_str() == name)
+    }
+
     /// The kebab-case name used in dossier's JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -523,6 +537,19 @@ mod tests {
         assert!(qs[1].conversion);
         let q = one("between 25 and 30 million dollars");
         assert_eq!((q.value, q.upper), (25e6, Some(30e6)));
+    }
+
+    #[test]
+    fn up_to_after_a_verb_is_a_move() {
+        assert_eq!(one("The rate ticked up to 6.1% in April").qualifier, None);
+        assert_eq!(
+            one("The fine is up to $5,000").qualifier,
+            Some(Qualifier::AtMost)
+        );
+        assert_eq!(
+            one("It could cost up to $5 million").qualifier,
+            Some(Qualifier::AtMost)
+        );
     }
 
     #[test]

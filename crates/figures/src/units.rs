@@ -48,6 +48,50 @@ impl Dimension {
     }
 }
 
+impl Dimension {
+    /// The dimension of a name ([`Dimension::as_str`]).
+    pub fn from_name(name: &str) -> Option<Dimension> {
+        use Dimension::*;
+        [
+            Currency,
+            Percent,
+            Length,
+            Area,
+            Volume,
+            Mass,
+            Speed,
+            Temperature,
+            Data,
+            Energy,
+            Power,
+            Frequency,
+            Duration,
+            Age,
+            Angle,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == name)
+    }
+}
+
+/// The unit of a name ("square kilometre", "US dollar"), from the tables below.
+pub fn by_name(name: &str) -> Option<Unit> {
+    UNIT_WORDS
+        .iter()
+        .map(|(_, u)| *u)
+        .chain(CURRENCY_SYMBOLS.iter().map(|(_, u)| *u))
+        .chain(CURRENCY_CODES.iter().map(|(_, u)| *u))
+        .chain([
+            PERCENT,
+            PERCENTAGE_POINT,
+            CELSIUS,
+            FAHRENHEIT,
+            DEGREE,
+            POUND_MASS,
+        ])
+        .find(|u| u.name == name)
+}
+
 /// A unit: its name and what it measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Unit {

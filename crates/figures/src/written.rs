@@ -95,6 +95,43 @@ pub fn figure(q: &Quantity) -> String {
     s
 }
 
+/// A figure kept as its parts (as dossier's JSON keeps it: the unit's name, the dimension's and
+/// the hedge's names), written as [`figure`] writes it.
+pub fn from_parts(
+    value: f64,
+    upper: Option<f64>,
+    unit: Option<&str>,
+    dimension: Option<&str>,
+    qualifier: Option<&str>,
+    per: Option<&str>,
+) -> String {
+    let unit = unit.and_then(|name| {
+        let known = crate::units::by_name(name)?;
+        let dimension = dimension
+            .and_then(Dimension::from_name)
+            .unwrap_or(known.dimension);
+        Some(crate::Unit {
+            name: known.name,
+            dimension,
+        })
+    });
+    let q = Quantity {
+        start: 0,
+        end: 0,
+        value,
+        upper,
+        upper_qualifier: None,
+        unit,
+        qualifier: qualifier.and_then(Qualifier::from_name),
+        counts: None,
+        per: per.map(str::to_string),
+        modifier: false,
+        conversion: false,
+        in_words: false,
+    };
+    figure(&q)
+}
+
 /// One value of `q` with its unit: "$2 trillion", "19%", "1 hour", "44 years old".
 fn amount(q: &Quantity, v: f64) -> String {
     let n = number(v);
@@ -274,6 +311,23 @@ mod tests {
             figure(&first("an area of 300 square feet")),
             "300 square feet"
         );
+    }
+
+    #[test]
+    fn figures_kept_as_parts() {
+        let w = from_parts(
+            19.0,
+            None,
+            Some("percentage"),
+            Some("percent"),
+            Some("more-than"),
+            None,
+        );
+        assert_eq!(w, "more than 19%");
+        let w = from_parts(44.0, None, Some("year"), Some("age"), None, None);
+        assert_eq!(w, "44 years old");
+        let w = from_parts(25e3, Some(3e4), None, None, None, Some("month"));
+        assert_eq!(w, "25,000 to 30,000 per month");
     }
 
     #[test]

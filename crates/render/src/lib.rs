@@ -353,47 +353,17 @@ pub fn positions_by_party(s: &Story) -> Vec<(&str, Vec<&Position>)> {
     groups
 }
 
-/// A figure's value as a reader would say it: "more than 19 percentage", "25,000–30,000 per
-/// month", "5 hour".
+/// A figure's value as a reader would say it: "more than 19%", "25,000 to 30,000 per month",
+/// "5 hours", "$2 trillion".
 pub fn figure_value(f: &Figure) -> String {
-    let n = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            let digits = format!("{}", v.abs() as i64);
-            let mut grouped = String::new();
-            for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
-                    grouped.push(',');
-                }
-                grouped.push(c);
-            }
-            if v < 0.0 {
-                format!("-{grouped}")
-            } else {
-                grouped
-            }
-        } else {
-            format!("{v}")
-        }
-    };
-    let mut out = String::new();
-    if let Some(q) = &f.qualifier {
-        out.push_str(&q.replace('-', " "));
-        out.push(' ');
-    }
-    out.push_str(&n(f.value));
-    if let Some(u) = f.upper {
-        out.push('–');
-        out.push_str(&n(u));
-    }
-    if let Some(unit) = &f.unit {
-        out.push(' ');
-        out.push_str(unit);
-    }
-    if let Some(per) = &f.per {
-        out.push_str(" per ");
-        out.push_str(per);
-    }
-    out
+    dossier_figures::written::from_parts(
+        f.value,
+        f.upper,
+        f.unit.as_deref(),
+        f.dimension.as_deref(),
+        f.qualifier.as_deref(),
+        f.per.as_deref(),
+    )
 }
 
 #[cfg(test)]
