@@ -1,36 +1,69 @@
-//! Which articles tell the same story, in a way that grows with a corpus.
+//! Which articles tell the same event, in a way that grows with a corpus.
 //!
 //! Each article becomes a [`StoryVector`]: TF-IDF weights of its features (stemmed content
-//! words, capitalised names, numbers; the title's count double), where the IDF comes from a
-//! fixed background (see [`crate::terms`]), so a vector never depends on which other articles
-//! were read with it. Two articles are *linked* when they share one of their
-//! [`TOP_FEATURES`] heaviest features (found through an inverted index, not by comparing all
-//! pairs), were published within [`WINDOW_DAYS`] of each other (when both are dated), and their
-//! cosine similarity is at least [`STORY_FLOOR`]. Stories are then found by average-link
-//! agglomerative clustering: two groups merge while their mean similarity is at least
-//! [`STORY_THRESHOLD`] and every pair across them is linked; it runs on each connected
-//! component of the links of at least that threshold on its own ([`strong_components`]), which
-//! gives exactly the stories of running it on the whole graph.
+//! words, capitalised names at a quarter of a word's weight, numbers; the title's count
+//! double), where the IDF comes from a fixed background (see [`crate::terms`]), so a vector
+//! never depends on which other articles were read with it; and the days its title and lead
+//! report (`when`). Two articles are *linked* when they share one of their [`TOP_FEATURES`]
+//! heaviest features (found through an inverted index, not by comparing all pairs), were
+//! published within [`WINDOW_DAYS`] of each other (when both are dated), and their
+//! similarity is at least [`STORY_FLOOR`]: the cosine of their words, times what their dates
+//! say ([`StoryVector::time_factor`]: the same day counts for more, days apart for less unless
+//! the text ties them by a day both report).
 //!
-//! Every step depends only on the articles of one such component, taken in id order: a corpus
-//! read in one batch or in ten gives the same stories, and a new article only re-clusters the
-//! component it joins (what the store does as articles stream in).
+//! Stories are found inside each connected component of the links of at least
+//! [`STORY_THRESHOLD`] ([`strong_components`]) on its own. There the words are weighed again
+//! by how many of the component's articles use them ([`in_context`]): the names and words a
+//! whole run of reports shares (a saga's protagonist) count less than what only one event's
+//! reports share, so a story is one event, not a topic. Then average-link agglomerative
+//! clustering: two groups merge while their mean similarity is at least [`STORY_THRESHOLD`]
+//! and every pair across them is linked, so a story cannot drift from one event to the next
+//! by one resembling member at a time.
+//!
+//! Every step depends only on a pair of articles or on the articles of one component, taken in
+//! id order: a corpus read in one batch or in ten gives the same stories, and a new article only
+//! re-clusters the component it joins (what the store does as articles stream in).
 
 use chrono::NaiveDate;
 use dossier_model::Article;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BinaryHeap, HashMap};
 
-/// Least average cosine similarity for two groups of articles to be one story.
-pub const STORY_THRESHOLD: f32 = 0.3;
-/// Least cosine similarity of two articles to be linked (and of any two members of a story):
-/// a story whose members drift apart (weekly jobless claims, one summit after another) is
-/// several stories of one topic.
-pub const STORY_FLOOR: f32 = 0.2;
+/// Least average similarity for two groups of articles to be one story.
+pub const STORY_THRESHOLD: f32 = 0.25;
+/// Least similarity of two articles to be linked (and of any two members of a story): a story
+/// whose members drift apart (weekly jobless claims, one summit after another) is several
+/// stories of one topic.
+pub const STORY_FLOOR: f32 = 0.15;
 /// How many of an article's heaviest features are indexed to find the articles it may link to.
 pub const TOP_FEATURES: usize = 24;
 /// Most days between the publication of two linked articles.
 pub const WINDOW_DAYS: i64 = 60;
+/// What two articles published on the same day gain: the reports of one event mostly appear
+/// the day it happens.
+pub const SAME_DAY: f32 = 1.3;
+/// What two articles published a day apart keep of their similarity: the next day's news is
+/// often the next step of the story, not the same event.
+pub const NEXT_DAY: f32 = 0.7;
+/// What each further day apart takes away, down to [`DAYS_APART`].
+pub const PER_DAY: f32 = 0.15;
+/// What articles published several days apart keep of their similarity: only near-copies
+/// stay linked.
+pub const DAYS_APART: f32 = 0.3;
+/// The most that dates apart take from a pair's similarity: two reports alike in most of their
+/// words (a follow-up that retells the event, a late rewrite) stay linked across days, while
+/// two that share a topic's words fall apart.
+pub const MOST_TIME_TAKES: f32 = 0.25;
+/// What two articles that report one day in common gain (the same weekday, date or "Tuesday"
+/// in their title or lead), and what two that each report days but none in common keep.
+pub const SAME_REPORTED_DAY: f32 = 1.3;
+pub const OTHER_REPORTED_DAYS: f32 = 0.8;
+/// Characters of an article's text after its title read for the days it reports.
+pub const LEAD_CHARS: usize = 600;
+/// The size of the notional corpus the background stands for when a component's own articles
+/// are counted in ([`in_context`]): the fewer, the more a component's common words lose.
+pub const CONTEXT_DOCUMENTS: f32 = 1000.0;
 /// The share of an article pair's similarity that comes from their sentence embeddings, when
 /// both have one (the `embeddings` feature); the rest is the cosine of their words.
 pub const MEANING_WEIGHT: f32 = 0.4;
@@ -42,16 +75,25 @@ pub const MEANING_BASE: f32 = 0.45;
 pub const MEANING_CHARS: usize = 1500;
 /// Which weighting [`StoryVector::of`] computes; a store remembers the version its vectors were
 /// made with. 1: TF-IDF over the fixed background; 2: the heaviest features capped
-/// (`terms::MAX_FEATURE_WEIGHT`).
-pub const VECTOR_VERSION: i64 = 2;
+/// (`terms::MAX_FEATURE_WEIGHT`); 3: weights kept unnormalised (rescaled when compared), names
+/// at `terms::NAME_SHARE`, the reported days.
+pub const VECTOR_VERSION: i64 = 3;
 
 /// What story clustering knows of an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoryVector {
     pub article: String,
     pub published: Option<NaiveDate>,
-    /// Feature ids and L2-normalised weights, sorted by id.
+    /// Feature ids and TF-IDF weights (`terms::article_vector`), sorted by id.
     pub terms: Vec<(u32, f32)>,
+    /// How a weight becomes one of the unit vector: `min(weight * scale, clip)`
+    /// (`terms::unit_scale`).
+    #[serde(skip)]
+    unit: (f32, f32),
+    /// The days its title and lead report, as hashes of their TIMEX values (resolved dates in a
+    /// dated article, "XXXX-WXX-2" for a Tuesday in an undated one), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<u32>,
     /// A sentence embedding of the article (unit length), when one was computed (the
     /// `embeddings` feature); empty otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -60,30 +102,57 @@ pub struct StoryVector {
 
 impl StoryVector {
     pub fn of(a: &Article) -> Self {
+        StoryVector::new(
+            a.id.clone(),
+            a.published,
+            crate::terms::article_vector(a),
+            reported_days(a, a.published),
+        )
+    }
+
+    /// A vector of the given weights (sorted by id) and reported days, without an embedding.
+    pub fn new(
+        article: String,
+        published: Option<NaiveDate>,
+        terms: Vec<(u32, f32)>,
+        when: Vec<u32>,
+    ) -> Self {
+        let unit = crate::terms::unit_scale(&terms, crate::terms::MAX_FEATURE_WEIGHT);
         StoryVector {
-            article: a.id.clone(),
-            published: a.published,
-            terms: crate::terms::article_vector(a),
+            article,
+            published,
+            terms,
+            unit,
+            when,
             meaning: Vec::new(),
         }
     }
 
+    /// The feature ids and their weights in the unit vector.
+    pub fn unit_terms(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let (scale, clip) = self.unit;
+        self.terms
+            .iter()
+            .map(move |&(t, w)| (t, (w * scale).min(clip)))
+    }
+
     /// The ids of the heaviest features (ties by id), the keys of the link index.
     pub fn top(&self) -> Vec<u32> {
-        let mut t = self.terms.clone();
+        let mut t: Vec<(u32, f32)> = self.unit_terms().collect();
         t.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         t.into_iter().take(TOP_FEATURES).map(|(id, _)| id).collect()
     }
 
     pub fn cosine(&self, other: &StoryVector) -> f32 {
         let (a, b) = (&self.terms, &other.terms);
+        let ((sa, ca), (sb, cb)) = (self.unit, other.unit);
         let (mut x, mut y, mut dot) = (0, 0, 0.0);
         while x < a.len() && y < b.len() {
             match a[x].0.cmp(&b[y].0) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += a[x].1 * b[y].1;
+                    dot += (a[x].1 * sa).min(ca) * (b[y].1 * sb).min(cb);
                     x += 1;
                     y += 1;
                 }
@@ -117,15 +186,144 @@ impl StoryVector {
         }
     }
 
+    /// What the two articles' dates make of their similarity, or `None` when they are too far
+    /// apart to be linked at all. Days apart by publication count against a pair ([`NEXT_DAY`],
+    /// [`PER_DAY`] down to [`DAYS_APART`]), the same day for it ([`SAME_DAY`]); two that
+    /// report a day in common are tied by their text and count as at most a day apart (not as
+    /// one day's news: the reports of a week-long saga share its days too). Reported days
+    /// are compared only between two dated or two undated articles (a dated article's days
+    /// are resolved, an undated one's are not); sharing one counts for the pair
+    /// ([`SAME_REPORTED_DAY`]), reporting only different ones against it
+    /// ([`OTHER_REPORTED_DAYS`]).
+    pub fn time_factor(&self, other: &StoryVector) -> Option<f32> {
+        let comparable = self.published.is_some() == other.published.is_some()
+            && !self.when.is_empty()
+            && !other.when.is_empty();
+        let shared = comparable && sorted_share(&self.when, &other.when);
+        let reported = match (comparable, shared) {
+            (false, _) => 1.0,
+            (true, true) => SAME_REPORTED_DAY,
+            (true, false) => OTHER_REPORTED_DAYS,
+        };
+        let published = match (self.published, other.published) {
+            (Some(a), Some(b)) => {
+                let days = (a - b).num_days().abs();
+                if days > WINDOW_DAYS {
+                    return None;
+                }
+                let apart = match days {
+                    0 => SAME_DAY,
+                    1 => NEXT_DAY,
+                    d => (NEXT_DAY - PER_DAY * (d - 1) as f32).max(DAYS_APART),
+                };
+                if shared {
+                    apart.max(NEXT_DAY)
+                } else {
+                    apart
+                }
+            }
+            _ => 1.0,
+        };
+        Some(reported * published)
+    }
+
     /// The similarity of a link between the two, if they are linked (given that they share a
-    /// top feature).
+    /// top feature): their [`similarity`](Self::similarity) times their
+    /// [`time_factor`](Self::time_factor), which takes away at most [`MOST_TIME_TAKES`], at
+    /// least [`STORY_FLOOR`].
     pub fn link(&self, other: &StoryVector) -> Option<f32> {
-        if !self.near_in_time(other) {
-            return None;
-        }
-        let s = self.similarity(other);
+        let similarity = self.similarity(other);
+        let factor = self.time_factor(other)?;
+        let s = (similarity * factor).max(similarity - MOST_TIME_TAKES);
         (s >= STORY_FLOOR).then_some(s)
     }
+}
+
+/// Whether two sorted lists hold a value in common.
+fn sorted_share(a: &[u32], b: &[u32]) -> bool {
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].cmp(&b[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// The days the title and lead of `a` report (its first [`LEAD_CHARS`] characters), read
+/// against `published`: every time expression of one day, resolved ("2021-09-20") or, in an
+/// undated article, as far as the words go ("XXXX-WXX-2" for "Tuesday", "XXXX-09-20" for
+/// "Sept. 20"), as hashes, sorted. What happened on a day is what one event's reports share
+/// and a topic's many events do not.
+pub fn reported_days(a: &Article, published: Option<NaiveDate>) -> Vec<u32> {
+    let cut = a
+        .text
+        .char_indices()
+        .nth(LEAD_CHARS)
+        .map_or(a.text.len(), |(i, _)| i);
+    let mut days: Vec<u32> = Vec::new();
+    for text in [a.title.as_deref().unwrap_or(""), &a.text[..cut]] {
+        for t in dossier_time::find_times(text, published) {
+            let one_day = match (t.precision, t.date) {
+                (Some(p), Some(_)) => p == dossier_time::Precision::Day,
+                (_, None) => t.weekday.is_some() || is_month_day(&t.value),
+                _ => false,
+            };
+            if t.kind == dossier_time::Kind::Date && one_day {
+                days.push(xxhash_rust::xxh3::xxh3_64(t.value.as_bytes()) as u32);
+            }
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// A TIMEX value of a month and day without a year ("XXXX-09-20").
+fn is_month_day(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.len() == 10 && value.starts_with("XXXX-") && b[5..7].iter().all(u8::is_ascii_digit)
+}
+
+/// The vectors of the articles of one component weighed again by their own company: each
+/// feature's background IDF is replaced by its IDF in the background joined by these articles
+/// (the background counted as [`CONTEXT_DOCUMENTS`] documents). A word most of a large
+/// component's articles use (a saga's protagonist, a season's topic) loses weight against the
+/// words only one event's reports share; in a component of a few articles little changes.
+/// It depends on the component's articles alone, so batches and increments agree.
+pub fn in_context(vectors: &[&StoryVector]) -> Vec<StoryVector> {
+    let mut df: FxHashMap<u32, f32> = FxHashMap::default();
+    for v in vectors {
+        for &(t, _) in &v.terms {
+            *df.entry(t).or_default() += 1.0;
+        }
+    }
+    let n = vectors.len() as f32;
+    let factor: FxHashMap<u32, f32> = df
+        .into_iter()
+        .map(|(t, inside)| {
+            let (documents, outside) = crate::terms::background_frequency(t);
+            let documents = documents as f32;
+            let outside = outside as f32;
+            let background = ((documents + 1.0) / (outside + 1.0)).ln() + 1.0;
+            let joined = ((CONTEXT_DOCUMENTS + n + 1.0)
+                / (outside * CONTEXT_DOCUMENTS / documents + inside))
+                .ln()
+                + 1.0;
+            (t, joined / background)
+        })
+        .collect();
+    vectors
+        .iter()
+        .map(|v| {
+            let terms = v.terms.iter().map(|&(t, w)| (t, w * factor[&t])).collect();
+            let mut out = StoryVector::new(v.article.clone(), v.published, terms, v.when.clone());
+            out.meaning = v.meaning.clone();
+            out
+        })
+        .collect()
 }
 
 /// The story vectors of `articles`. An undated part split off a page (a pasted-in article,
@@ -144,7 +342,10 @@ pub fn story_vectors(articles: &[Article]) -> Vec<StoryVector> {
         .map(|a| {
             let mut v = StoryVector::of(a);
             if v.published.is_none() && a.part > 1 {
-                v.published = pages.get(a.source.as_str()).copied();
+                if let Some(&page) = pages.get(a.source.as_str()) {
+                    v.published = Some(page);
+                    v.when = reported_days(a, Some(page));
+                }
             }
             v
         })
@@ -187,7 +388,7 @@ pub fn add_meaning<E>(
 pub type Link = (usize, usize, f32);
 
 /// Every link among `vs`: (i, j, similarity) with i < j, sorted.
-pub fn links(vs: &[StoryVector]) -> Vec<(usize, usize, f32)> {
+pub fn links(vs: &[&StoryVector]) -> Vec<(usize, usize, f32)> {
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, v) in vs.iter().enumerate() {
         for t in v.top() {
@@ -206,7 +407,7 @@ pub fn links(vs: &[StoryVector]) -> Vec<(usize, usize, f32)> {
     pairs.dedup();
     pairs
         .into_iter()
-        .filter_map(|(i, j)| vs[i].link(&vs[j]).map(|s| (i, j, s)))
+        .filter_map(|(i, j)| vs[i].link(vs[j]).map(|s| (i, j, s)))
         .collect()
 }
 
@@ -242,11 +443,12 @@ pub fn cluster(vs: &[StoryVector]) -> Vec<Vec<usize>> {
     // Work in id order, so the input order never matters.
     let mut order: Vec<usize> = (0..vs.len()).collect();
     order.sort_by(|&a, &b| vs[a].article.cmp(&vs[b].article));
-    let sorted: Vec<StoryVector> = order.iter().map(|&i| vs[i].clone()).collect();
+    let sorted: Vec<&StoryVector> = order.iter().map(|&i| &vs[i]).collect();
     let all = links(&sorted);
     let mut out = Vec::new();
     for (comp, edges) in strong_components(sorted.len(), &all) {
-        for group in average_link(comp.len(), &edges, STORY_THRESHOLD) {
+        let members: Vec<&StoryVector> = comp.iter().map(|&k| sorted[k]).collect();
+        for group in cluster_component(&members, &edges) {
             out.push(
                 group
                     .into_iter()
@@ -257,6 +459,22 @@ pub fn cluster(vs: &[StoryVector]) -> Vec<Vec<usize>> {
     }
     out.sort_by(|a: &Vec<usize>, b: &Vec<usize>| vs[a[0]].article.cmp(&vs[b[0]].article));
     out
+}
+
+/// The stories of one component of strong links (`vectors` in id order, `edges` every link
+/// among them in their indices): its vectors weighed [`in_context`], each link's similarity
+/// computed again from them (links that fall below [`STORY_FLOOR`] dropped), then
+/// [`average_link`] at [`STORY_THRESHOLD`].
+pub fn cluster_component(vectors: &[&StoryVector], edges: &[Link]) -> Vec<Vec<usize>> {
+    if vectors.len() < 2 {
+        return (0..vectors.len()).map(|i| vec![i]).collect();
+    }
+    let context = in_context(vectors);
+    let edges: Vec<Link> = edges
+        .iter()
+        .filter_map(|&(i, j, _)| context[i].link(&context[j]).map(|s| (i, j, s)))
+        .collect();
+    average_link(vectors.len(), &edges, STORY_THRESHOLD)
 }
 
 /// The pieces of a link graph that [`average_link`] can cluster one at a time: the connected
@@ -456,6 +674,98 @@ mod tests {
         assert_eq!(vs[1].published, page.published);
         assert_eq!(vs[2].published, None, "its page is not among the articles");
         assert_eq!(vs[3].published, None, "an undated page stays undated");
+    }
+
+    fn hashed(value: &str) -> u32 {
+        xxhash_rust::xxh3::xxh3_64(value.as_bytes()) as u32
+    }
+
+    #[test]
+    fn reported_days_are_resolved_in_a_dated_article_and_stay_weekdays_in_an_undated_one() {
+        // 6 March 2024 was a Wednesday.
+        let mut a = art(
+            "a",
+            6,
+            "The council voted on Tuesday to close the bridge for repairs.",
+        );
+        assert_eq!(reported_days(&a, a.published), vec![hashed("2024-03-05")]);
+        a.published = None;
+        assert_eq!(reported_days(&a, None), vec![hashed("XXXX-WXX-2")]);
+        let durations = art("b", 6, "Repairs will take three weeks, the council said.");
+        assert!(reported_days(&durations, durations.published).is_empty());
+    }
+
+    #[test]
+    fn days_apart_weigh_against_a_pair_unless_a_reported_day_ties_them() {
+        let text = "Harbour authorities closed the Tallinn ferry terminal after a fuel leak.";
+        let at = |d: u32| StoryVector::of(&art("x", d, text));
+        let (first, same, next, week, far) = (at(1), at(1), at(2), at(8), at(1));
+        assert_eq!(first.time_factor(&same), Some(SAME_DAY));
+        assert_eq!(first.time_factor(&next), Some(NEXT_DAY));
+        assert_eq!(first.time_factor(&week), Some(DAYS_APART));
+        let mut later = far.clone();
+        later.published = NaiveDate::from_ymd_opt(2024, 6, 1);
+        assert_eq!(first.time_factor(&later), None, "beyond the window");
+        // Both report the same day: a week apart counts as a day apart, and the shared day
+        // counts for the pair.
+        let mut tied = week.clone();
+        tied.when = vec![7];
+        let mut also = first.clone();
+        also.when = vec![3, 7];
+        assert_eq!(also.time_factor(&tied), Some(NEXT_DAY * SAME_REPORTED_DAY));
+        also.when = vec![3];
+        assert_eq!(
+            also.time_factor(&tied),
+            Some(DAYS_APART * OTHER_REPORTED_DAYS)
+        );
+        // An undated article's weekdays say nothing about a dated one's resolved days.
+        let mut undated = tied.clone();
+        undated.published = None;
+        assert_eq!(also.time_factor(&undated), Some(1.0));
+        // Near-identical reports stay linked across the days; the dates take at most
+        // MOST_TIME_TAKES.
+        assert!(first
+            .link(&week)
+            .is_some_and(|s| s >= 1.0 - MOST_TIME_TAKES - 1e-4));
+    }
+
+    #[test]
+    fn a_saga_of_several_days_is_several_stories() {
+        let saga = [
+            ("a1", 4, "Mayor Ingrid Halvorsen closed the Lindholm bridge on Monday after engineers found cracks in two steel girders."),
+            ("a2", 4, "Engineers found cracks in steel girders of the Lindholm bridge, and Mayor Ingrid Halvorsen ordered it closed on Monday."),
+            ("a3", 4, "The Lindholm bridge is closed: Mayor Ingrid Halvorsen acted on Monday after cracks were found in its girders."),
+            ("b1", 8, "Mayor Ingrid Halvorsen lost a council vote on Friday on her budget, which cut library hours and raised parking fees."),
+            ("b2", 8, "The city council rejected Mayor Ingrid Halvorsen's budget on Friday, objecting to shorter library hours and higher parking fees."),
+            ("c1", 15, "Mayor Ingrid Halvorsen resigned on Friday, saying a family illness left her no time for the office."),
+            ("c2", 15, "Citing a family illness, Mayor Ingrid Halvorsen stepped down on Friday; her deputy takes over the office."),
+        ];
+        let arts: Vec<Article> = saga.iter().map(|&(id, d, t)| art(id, d, t)).collect();
+        assert_eq!(
+            stories(&arts),
+            vec![vec!["a1", "a2", "a3"], vec!["b1", "b2"], vec!["c1", "c2"]]
+        );
+    }
+
+    #[test]
+    fn a_component_weighs_down_the_words_all_its_articles_share() {
+        let v = |id: &str, t: &[(u32, f32)]| StoryVector::new(id.into(), None, t.to_vec(), vec![]);
+        // Feature 1 in every article, feature 100 + k in one, and words of its own.
+        let vs: Vec<StoryVector> = (0..30)
+            .map(|k| {
+                let mut t = vec![(1, 1.0), (100 + k, 1.0)];
+                t.extend((0..20).map(|i| (1000 + 20 * k + i, 1.0)));
+                v(&format!("a{k}"), &t)
+            })
+            .collect();
+        let refs: Vec<&StoryVector> = vs.iter().collect();
+        let context = in_context(&refs);
+        let weight = |v: &StoryVector, t: u32| v.unit_terms().find(|x| x.0 == t).unwrap().1;
+        assert!(weight(&context[0], 1) < weight(&context[0], 100) * 0.8);
+        assert!((weight(&vs[0], 1) - weight(&vs[0], 100)).abs() < 1e-6);
+        // A pair alone changes little.
+        let pair = in_context(&refs[..2]);
+        assert!(weight(&pair[0], 1) > weight(&pair[0], 100) * 0.9);
     }
 
     #[test]

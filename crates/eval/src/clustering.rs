@@ -288,15 +288,22 @@ fn worst_mistakes(
     merges.into_iter().chain(splits).map(|(_, t)| t).collect()
 }
 
-/// Scores clustering on an ECB+ folder or a NeuS `.source` file, with sentence embeddings
-/// blended into the similarity when `embed` is given.
+/// Scores clustering on an ECB+ folder, a NeuS `.source` file or a NeuS raw crawl, with
+/// sentence embeddings blended into the similarity when `embed` is given.
 pub fn run(path: &Path, mistakes: bool, embed: Option<Embed>) -> anyhow::Result<Report> {
+    let (set, docs) = documents(path)?;
+    evaluate(set, docs, mistakes, embed)
+}
+
+/// The name of the set at `path` and its documents, each with its gold story label, in the
+/// order they are clustered.
+pub fn documents(path: &Path) -> anyhow::Result<(&'static str, Vec<(RawDocument, usize)>)> {
     if path.is_dir() && path.join("clusters.tsv").exists() {
-        evaluate("ECB+", ecbplus(path)?, mistakes, embed)
+        Ok(("ECB+", ecbplus(path)?))
     } else if path.is_file() && is_raw_crawl(path)? {
-        evaluate("NeuS raw crawl", raw_crawl(path)?, mistakes, embed)
+        Ok(("NeuS raw crawl", raw_crawl(path)?))
     } else if path.is_file() {
-        evaluate("NeuS", neus(path)?, mistakes, embed)
+        Ok(("NeuS", neus(path)?))
     } else {
         bail!(
             "{}: neither an ECB+ folder (with clusters.tsv), a NeuS .source file nor a NeuS raw crawl .jsonl",

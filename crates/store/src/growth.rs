@@ -13,7 +13,7 @@
 //! (`dossier` NULL) until [`compute_dossiers`] fills it again.
 
 use chrono::{Datelike, NaiveDate};
-use dossier_analysis::stories::{average_link, story_vectors, TOP_FEATURES, WINDOW_DAYS};
+use dossier_analysis::stories::{cluster_component, story_vectors, TOP_FEATURES, WINDOW_DAYS};
 use dossier_analysis::{StoryVector, STORY_THRESHOLD};
 use dossier_model::{Article, Relation, Story};
 use rayon::prelude::*;
@@ -96,6 +96,18 @@ fn encode_terms(terms: &[(u32, f32)]) -> Vec<u8> {
 /// A sentence embedding as a blob (`None`, SQL NULL, when there is none).
 fn encode_meaning(m: &[f32]) -> Option<Vec<u8>> {
     (!m.is_empty()).then(|| m.iter().flat_map(|x| x.to_le_bytes()).collect())
+}
+
+/// The days a vector's article reports (hashes), as a blob.
+fn encode_days(days: &[u32]) -> Vec<u8> {
+    days.iter().flat_map(|d| d.to_le_bytes()).collect()
+}
+
+fn decode_days(b: Option<Vec<u8>>) -> Vec<u32> {
+    b.unwrap_or_default()
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
 }
 
 fn decode_meaning(b: Option<Vec<u8>>) -> Vec<f32> {
@@ -184,13 +196,14 @@ pub fn add(
         let seq = tx.last_insert_rowid();
         let day = day_number(p.vector.published);
         tx.prepare_cached(
-            "INSERT INTO vectors (seq, terms, day, meaning) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO vectors (seq, terms, day, meaning, days) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(params![
             seq,
             encode_terms(&p.vector.terms),
             p.vector.published.map(|_| day),
-            encode_meaning(&p.vector.meaning)
+            encode_meaning(&p.vector.meaning),
+            encode_days(&p.vector.when)
         ])?;
         fresh.push(Fresh {
             seq,
@@ -446,8 +459,9 @@ pub fn rebuild(
                 let mut vector = story_vectors(std::slice::from_ref(&article))
                     .pop()
                     .expect("one vector per article");
-                if let Some(d) = day_date(day) {
+                if let Some(d) = day_date(day).filter(|&d| vector.published != Some(d)) {
                     vector.published = Some(d);
+                    vector.when = dossier_analysis::stories::reported_days(&article, Some(d));
                 }
                 Ok(Fresh {
                     seq,
@@ -467,12 +481,14 @@ pub fn rebuild(
             }
         }
         {
-            let mut set =
-                tx.prepare_cached("UPDATE vectors SET terms = ?1, meaning = ?2 WHERE seq = ?3")?;
+            let mut set = tx.prepare_cached(
+                "UPDATE vectors SET terms = ?1, meaning = ?2, days = ?3 WHERE seq = ?4",
+            )?;
             for f in &fresh {
                 set.execute(params![
                     encode_terms(&f.vector.terms),
                     encode_meaning(&f.vector.meaning),
+                    encode_days(&f.vector.when),
                     f.seq
                 ])?;
             }
@@ -606,23 +622,28 @@ fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
         Vec<u8>,
         Option<i64>,
         Option<Vec<u8>>,
+        Option<Vec<u8>>,
     );
-    let (id, published, terms, day, meaning): Row = tx
+    let (id, published, terms, day, meaning, days): Row = tx
         .prepare_cached(
-            "SELECT a.id, a.published, v.terms, v.day, v.meaning FROM articles a JOIN vectors v ON v.seq = a.seq WHERE a.seq = ?1",
+            "SELECT a.id, a.published, v.terms, v.day, v.meaning, v.days FROM articles a JOIN vectors v ON v.seq = a.seq WHERE a.seq = ?1",
         )?
         .query_row([seq], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })?;
     // The vector's own date (a split-off part's is its page's); stores from before schema 2
     // have only the article's.
     let published = day_date(day).or_else(|| published.and_then(|p| p.parse().ok()));
-    Ok(StoryVector {
-        article: id,
-        published,
-        terms: decode_terms(&terms),
-        meaning: decode_meaning(meaning),
-    })
+    let mut v = StoryVector::new(id, published, decode_terms(&terms), decode_days(days));
+    v.meaning = decode_meaning(meaning);
+    Ok(v)
 }
 
 /// Re-clusters one component and replaces its stories; stories whose members did not change
@@ -678,7 +699,14 @@ fn recluster(
         }
     }
     edges.sort_by_key(|e| (e.0, e.1));
-    let groups = average_link(members.len(), &edges, STORY_THRESHOLD);
+    // Every member's vector: the component's words are weighed in their own company.
+    for m in &members {
+        if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(m.seq) {
+            e.insert(load_vector(tx, m.seq)?);
+        }
+    }
+    let vectors: Vec<&StoryVector> = members.iter().map(|m| &cache[&m.seq]).collect();
+    let groups = cluster_component(&vectors, &edges);
     let old: HashSet<String> = {
         let mut st = tx.prepare_cached("SELECT id FROM stories WHERE component = ?1")?;
         let rows = st.query_map([comp], |r| r.get(0))?;
@@ -698,13 +726,7 @@ fn recluster(
             report.stories_created += 1;
         }
         // The title as the batch gives it: the most typical member's.
-        let vectors: Vec<StoryVector> = g
-            .iter()
-            .map(|&k| match cache.get(&members[k].seq) {
-                Some(v) => Ok(v.clone()),
-                None => load_vector(tx, members[k].seq),
-            })
-            .collect::<rusqlite::Result<_>>()?;
+        let story_vectors: Vec<StoryVector> = g.iter().map(|&k| vectors[k].clone()).collect();
         let arts: Vec<Article> = g
             .iter()
             .map(|&k| Article {
@@ -714,9 +736,11 @@ fn recluster(
             })
             .collect();
         let title = match arts.iter().any(|a| a.title.is_some()) {
-            true => {
-                dossier_analysis::story_title(&arts, &(0..arts.len()).collect::<Vec<_>>(), &vectors)
-            }
+            true => dossier_analysis::story_title(
+                &arts,
+                &(0..arts.len()).collect::<Vec<_>>(),
+                &story_vectors,
+            ),
             false => first_words(tx, members[g[0]].seq)?,
         };
         let outlets: HashSet<&str> = g

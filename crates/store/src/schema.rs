@@ -72,6 +72,12 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE vectors ADD COLUMN meaning BLOB;
     ",
+    // 4: the days a vector's article reports in its title and lead (u32 hashes of TIMEX
+    // values, little-endian; NULL in rows of older stores, which `ingest --rebuild-stories`
+    // fills).
+    "
+    ALTER TABLE vectors ADD COLUMN days BLOB;
+    ",
 ];
 
 /// Brings the database to the newest schema.
