@@ -195,12 +195,24 @@ fn verb_cue(t: &Para, i: usize) -> bool {
     let passive = matches!(
         prev.as_str(),
         "was" | "were" | "is" | "are" | "be" | "been" | "being"
-    );
+    ) && !w.ends_with("ing");
     !capitalised_inside
         && !possessive
         && !counted
         && !passive
         && !NOT_BEFORE_A_VERB.contains(&prev.as_str())
+}
+
+/// Whether word `i` ends in "-ing" after a form of "be" ("are backing", "is creating").
+fn progressive(t: &Para, i: usize) -> bool {
+    let ws = t.ws.as_slice();
+    i > 0
+        && ws[i].text.ends_with("ing")
+        && matches!(
+            ws[i - 1].text.to_lowercase().as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be"
+        )
+        && t.p[ws[i - 1].span.end..ws[i].span.start].trim().is_empty()
 }
 
 /// Whether `w` is a reporting verb after which the speaker may stand ("..., said Lopez").
@@ -1390,7 +1402,7 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
     for (pos, &c) in head
         .iter()
         .enumerate()
-        .filter(|(_, &i)| verb_cue(t, i) && !ws[i].text.ends_with("ing"))
+        .filter(|(_, &i)| verb_cue(t, i) && (!ws[i].text.ends_with("ing") || progressive(t, i)))
     {
         // "Sullivan put off deciding ... but said ...": the sentence's subject speaks. Far into
         // a sentence ("Greg Raiff, chief executive of ..., said") only a speaker right before
@@ -1436,7 +1448,9 @@ fn reported(t: &Para, s: Range<usize>) -> Option<Attribution> {
         let coordinated = c > 0
             && matches!(ws[c - 1].text.to_lowercase().as_str(), "and" | "but")
             && ws[c - 1].span.start >= s.start;
-        let Some(src) = speaker_before(t, c, s.start)
+        // "are backing the measure": the subject stands before "are"
+        let verb = if progressive(t, c) { c - 1 } else { c };
+        let Some(src) = speaker_before(t, verb, s.start)
             .or_else(|| {
                 (pos < 16 || coordinated)
                     .then(|| sentence_subject(t, s.start))
@@ -1742,6 +1756,18 @@ mod tests {
             show(p)[0].1.as_deref(),
             Some("Former Democratic candidate Bernie Sanders")
         );
+    }
+
+    #[test]
+    fn a_progressive_verb_takes_the_subject_before_its_auxiliary() {
+        let p = "Several county commissioners are urging residents to leave before the river crests on Friday.";
+        let got = show(p);
+        assert_eq!(got[0].1.as_deref(), Some("Several county commissioners"));
+        // a passive is not the speaker's verb
+        let p = "The measure was criticized by the mayor.";
+        assert!(show(p)
+            .iter()
+            .all(|(_, s)| s.as_deref() != Some("The measure")));
     }
 
     #[test]
