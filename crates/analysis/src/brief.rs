@@ -843,8 +843,8 @@ fn supporters<'a>(
 }
 
 /// One sentence per conflict, in words an editor can print: what is disputed, then each side's
-/// value and who gives it ("Outlets disagree on how many people were killed: 13 (2 articles)
-/// against 10 (Daily News)."), the side more articles give first, citing every article with
+/// value and who gives it ("Outlets disagree on how many people were hurt: 12 (2 articles)
+/// against 9 (Daily News)."), the side more articles give first, citing every article with
 /// the sentence it says it in.
 fn conflicts(
     articles: &[&Article],
@@ -1230,17 +1230,17 @@ mod tests {
             article: id.into(),
             text: value.into(),
             value: Some(value.into()),
-            sentence: format!("The storm killed {value} people."),
+            sentence: format!("The storm hurt {value} people."),
             start: Some(0),
             end: Some(26),
             odd,
         };
         let f = Fact {
-            about: "how many people were killed".into(),
+            about: "how many people were hurt".into(),
             reports: vec![
-                report("a", "13", false),
-                report("b", "10", true),
-                report("c", "13", false),
+                report("a", "12", false),
+                report("b", "9", true),
+                report("c", "12", false),
             ],
             relation: Relation::Conflict,
             sources: 3,
@@ -1249,11 +1249,11 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(
             out[0].text,
-            "Outlets disagree on how many people were killed: 13 (2 articles) against 10 (Daily)."
+            "Outlets disagree on how many people were hurt: 12 (2 articles) against 9 (Daily)."
         );
         assert_eq!(out[0].articles, ["a", "c", "b"]);
         assert_eq!(out[0].evidence.len(), 3);
-        assert_eq!(out[0].evidence[2].sentence, "The storm killed 10 people.");
+        assert_eq!(out[0].evidence[2].sentence, "The storm hurt 9 people.");
     }
 
     #[test]

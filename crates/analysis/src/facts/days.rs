@@ -1,9 +1,9 @@
-//! The day a one-off happening is dated to, across outlets: "in a Tuesday letter to the
-//! director" in one article, "wrote a letter to the director on Wednesday" in another.
+//! The day a one-off happening is dated to, across outlets: "a Tuesday letter to the port
+//! board" in one article, "wrote to the port board in a letter on Wednesday" in another.
 //!
 //! A day (a weekday, "yesterday", a calendar date) dates the happening its clause names next to
 //! it: the noun right after it ("a Tuesday letter", "Monday's ruling") or the nearest before it
-//! in the clause ("a letter to the director on Wednesday"). Only happenings that occur once
+//! in the clause ("a letter to the board on Wednesday"). Only happenings that occur once
 //! are read (a letter, a ruling, an indictment, a verdict), not those that recur within days
 //! (votes, meetings, calls, statements), and only in sentences that report rather than
 //! foresee. Two articles are in conflict when they date the same kind of happening, naming a
@@ -221,7 +221,7 @@ fn foresees(text: &str) -> bool {
         .any(|(_, w)| FORESEEING.iter().any(|f| w.eq_ignore_ascii_case(f)))
 }
 
-/// A day as people write it: "Tuesday, July 20".
+/// A day as people write it: "Tuesday, May 7".
 fn day_in_words(d: NaiveDate) -> String {
     format!("{} {}", d.format("%A, %B"), d.day())
 }
