@@ -852,6 +852,30 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_weeks_earlier_is_another_letter() {
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-05-09", "The dockworkers' union sent a letter to the Harbor Authority on Wednesday asking for the records."),
+            art("b", "Daily", "2024-05-09", "In a Tuesday letter to the Harbor Authority, the dockworkers' union asked for the records."),
+            art("c", "Post", "2024-05-09", "In a letter on April 12, the Harbor Authority told the dockworkers' union the records were sealed."),
+        ]);
+        let c = conflicts(&facts);
+        assert_eq!(c.len(), 1, "{facts:#?}");
+        let values: Vec<&str> = c[0]
+            .reports
+            .iter()
+            .filter_map(|r| r.value.as_deref())
+            .collect();
+        assert_eq!(values, ["Tuesday, May 7", "Wednesday, May 8"]);
+        // three days within a week: nothing sure
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-05-09", "The dockworkers' union sent a letter to the Harbor Authority on Wednesday asking for the records."),
+            art("b", "Daily", "2024-05-09", "In a Tuesday letter to the Harbor Authority, the dockworkers' union asked for the records."),
+            art("c", "Post", "2024-05-09", "In a Monday letter to the Harbor Authority, the dockworkers' union asked for the records."),
+        ]);
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
+    }
+
+    #[test]
     fn then_president_and_former_president_agree() {
         let facts = facts_of(&[
             art(
