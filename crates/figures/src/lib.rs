@@ -541,7 +541,7 @@ mod tests {
 
     #[test]
     fn up_to_after_a_verb_is_a_move() {
-        assert_eq!(one("The rate ticked up to 6.1% in April").qualifier, None);
+        assert_eq!(one("The rate crept up to 4.4% in April").qualifier, None);
         assert_eq!(
             one("The fine is up to $5,000").qualifier,
             Some(Qualifier::AtMost)

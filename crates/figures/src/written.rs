@@ -1,11 +1,11 @@
 //! Figures written back as people write them ("$2 trillion", "19%", "1.2 million",
-//! "4.5 hours", "more than 1,626,042"), and how far a written figure may be from the exact
+//! "4.5 hours", "more than 2,318,406"), and how far a written figure may be from the exact
 //! value because the writer rounded it ("1.2 million" stands for 1,150,000 to 1,250,000).
 
 use crate::units::Dimension;
 use crate::{Qualifier, Quantity};
 
-/// A number as news writes it: "943,000", "1.2 million", "2 trillion", "4.5", "1,626,042".
+/// A number as news writes it: "812,000", "1.2 million", "2 trillion", "4.5", "2,318,406".
 /// Millions and more take a scale word when two decimals say them exactly.
 pub fn number(v: f64) -> String {
     if !v.is_finite() {
@@ -46,7 +46,7 @@ fn decimals(v: f64, places: usize) -> String {
     }
 }
 
-/// An integer with thousands separators: "1,626,042".
+/// An integer with thousands separators: "2,318,406".
 fn grouped(v: f64) -> String {
     let digits = format!("{}", v.abs() as u64);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -72,7 +72,7 @@ pub fn hedge(q: Qualifier) -> &'static str {
 }
 
 /// A figure as people write it, with its hedge and unit but without what it counts:
-/// "more than $30 billion", "19%", "25,000 to 30,000 per month", "4.5 hours", "13".
+/// "more than $40 billion", "19%", "25,000 to 30,000 per month", "4.5 hours", "13".
 pub fn figure(q: &Quantity) -> String {
     let mut s = String::new();
     if let Some(h) = q.qualifier {
@@ -211,9 +211,9 @@ pub fn plural(name: &str) -> String {
 
 /// How far the exact value may lie from a figure's value because the writer rounded it, as
 /// `written` (the figure's words) shows: half a step of its last written digit where the
-/// figure is visibly rounded ("1.2 million": 50,000; "$30 billion": half a billion;
-/// "235,000": 500; "8%": half a point; "5.2%": 0.05), nothing for exact counts ("13",
-/// "six hours", "1,626,042") and for bounds ("more than 1 million" says more than exactly
+/// figure is visibly rounded ("1.2 million": 50,000; "$40 billion": half a billion;
+/// "172,000": 500; "8%": half a point; "4.3%": 0.05), nothing for exact counts ("12",
+/// "six hours", "2,318,406") and for bounds ("more than 1 million" says more than exactly
 /// a million).
 pub fn rounding(written: &str, q: &Quantity) -> f64 {
     if matches!(
@@ -238,7 +238,7 @@ pub fn rounding(written: &str, q: &Quantity) -> f64 {
             .any(|word| word == *w)
     })
     .map(|&(_, s)| s);
-    // the digits as written: "1.2", "235,000", "8"
+    // the digits as written: "1.2", "172,000", "8"
     let digits: String = lower
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -285,8 +285,8 @@ mod tests {
     fn numbers_read_as_people_write_them() {
         assert_eq!(number(2e12), "2 trillion");
         assert_eq!(number(1.2e6), "1.2 million");
-        assert_eq!(number(1_626_042.0), "1,626,042");
-        assert_eq!(number(943_000.0), "943,000");
+        assert_eq!(number(2_318_406.0), "2,318,406");
+        assert_eq!(number(812_000.0), "812,000");
         assert_eq!(number(4.5), "4.5");
         assert_eq!(number(13.0), "13");
         assert_eq!(number(1_234.5), "1,234.5");
@@ -345,13 +345,13 @@ mod tests {
         let r = |t: &str| rounding(t, &first(t));
         let near = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
         assert!(near(r("1.2 million"), 50_000.0));
-        assert!(near(r("$30 billion"), 0.5e9));
-        assert!(near(r("235,000"), 500.0));
+        assert!(near(r("$40 billion"), 0.5e9));
+        assert!(near(r("172,000"), 500.0));
         assert!(near(r("8%"), 0.5));
-        assert!(near(r("5.2%"), 0.05));
+        assert!(near(r("4.3%"), 0.05));
         assert_eq!(r("13"), 0.0);
         assert_eq!(r("six hours"), 0.0);
-        assert_eq!(r("1,626,042"), 0.0);
+        assert_eq!(r("2,318,406"), 0.0);
         assert_eq!(r("more than 1 million"), 0.0);
         assert_eq!(r("a million"), 0.5e6);
     }

@@ -1,14 +1,15 @@
-//! The day a one-off happening is dated to, across outlets: "in a Tuesday letter to the
-//! director" in one article, "wrote a letter to the director on Wednesday" in another.
+//! The day a one-off happening is dated to, across outlets: "a Tuesday letter to the port
+//! board" in one article, "wrote to the port board in a letter on Wednesday" in another.
 //!
 //! A day (a weekday, "yesterday", a calendar date) dates the happening its clause names next to
 //! it: the noun right after it ("a Tuesday letter", "Monday's ruling") or the nearest before it
-//! in the clause ("a letter to the director on Wednesday"). Only happenings that occur once
+//! in the clause ("a letter to the board on Wednesday"). Only happenings that occur once
 //! are read (a letter, a ruling, an indictment, a verdict), not those that recur within days
 //! (votes, meetings, calls, statements), and only in sentences that report rather than
 //! foresee. Two articles are in conflict when they date the same kind of happening, naming a
 //! common person or organisation, to two days less than a week apart, each article giving one
-//! day only; where an article gives two days for it, nothing is claimed.
+//! day only; where an article gives two days for it, nothing is claimed, and a day more than a
+//! week from the others dates another happening of that kind (an earlier letter).
 
 use super::char_span;
 use super::reading::word_spans;
@@ -129,8 +130,9 @@ pub(super) fn day_conflicts(
             .copied()
             .filter(|d| days_of[&d.article].len() == 1)
             .collect();
-        // the datings that name one person or organisation: one happening; the first such
-        // group with two days is the conflict
+        // the datings that name one person or organisation, on days less than a week apart:
+        // one happening (a letter weeks before is another letter); the first such group with
+        // two days is the conflict
         let actors: BTreeSet<usize> = sure.iter().flat_map(|d| d.actors.iter().copied()).collect();
         let Some(sure) = actors.into_iter().find_map(|e| {
             let named: Vec<&Dating> = sure
@@ -139,7 +141,15 @@ pub(super) fn day_conflicts(
                 .filter(|d| d.actors.contains(&e))
                 .collect();
             let days: BTreeSet<NaiveDate> = named.iter().map(|d| d.day).collect();
-            (days.len() == 2).then_some(named)
+            within_a_week(&days).into_iter().find_map(|run| {
+                (run.len() == 2).then(|| {
+                    named
+                        .iter()
+                        .copied()
+                        .filter(|d| run.contains(&d.day))
+                        .collect::<Vec<&Dating>>()
+                })
+            })
         }) else {
             continue;
         };
@@ -147,9 +157,6 @@ pub(super) fn day_conflicts(
         let (Some(first), Some(last)) = (days.first(), days.last()) else {
             continue;
         };
-        if days.len() != 2 || (*last - *first).num_days() > 6 {
-            continue;
-        }
         let side = |day: NaiveDate| -> BTreeSet<usize> {
             sure.iter()
                 .filter(|d| d.day == day)
@@ -221,7 +228,24 @@ fn foresees(text: &str) -> bool {
         .any(|(_, w)| FORESEEING.iter().any(|f| w.eq_ignore_ascii_case(f)))
 }
 
-/// A day as people write it: "Tuesday, July 20".
+/// `days` in runs of days less than a week from the one before: "June 30" and "July 20, July
+/// 21" are two runs.
+fn within_a_week(days: &BTreeSet<NaiveDate>) -> Vec<BTreeSet<NaiveDate>> {
+    let mut runs: Vec<BTreeSet<NaiveDate>> = Vec::new();
+    let mut last: Option<NaiveDate> = None;
+    for &d in days {
+        match (last, runs.last_mut()) {
+            (Some(l), Some(run)) if (d - l).num_days() <= 6 => {
+                run.insert(d);
+            }
+            _ => runs.push(BTreeSet::from([d])),
+        }
+        last = Some(d);
+    }
+    runs
+}
+
+/// A day as people write it: "Tuesday, May 7".
 fn day_in_words(d: NaiveDate) -> String {
     format!("{} {}", d.format("%A, %B"), d.day())
 }

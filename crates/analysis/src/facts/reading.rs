@@ -23,9 +23,9 @@ pub(super) const NEAR_WORDS: usize = 6;
 pub(super) enum Measure {
     /// A unit's name: "dollar", "percentage", "hour".
     Unit(&'static str),
-    /// The stem of the counted noun: "member" of "13 US service members".
+    /// The stem of the counted noun: "member" of "12 crew members".
     Count(String),
-    /// A vote's ayes and noes: "220-190".
+    /// A vote's ayes and noes: "61-38".
     Tally,
 }
 
@@ -33,15 +33,15 @@ pub(super) enum Measure {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
     Actual,
-    /// A forecast, estimate or projection: "the 700,000 expected by economists".
+    /// A forecast, estimate or projection: "the 150,000 expected by economists".
     Expected,
-    /// A goal, target, pledge or request: "aiming for 70%", "wants $24 billion".
+    /// A goal, target, pledge or request: "aiming for 80%", "wants $12 billion".
     Intended,
-    /// The value before a change: "from 5.4%", "344,750 a week earlier".
+    /// The value before a change: "from 4.1%", "212,400 a week earlier".
     Previous,
-    /// The size of a change: "dropped 36,000 to 293,000", "rose by 3%".
+    /// The size of a change: "fell 12,000 to 201,000", "rose by 3%".
     Delta,
-    /// A part of a larger count or sum: "three fellow gymnasts", "$6 billion in additional aid".
+    /// A part of a larger count or sum: "two fellow climbers", "$4 billion in extra aid".
     Part,
     /// A total: "in total", "overall".
     Total,
@@ -84,14 +84,14 @@ pub(super) struct Report<'a> {
     /// How far the exact value may be from the written one (rounding).
     pub(super) slack: f64,
     pub(super) measure: Measure,
-    /// What is counted or measured, as written: "US service members", "relief bill".
+    /// What is counted or measured, as written: "crew members", "relief bill".
     pub(super) noun: Option<Noun>,
     /// The stem of the noun's last word.
     pub(super) noun_head: Option<String>,
-    /// Stems of the noun's other words and of an "of" phrase after it: "service" of "US
-    /// service members", "family" of "members of one family".
+    /// Stems of the noun's other words and of an "of" phrase after it: "crew" of "12 crew
+    /// members", "household" of "members of one household".
     pub(super) modifiers: Stems,
-    /// The stems of an "of" phrase after a counted noun ("one family"); empty when none.
+    /// The stems of an "of" phrase after a counted noun ("one household"); empty when none.
     pub(super) complement: Stems,
     pub(super) role: Role,
     pub(super) frame: Option<Frame>,
@@ -141,7 +141,7 @@ pub(super) struct Verb {
     /// "13 people died": the noun does it (else it is done to the noun: "killed 13 people",
     /// "13 people were killed").
     pub(super) intransitive: bool,
-    /// The person named before the verb, who did it ("Rogers ... waited").
+    /// The person named before the verb, who did it ("Lopez ... waited").
     pub(super) subject: Option<usize>,
 }
 
@@ -163,7 +163,7 @@ pub(super) struct Place<'a, 't> {
     pub(super) day: Option<NaiveDate>,
 }
 
-/// A vote's tally: "voted 50-49", "the 220-to-190 vote", "by a vote of 221 to 201".
+/// A vote's tally: "voted 52-47", "the 214-to-203 vote", "by a vote of 221 to 201".
 pub(super) static TALLY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?-u:\b)([0-9]{1,3})(?:-to-| to |-|–)([0-9]{1,3})(?-u:\b)")
         .expect("a valid pattern")
@@ -278,7 +278,7 @@ pub(super) fn sentence_reports<'a>(
             Figure::Tally(..) => Some((Measure::Tally, None)),
             Figure::Quantity(q) => {
                 let own = measure_of(text, q, &windows[k], title);
-                // "235,000 jobs ..., far fewer than the 700,000 expected": the noun is left out
+                // "172,000 jobs ..., far more than the 150,000 expected": the noun is left out
                 own.or_else(|| {
                     let bare = q.unit.is_none();
                     let j = (0..k).rev().find(|&j| measured[j].is_some())?;
@@ -326,7 +326,7 @@ pub(super) fn sentence_reports<'a>(
             v.dedup();
             v
         };
-        // places the figure is of ("8% of Virginia's stations", "7.7% in Virginia"); people and
+        // places the figure is of ("7% of Ohio's pharmacies", "6.5% in Ohio"); people and
         // organisations in the words before it
         let places: Vec<usize> = found_names
             .iter()
@@ -346,7 +346,7 @@ pub(super) fn sentence_reports<'a>(
         );
         let noun_text = noun.as_ref().map(|n| n.text.as_str());
         let noun_head = noun_text.and_then(head_word).map(|h| stem(&h));
-        // "10 members of one family"
+        // "10 members of one household"
         let complement: Stems = match (&measure, noun.as_ref()) {
             (Measure::Count(_), Some(n)) if n.prep.is_none() => {
                 noun_after(past_words(&text[*end..], &n.text), &["of"], title)
@@ -480,7 +480,7 @@ pub(super) fn windows(text: &str, spans: &[(usize, usize)]) -> Vec<Window> {
         let own_end = next.map_or(ce, |n| {
             let at = split(e, n.0);
             if at == e {
-                e // no break: the words between are the next figure's ("to 5.2% from 5.4%")
+                e // no break: the words between are the next figure's ("to 4.3% from 4.1%")
             } else {
                 at
             }
@@ -504,7 +504,7 @@ pub(super) fn windows(text: &str, spans: &[(usize, usize)]) -> Vec<Window> {
 pub(super) struct Near {
     pub(super) before: Vec<String>,
     /// Words of the clause before `before` (a forecast is often said far ahead of its
-    /// figure: "forecasters had anticipated that the economy would add nearly 1 million jobs").
+    /// figure: "analysts had said before the report that the firm would sell nearly 2 million cars").
     pub(super) earlier: Vec<String>,
     pub(super) after: Vec<String>,
     pub(super) from: usize,
@@ -512,8 +512,8 @@ pub(super) struct Near {
 }
 
 /// Whether a place named near a figure is where the figure holds: joined to it by "of" or
-/// "in" within a few words after it ("8.5% of gas stations in North Carolina"), or just
-/// before it ("In Virginia, 7.7%", "Virginia's 7.7%").
+/// "in" within a few words after it ("6.5% of pharmacies in Ohio"), or just
+/// before it ("In Ohio, 6.5%", "Ohio's 6.5%").
 pub(super) fn place_of_figure(text: &str, figure: (usize, usize), place: (usize, usize)) -> bool {
     if place.0 >= figure.1 {
         let between: Vec<&str> = text[figure.1..place.0].split_whitespace().collect();
@@ -580,10 +580,10 @@ pub(super) const UNIT_STEMS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Noun {
     pub(super) text: String,
-    /// The word joining it to the figure: "in" of "$24 billion in additional funding"; `None`
-    /// when it follows the figure directly ("13 service members", "a 28-point plan").
+    /// The word joining it to the figure: "in" of "$4 billion in extra aid"; `None`
+    /// when it follows the figure directly ("12 firefighters", "a 28-point plan").
     pub(super) prep: Option<&'static str>,
-    /// "the unemployment rate fell to 5.2%": the rate named before a percentage.
+    /// "the jobless rate fell to 4.3%": the rate named before a percentage.
     pub(super) rate: bool,
 }
 
@@ -628,7 +628,7 @@ pub(super) const NOT_NOUNS: &[&str] = &[
 ];
 
 /// Nouns ending in "-ing" ("infrastructure spending"); other "-ing" words end a phrase
-/// ("package focusing on").
+/// ("fund covering repairs").
 #[rustfmt::skip]
 pub(super) const ING_NOUNS: &[&str] = &[
     "spending", "funding", "financing", "housing", "training", "building", "buildings",
@@ -683,8 +683,8 @@ pub(super) fn title_case(text: &str) -> bool {
             >= words.len() * 3
 }
 
-/// The noun phrase that opens `text`: "US service members" of " US service members were
-/// killed", "infrastructure bill" of " infrastructure bill Manchin backs". A leading article
+/// The noun phrase that opens `text`: "crew members" of " crew members were
+/// hurt", "water bill" of " water bill Ortega backs". A leading article
 /// is dropped; the phrase ends at a function word, a number, punctuation, an adverb, a verb
 /// form or a new capitalised name. In a title-case title, words other than names of peoples
 /// and acronyms are lower-cased.
@@ -732,7 +732,7 @@ pub(super) fn noun_phrase(text: &str, title: bool) -> Option<String> {
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         if !first && capital && lower_seen && !title {
-            break; // "bill Manchin backs": a name opens another phrase
+            break; // "bill Ortega backs": a name opens another phrase
         }
         let acronym = word
             .chars()
@@ -757,7 +757,7 @@ pub(super) fn noun_phrase(text: &str, title: bool) -> Option<String> {
     {
         out.pop();
     }
-    // "Americans and other western": a list that ends without its noun is cut at its "and"
+    // "doctors and other medical": a list that ends without its noun is cut at its "and"
     if let Some(at) = out.iter().position(|w| w == "and" || w == "or") {
         match out.iter().rposition(|w| is_plural(w)).filter(|&p| p > at) {
             Some(p) => out.truncate(p + 1),
@@ -767,8 +767,8 @@ pub(super) fn noun_phrase(text: &str, title: bool) -> Option<String> {
     (!out.is_empty()).then(|| out.join(" "))
 }
 
-/// The noun phrase after one of `preps` right after a figure: "additional funding" of "$24
-/// billion in additional funding to help".
+/// The noun phrase after one of `preps` right after a figure: "extra aid" of "$4
+/// billion in extra aid to help".
 pub(super) fn noun_after(after: &str, preps: &[&'static str], title: bool) -> Option<Noun> {
     let rest = after.trim_start();
     let (word, tail) = rest.split_once(' ')?;
@@ -806,7 +806,7 @@ pub(super) fn past_words<'t>(text: &'t str, noun: &str) -> &'t str {
     }
 }
 
-/// The last word of a noun phrase, its head: "members" of "US service members".
+/// The last word of a noun phrase, its head: "members" of "crew members".
 pub(super) fn head_word(noun: &str) -> Option<String> {
     noun.split([' ', '-'])
         .rfind(|w| w.chars().any(char::is_alphabetic) && !w.ends_with('.'))
@@ -876,7 +876,7 @@ pub(super) fn participle_measure(q: &Quantity) -> Option<(Measure, Option<Noun>)
     all_verbs.then(|| (Measure::Count(stem(&words[0])), None))
 }
 
-/// "the unemployment rate fell to 5.2%": the rate a percentage is of.
+/// "the jobless rate fell to 4.3%": the rate a percentage is of.
 pub(super) fn rate_before(text: &str, w: &Window, start: usize) -> Option<Noun> {
     let before = &text[w.prefix.0.min(w.own.0)..start];
     let words: Vec<&str> = before.split_whitespace().collect();
@@ -952,7 +952,7 @@ pub(super) const SPEECH: &[&str] = &[
 
 /// The verb that tells what happened to or with a figure's noun: right after the noun
 /// ("13 people were killed", "13 people died"), or right before the figure ("killed 13
-/// people", "added 235,000 jobs"); for a length of time, a verb that takes one a few words
+/// people", "added 172,000 jobs"); for a length of time, a verb that takes one a few words
 /// before it ("waited in line ... for seven hours").
 #[allow(clippy::too_many_arguments)]
 pub(super) fn verb_of(
@@ -1144,14 +1144,14 @@ pub(super) fn role_of(near: &Near) -> Role {
                 | "shed"
         )
     };
-    // "rose by 3%", "dropped 36,000 to 293,000"
+    // "rose by 3%", "fell 12,000 to 201,000"
     if before.last() == Some(&"by") && last(4).iter().any(|w| is_move(w)) {
         return Role::Delta;
     }
     if before.last().is_some_and(|w| is_move(w)) && after.first() == Some(&"to") {
         return Role::Delta;
     }
-    // "from 5.4%", "from a revised 344,750", "a week earlier"
+    // "from 4.1%", "from a revised 212,400", "a week earlier"
     if last(3).contains(&"from")
         || first(4)
             .iter()
@@ -1305,8 +1305,8 @@ pub(super) const SPAN_NOUNS: &[&str] = &[
     "bond", "warranty", "visa",
 ];
 
-/// What a figure measures, in words a reader can print ("how many US service members were
-/// killed", "how long Hervis Rogers waited", "the size of the relief bill"), or `None` where
+/// What a figure measures, in words a reader can print ("how many crew members were
+/// hurt", "how long Maria Lopez waited", "the size of the relief bill"), or `None` where
 /// the text does not name it.
 pub(super) fn about_of(r: &Report, entities: &[Entity]) -> Option<String> {
     let noun = r.noun.as_ref();
@@ -1411,41 +1411,48 @@ mod tests {
 
     #[test]
     fn noun_phrases_after_figures() {
+        let np = |t: &str| noun_phrase(t, false);
         assert_eq!(
-            noun_phrase(" US service members were killed", false).as_deref(),
-            Some("US service members")
+            np(" crew members were hurt").as_deref(),
+            Some("crew members")
         );
         assert_eq!(
-            noun_phrase(" infrastructure bill Manchin backs", false).as_deref(),
-            Some("infrastructure bill")
+            np(" U.S. crew members were hurt").as_deref(),
+            Some("U.S. crew members")
         );
         assert_eq!(
-            noun_phrase(" package focusing on roads", false).as_deref(),
-            Some("package")
+            np(" water bill Ortega backs").as_deref(),
+            Some("water bill")
         );
+        assert_eq!(np(" fund covering repairs").as_deref(), Some("fund"));
         assert_eq!(
-            noun_phrase(" strike and decoy drones overnight", false).as_deref(),
+            np(" strike and decoy drones overnight").as_deref(),
             Some("strike and decoy drones")
         );
-        assert_eq!(noun_phrase(" in June", false), None);
+        assert_eq!(np(" doctors and other medical"), Some("doctors".into()));
+        assert_eq!(np(" in June"), None);
         assert_eq!(
-            noun_phrase("one family in Kabul.", false).as_deref(),
-            Some("one family")
+            np("one household in Dover.").as_deref(),
+            Some("one household")
         );
         assert_eq!(
-            past_words(" members of one family", "members"),
-            " of one family"
+            noun_phrase(" Lifeboat Crews Rescued", true).as_deref(),
+            Some("lifeboat crews")
         );
         assert_eq!(
-            past_words(" U.S. service members were", "U.S. service members"),
+            past_words(" members of one household", "members"),
+            " of one household"
+        );
+        assert_eq!(
+            past_words(" U.S. crew members were", "U.S. crew members"),
             " were"
         );
         let c = noun_after(
-            past_words(" members of one family in Kabul.", "members"),
+            past_words(" members of one household in Dover.", "members"),
             &["of"],
             false,
         );
-        assert_eq!(c.map(|c| c.text).as_deref(), Some("one family"));
+        assert_eq!(c.map(|c| c.text).as_deref(), Some("one household"));
     }
 
     #[test]
@@ -1456,11 +1463,8 @@ mod tests {
                 .map(|t| (t.2, t.3))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(
-            found("The 220-to-190 party-line vote came late."),
-            [(220, 190)]
-        );
-        assert_eq!(found("The Senate voted 50-49 to confirm her."), [(50, 49)]);
+        assert_eq!(found("The 214-to-203 vote came late."), [(214, 203)]);
+        assert_eq!(found("The Senate voted 52-47 to confirm her."), [(52, 47)]);
         assert_eq!(found("It passed by a vote of 221 to 201."), [(221, 201)]);
         assert!(found("Prices rose 10-15% in the 2020-21 season.").is_empty());
         assert!(found("Children aged 5-11 can now get the shot.").is_empty());
