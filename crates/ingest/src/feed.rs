@@ -98,6 +98,10 @@ pub fn fragment_text(html: &str) -> String {
     if !html.contains('<') && !html.contains('&') {
         return html.trim().to_string();
     }
+    // A fragment html5ever would take long over (deep, reopened tags) is read as plain text.
+    if let Some((text, _)) = crate::html::hostile_fragment_text(html) {
+        return text;
+    }
     let doc = dom_query::Document::fragment(html);
     let blocks = doc.select("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre");
     let paras: Vec<String> = if blocks.is_empty() {

@@ -19,6 +19,7 @@
 //!
 //! This is the only crate besides the store that touches the disk.
 
+pub mod budget;
 pub mod encoding;
 pub mod feed;
 pub mod html;
@@ -40,6 +41,10 @@ pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
 /// The largest input file read whole (a feed, a page; WARC and JSONL files are streamed and
 /// have no limit).
 pub const MAX_FILE_BYTES: u64 = 4 << 30;
+/// The most a gzipped input read whole (a feed, an upload, standard input that is not a WARC
+/// or JSONL stream) may inflate to; a gzipped page or text may inflate to
+/// [`MAX_ARTICLE_BYTES`]. Inflating stops there with an error, so a gzip bomb costs no memory.
+pub const MAX_INFLATED_BYTES: usize = 256 << 20;
 
 /// An input that could not be read, and why: printed as `source[:line]: message`.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,11 +201,15 @@ pub(crate) fn read_whole(source: &str) -> Vec<Result<RawDocument, InputError>> {
 /// else sniffed; gzip recognised by its magic bytes. Errors name `source`.
 pub fn read_bytes(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputError>> {
     let name = source.strip_suffix(".gz").unwrap_or(source);
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let (out, cut) = gunzip(source, bytes);
-        return read_loaded(source, &out, name, cut);
-    }
-    read_loaded(source, bytes, name, None)
+    let read = if bytes.starts_with(&[0x1f, 0x8b]) {
+        match gunzip(source, bytes, inflate_limit(name)) {
+            Ok((out, cut)) => read_loaded(source, &out, name, cut),
+            Err(e) => vec![Err(e)],
+        }
+    } else {
+        read_loaded(source, bytes, name, None)
+    };
+    budget::bound_documents(read)
 }
 
 fn read_loaded(
@@ -253,9 +262,7 @@ fn too_large(source: &str, len: usize) -> InputError {
 fn load(source: &str) -> Result<(Vec<u8>, String, Option<InputError>), InputError> {
     let err = |m: String| InputError::new(source, m);
     if source == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
+        let buf = read_bounded(std::io::stdin(), MAX_INFLATED_BYTES)
             .map_err(|e| err(format!("cannot read standard input: {e}")))?;
         return Ok((buf, String::new(), None));
     }
@@ -270,25 +277,70 @@ fn load(source: &str) -> Result<(Vec<u8>, String, Option<InputError>), InputErro
             meta.len()
         )));
     }
-    let raw = std::fs::read(source).map_err(|e| err(format!("cannot read: {e}")))?;
+    // A device or pipe states no size (`/dev/zero`, a FIFO): what it gives is bounded instead.
+    let limit = match (meta.is_file(), one_article) {
+        (true, _) => MAX_FILE_BYTES as usize,
+        (false, true) => MAX_ARTICLE_BYTES,
+        (false, false) => MAX_INFLATED_BYTES,
+    };
+    let raw = std::fs::File::open(source)
+        .and_then(|f| read_bounded(f, limit))
+        .map_err(|e| err(format!("cannot read: {e}")))?;
     if let Some(inner) = source.strip_suffix(".gz") {
-        let (out, cut) = gunzip(source, &raw);
+        let (out, cut) = gunzip(source, &raw, inflate_limit(inner))?;
         return Ok((out, inner.to_string(), cut));
     }
     Ok((raw, source.to_string(), None))
 }
 
-/// Decompresses gzip data (at most [`MAX_FILE_BYTES`]), keeping what came before a broken
-/// stream along with the error. A file of one gzip member (every `.gz` page and most archives)
-/// is inflated at once by libdeflate into a buffer of the size its trailer states (about twice
-/// as fast as streaming); anything else, or any doubt, goes through flate2's streaming decoder.
-fn gunzip(source: &str, raw: &[u8]) -> (Vec<u8>, Option<InputError>) {
-    if let Some(out) = gunzip_one_member(raw) {
-        return (out, None);
+/// Reads `r` to its end, or fails once it gives more than `limit` bytes (an endless stream,
+/// `/dev/zero`, a gzip bomb) with an error saying so.
+pub(crate) fn read_bounded(r: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    r.take(limit as u64 + 1).read_to_end(&mut out)?;
+    if out.len() > limit {
+        return Err(std::io::Error::other(over_limit(limit)));
+    }
+    Ok(out)
+}
+
+fn over_limit(limit: usize) -> String {
+    format!("more than {} MB ({})", limit >> 20, limit_name(limit))
+}
+
+/// What a limit on bytes read whole is the limit of.
+fn limit_name(limit: usize) -> &'static str {
+    if limit == MAX_ARTICLE_BYTES {
+        "the limit of one article"
+    } else {
+        "the limit of an input read whole; WARC and JSONL streams have none"
+    }
+}
+
+/// The most a gzipped input named `name` (without `.gz`) may inflate to.
+fn inflate_limit(name: &str) -> usize {
+    match format_of(name) {
+        Format::Html | Format::Text => MAX_ARTICLE_BYTES,
+        _ => MAX_INFLATED_BYTES,
+    }
+}
+
+/// Decompresses gzip data, keeping what came before a broken stream along with the error;
+/// an error alone when it inflates past `limit` bytes (checked while inflating). A file of one
+/// gzip member (every `.gz` page and most archives) whose trailer states a size within the limit
+/// is inflated at once by libdeflate into a buffer of that size (about twice as fast as
+/// streaming); anything else, or any doubt, goes through flate2's streaming decoder.
+fn gunzip(
+    source: &str,
+    raw: &[u8],
+    limit: usize,
+) -> Result<(Vec<u8>, Option<InputError>), InputError> {
+    if let Some(out) = gunzip_one_member(raw, limit) {
+        return Ok((out, None));
     }
     let mut out = Vec::new();
     let cut = flate2::read::MultiGzDecoder::new(raw)
-        .take(MAX_FILE_BYTES)
+        .take(limit as u64 + 1)
         .read_to_end(&mut out)
         .err()
         .map(|e| {
@@ -297,19 +349,28 @@ fn gunzip(source: &str, raw: &[u8]) -> (Vec<u8>, Option<InputError>) {
                 format!("broken gzip data after {} bytes: {e}", out.len()),
             )
         });
-    (out, cut)
+    if out.len() > limit {
+        return Err(InputError::new(
+            source,
+            format!(
+                "gzip data inflates past {} MB ({}); not read",
+                limit >> 20,
+                limit_name(limit)
+            ),
+        ));
+    }
+    Ok((out, cut))
 }
 
 /// The content of `raw` if it is exactly one whole gzip member whose trailer states its size
 /// (below 1 GiB); `None` otherwise (several members, damage, a size the trailer cannot say).
-fn gunzip_one_member(raw: &[u8]) -> Option<Vec<u8>> {
-    const LIMIT: usize = 1 << 30;
+fn gunzip_one_member(raw: &[u8], limit: usize) -> Option<Vec<u8>> {
     // Deflate expands at most 1032-fold (a 258-byte match per bit at best): a trailer that says
     // more than that of these bytes lies, and gets no memory reserved for its claim.
     const MAX_RATIO: usize = 1032;
     let trailer: [u8; 4] = raw.get(raw.len().checked_sub(4)?..)?.try_into().ok()?;
     let size = u32::from_le_bytes(trailer) as usize;
-    if size > LIMIT || raw.len() < 18 || size > raw.len().saturating_mul(MAX_RATIO) {
+    if size > limit || raw.len() < 18 || size > raw.len().saturating_mul(MAX_RATIO) {
         return None;
     }
     // not zeroed first: libdeflate writes every byte it reports
@@ -725,29 +786,29 @@ mod tests {
             gz.finish().unwrap()
         };
         let one = member(BODY);
-        assert_eq!(gunzip("a.gz", &one).0, BODY.as_bytes());
+        assert_eq!(gunzip("a.gz", &one, 1 << 20).unwrap().0, BODY.as_bytes());
         // Two members, even identical ones whose trailers agree, are both read.
         let twice = [one.clone(), one.clone()].concat();
-        let (out, cut) = gunzip("b.gz", &twice);
+        let (out, cut) = gunzip("b.gz", &twice, 1 << 20).unwrap();
         assert_eq!(out, format!("{BODY}{BODY}").as_bytes());
         assert!(cut.is_none());
         let two = [member("first "), member("second")].concat();
-        assert_eq!(gunzip("c.gz", &two).0, b"first second");
+        assert_eq!(gunzip("c.gz", &two, 1 << 20).unwrap().0, b"first second");
         // Cut inside the second member: the first stays, with an error naming the file.
-        let (out, cut) = gunzip("d.gz", &twice[..one.len() + 20]);
+        let (out, cut) = gunzip("d.gz", &twice[..one.len() + 20], 1 << 20).unwrap();
         assert!(out.starts_with(BODY.as_bytes()));
         assert!(cut.unwrap().to_string().contains("d.gz"));
         // A trailer that lies about the size is not trusted.
         let mut lying = one.clone();
         let n = lying.len();
         lying[n - 4..].copy_from_slice(&7u32.to_le_bytes());
-        assert!(gunzip_one_member(&lying).is_none());
-        assert!(gunzip_one_member(b"").is_none());
+        assert!(gunzip_one_member(&lying, 1 << 30).is_none());
+        assert!(gunzip_one_member(b"", 1 << 30).is_none());
         // Nor one that claims more than deflate can expand its bytes to; the streaming
         // reader reads what is there and says the trailer is wrong.
         lying[n - 4..].copy_from_slice(&(900u32 << 20).to_le_bytes());
-        assert!(gunzip_one_member(&lying).is_none());
-        let (out, cut) = gunzip("e.gz", &lying);
+        assert!(gunzip_one_member(&lying, 1 << 30).is_none());
+        let (out, cut) = gunzip("e.gz", &lying, 1 << 20).unwrap();
         assert_eq!(out, BODY.as_bytes());
         assert!(cut.unwrap().to_string().contains("e.gz"));
         // The bound holds for the most compressible input there is.
@@ -755,7 +816,42 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(&zeros).unwrap();
         let packed = gz.finish().unwrap();
-        assert_eq!(gunzip_one_member(&packed).as_deref(), Some(&zeros[..]));
+        assert_eq!(
+            gunzip_one_member(&packed, 1 << 30).as_deref(),
+            Some(&zeros[..])
+        );
+        // Past the limit, inflating stops with an error naming the file and the limit.
+        let err = gunzip("z.html.gz", &packed, 1 << 20).unwrap_err();
+        assert!(err
+            .to_string()
+            .contains("z.html.gz: gzip data inflates past 1 MB"));
+    }
+
+    #[test]
+    fn a_gzip_bomb_stops_at_the_limit_in_files_uploads_and_streams() {
+        // 1 GB of spaces in 1 MB: a page, a feed and an upload of it.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let spaces = vec![b' '; 1 << 20];
+        for _ in 0..1024 {
+            gz.write_all(&spaces).unwrap();
+        }
+        let bomb = gz.finish().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let started = std::time::Instant::now();
+        for name in ["bomb.html.gz", "bomb.rss.gz", "bomb.gz"] {
+            let path = write(dir.path(), name, &bomb);
+            let got = read_file(&path);
+            assert_eq!(got.len(), 1, "{name}");
+            let err = got[0].as_ref().unwrap_err().to_string();
+            assert!(err.contains(name) && err.contains("inflates past"), "{err}");
+        }
+        let got = read_bytes("upload.html", &bomb);
+        assert!(got[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("inflates past 16 MB"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
     #[test]

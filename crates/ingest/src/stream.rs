@@ -44,7 +44,12 @@ impl Piece {
     }
 
     /// The documents it holds and the errors met, in order.
+    /// Each document's text is bounded for analysis ([`crate::budget`]).
     pub fn documents(self) -> Vec<Result<RawDocument, InputError>> {
+        crate::budget::bound_documents(self.read_documents())
+    }
+
+    fn read_documents(self) -> Vec<Result<RawDocument, InputError>> {
         match self {
             Piece::File { source, .. } => read_whole(&source),
             Piece::Line { source, n, bytes } => {
@@ -217,10 +222,11 @@ fn stream_stdin(consumed: Arc<AtomicU64>) -> Stream {
     let pieces = match format {
         Format::Warc | Format::Jsonl => streamed(format, "-", reader),
         _ => {
-            let mut all = Vec::new();
-            if let Err(e) = reader.read_to_end(&mut all) {
-                return one(err(format!("cannot read standard input: {e}")), consumed);
-            }
+            // A page or feed read whole stops at the limit (endless input, a gzip bomb).
+            let all = match crate::read_bounded(reader, crate::MAX_INFLATED_BYTES) {
+                Ok(all) => all,
+                Err(e) => return one(err(format!("cannot read standard input: {e}")), consumed),
+            };
             Box::new(crate::read_bytes("-", &all).into_iter().map(Piece::Ready))
         }
     };

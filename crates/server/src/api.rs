@@ -5,8 +5,8 @@
 
 use crate::{plausible_id, AppState, Failure, MAX_UPLOAD_BYTES};
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -27,10 +27,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/stories/{id}", get(story))
         .route("/api/articles/{id}", get(article))
         .route("/api/search", get(search))
-        .route(
-            "/api/ingest",
-            post(ingest).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
-        )
+        .route("/api/ingest", post(ingest))
         .route("/api/openapi.json", get(openapi))
         .route("/api", get(not_found))
         .route("/api/{*rest}", get(not_found).post(not_found))
@@ -206,11 +203,13 @@ pub struct IngestReport {
     pub errors: Vec<String>,
 }
 
+/// An upload: the token is checked from the headers before a byte of the body is read, then
+/// the body is read up to [`MAX_UPLOAD_BYTES`] (a larger declared length is refused at once).
 async fn ingest(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     query: Result<Query<IngestQuery>, QueryRejection>,
-    body: Result<Bytes, BytesRejection>,
+    body: axum::body::Body,
 ) -> Result<(StatusCode, Json<IngestReport>), ApiError> {
     let given = headers
         .get(header::AUTHORIZATION)
@@ -233,7 +232,7 @@ async fn ingest(
         Some(true) => {}
     }
     let Query(q) = query?;
-    let body = body.map_err(|r| ApiError(r.status(), r.body_text()))?;
+    let body = read_upload(&headers, body).await?;
     if body.is_empty() {
         return Err(ApiError(
             StatusCode::BAD_REQUEST,
@@ -248,7 +247,10 @@ async fn ingest(
         .collect();
     let source = format!("upload:{}", if name.is_empty() { "body" } else { &name });
     // Read and clean on the blocking pool without the writing store: another upload or a
-    // stale dossier being stored waits only for the transaction, not for the cleaning.
+    // stale dossier being stored waits only for the transaction, not for the cleaning. A
+    // request that is dropped (timed out, the client gone) stops that work between documents.
+    let cancelled = Cancelled::default();
+    let dropped = cancelled.on_drop();
     let (mut report, mut batch) = crate::run_blocking(move || {
         let mut report = IngestReport {
             read: 0,
@@ -258,6 +260,9 @@ async fn ingest(
         };
         let mut batch = Vec::new();
         for doc in dossier_ingest::read_bytes(&source, &body) {
+            if cancelled.is_set() {
+                return Err(Failure::Internal("the upload was cancelled".into()));
+            }
             match doc {
                 Ok(d) => {
                     report.read += 1;
@@ -280,6 +285,7 @@ async fn ingest(
         Ok((report, batch))
     })
     .await?;
+    drop(dropped);
     report.added = state
         .write(move |store| {
             let mut added = AddReport::default();
@@ -315,4 +321,65 @@ async fn openapi() -> impl IntoResponse {
 
 async fn not_found() -> ApiError {
     ApiError(StatusCode::NOT_FOUND, "no such endpoint".into())
+}
+
+/// The body of an upload, at most [`MAX_UPLOAD_BYTES`]: a `Content-Length` over it is refused
+/// before reading, a body that runs over it is refused when it does.
+async fn read_upload(headers: &HeaderMap, body: axum::body::Body) -> Result<Bytes, ApiError> {
+    let too_large = || {
+        ApiError(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the body is larger than the upload limit ({} MB)",
+                MAX_UPLOAD_BYTES >> 20
+            ),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_UPLOAD_BYTES as u64) {
+        return Err(too_large());
+    }
+    axum::body::to_bytes(body, MAX_UPLOAD_BYTES)
+        .await
+        .map_err(|e| {
+            let length_limit = std::error::Error::source(&e)
+                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            if length_limit {
+                too_large()
+            } else {
+                ApiError(
+                    StatusCode::BAD_REQUEST,
+                    format!("the body could not be read: {e}"),
+                )
+            }
+        })
+}
+
+/// Set when the request that started some blocking work is dropped (the timeout fired or the
+/// client went away), so the work can stop.
+#[derive(Clone, Default)]
+struct Cancelled(Arc<std::sync::atomic::AtomicBool>);
+
+impl Cancelled {
+    fn is_set(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// A guard that sets the flag when it is dropped.
+    fn on_drop(&self) -> CancelOnDrop {
+        CancelOnDrop(self.clone())
+    }
+}
+
+/// Sets its [`Cancelled`] when dropped: held by the request's future across the blocking work,
+/// it is dropped early exactly when that future is.
+struct CancelOnDrop(Cancelled);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0 .0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }

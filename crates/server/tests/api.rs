@@ -484,3 +484,74 @@ async fn hostile_queries_are_refused_by_every_entry_point_and_the_server_goes_on
     assert_eq!(get("/api/stories").await.status, StatusCode::OK);
     assert!(start.elapsed() < std::time::Duration::from_secs(10));
 }
+
+/// A request body that never ends and never gives a byte: reading it would hang.
+struct Endless;
+
+impl axum::body::HttpBody for Endless {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::task::Poll::Pending
+    }
+}
+
+#[tokio::test]
+async fn an_upload_is_refused_before_its_body_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    dossier_store::Store::open(dir.path()).unwrap();
+    let state = Arc::new(AppState::open(dir.path(), 1, Some(TOKEN.to_string())).unwrap());
+    let upload = |auth: Option<&str>, length: u64| {
+        let mut b = Request::builder()
+            .method(Method::POST)
+            .uri("/api/ingest?name=upload.jsonl")
+            .header(header::CONTENT_LENGTH, length);
+        if let Some(a) = auth {
+            b = b.header(header::AUTHORIZATION, a);
+        }
+        b.body(Body::new(Endless)).unwrap()
+    };
+    let bound = std::time::Duration::from_secs(5);
+    // Without the token: 401 at once, though the body (474 MB declared) never arrives.
+    let r = tokio::time::timeout(bound, call(state.clone(), upload(None, 474 << 20)))
+        .await
+        .expect("the body was read before the token was checked");
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    // With it, a declared length over the limit is 413 at once.
+    let auth = format!("Bearer {TOKEN}");
+    let r = tokio::time::timeout(bound, call(state.clone(), upload(Some(&auth), 474 << 20)))
+        .await
+        .expect("a body over the limit was read");
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.json()["error"].as_str().unwrap().contains("32 MB"));
+}
+
+#[tokio::test]
+async fn a_gzip_bomb_upload_stops_at_the_inflate_limit() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    dossier_store::Store::open(dir.path()).unwrap();
+    let state = Arc::new(AppState::open(dir.path(), 1, Some(TOKEN.to_string())).unwrap());
+    // 1 GB of spaces in 1 MB, sent as a page.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..1024 {
+        gz.write_all(&spaces).unwrap();
+    }
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/ingest?name=page.html.gz")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::from(gz.finish().unwrap()))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let r = call(state, req).await;
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert!(r.status.is_client_error(), "{}", r.status);
+    let errors = r.json()["errors"].to_string();
+    assert!(errors.contains("inflates past 16 MB"), "{errors}");
+}

@@ -4,7 +4,14 @@
 //! it ([`body`]) and the page's declared metadata ([`meta`]). Where it finds too little text,
 //! `dom_smoothie` (a Readability port on html5ever) and then `trafilatura` (a port of
 //! go-trafilatura) are tried, each several times slower (docs/EVALUATION.md has the figures).
-//! Cleaning then removes the furniture any of them leaves behind. The page's metadata (title,
+//! Cleaning then removes the furniture any of them leaves behind.
+//!
+//! The fallbacks parse with html5ever, whose work per element grows with the nesting around it
+//! and whose walks recurse per level: a page nested deeper than [`FALLBACK_MAX_DEPTH`], with
+//! more than [`MAX_ATTRIBUTES`] attributes on an element or more than [`MAX_REOPENED`]
+//! elements a browser would add by reopening formatting tags left open, is read by dossier's
+//! own extractor alone (whose tree is bounded at [`MAX_DEPTH`] levels), so a hostile page costs
+//! linear time and a bounded stack. The page's metadata (title,
 //! author, site name, publication and update dates from `<meta>` and JSON-LD) become [`Hints`]
 //! with their provenance.
 
@@ -19,6 +26,21 @@ use dossier_model::{Hints, Sourced};
 /// Below this many characters of extracted text the primary is taken to have missed the article.
 const MIN_PRIMARY_CHARS: usize = 250;
 
+/// The most attributes on one element a page may have for the fallbacks to read it (html5ever
+/// compares each attribute with every other; real pages have tens).
+pub const MAX_ATTRIBUTES: usize = 1_000;
+
+/// The most elements a browser would add to a page by reopening the formatting tags (`b`,
+/// `font`, ...) it leaves open across blocks, for the fallbacks to read it (html5ever reopens
+/// every distinct one inside each later block: a few hundred such tags make millions).
+pub const MAX_REOPENED: usize = 100_000;
+
+/// The deepest nesting the fallbacks read (their work per element grows with it; news pages
+/// nest a few tens deep).
+pub const FALLBACK_MAX_DEPTH: usize = 100;
+
+pub use tree::MAX_DEPTH;
+
 /// The article text of an HTML page and the metadata the page declares.
 pub struct Extracted {
     pub text: String,
@@ -31,9 +53,18 @@ pub struct Extracted {
 /// Returns an error message when no extractor finds any article text.
 pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, String> {
     let url = url.filter(|u| url::Url::parse(u).is_ok());
-    let own = own(html, url);
+    let (own, shape) = own(html, url);
     if own.text.chars().count() >= MIN_PRIMARY_CHARS {
         return Ok(own);
+    }
+    if let Some(why) = beyond_fallbacks(&shape) {
+        return if own.text.trim().is_empty() {
+            Err(format!(
+                "no article text found in the HTML ({why}: only dossier's own extractor read it)"
+            ))
+        } else {
+            Ok(own)
+        };
     }
     let primary = match readability(html, url) {
         Ok(mut p) if p.text.trim().len() >= own.text.trim().len() => {
@@ -67,8 +98,35 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Extracted, String> {
     }
 }
 
-/// dossier's own extractor: the light tree, Readability's scoring, the declared metadata.
-fn own(html: &str, url: Option<&str>) -> Extracted {
+/// The text of an HTML fragment (a feed entry's content) read by dossier's own tree, with the
+/// reason, when html5ever must not read it (see [`extract`]); `None` for a fragment it may read.
+pub(crate) fn hostile_fragment_text(html: &str) -> Option<(String, String)> {
+    let tree = tree::Tree::parse(html);
+    beyond_fallbacks(&tree.shape).map(|why| (tree.text_of(0), why))
+}
+
+/// Why the fallbacks must not read a page of this shape, if they must not.
+fn beyond_fallbacks(shape: &tree::Shape) -> Option<String> {
+    if shape.too_deep || shape.deepest > FALLBACK_MAX_DEPTH {
+        Some(format!("nested deeper than {FALLBACK_MAX_DEPTH} levels"))
+    } else if shape.most_attributes > MAX_ATTRIBUTES {
+        Some(format!(
+            "{} attributes on one element (limit {MAX_ATTRIBUTES})",
+            shape.most_attributes
+        ))
+    } else if shape.reopened > MAX_REOPENED {
+        Some(format!(
+            "formatting tags left open would add {} elements (limit {MAX_REOPENED})",
+            shape.reopened
+        ))
+    } else {
+        None
+    }
+}
+
+/// dossier's own extractor: the light tree, Readability's scoring, the declared metadata; and
+/// the shape of the page's markup.
+fn own(html: &str, url: Option<&str>) -> (Extracted, tree::Shape) {
     let tree = tree::Tree::parse(html);
     let m = meta::read(&tree);
     let from = "html metadata (meta tags / JSON-LD)";
@@ -90,11 +148,12 @@ fn own(html: &str, url: Option<&str>) -> Extracted {
         published: m.published.map(|d| Sourced::new(d, from)),
         updated: m.modified.map(|d| Sourced::new(d, from)),
     };
-    Extracted {
+    let extracted = Extracted {
         text: body::article_text(&tree),
         hints,
         extractor: "dossier",
-    }
+    };
+    (extracted, tree.shape)
 }
 
 fn readability(html: &str, url: Option<&str>) -> Result<Extracted, String> {

@@ -12,7 +12,16 @@
 use memchr::{memchr, memmem};
 
 /// The deepest nesting kept (browsers' own limits are in the hundreds too).
-const MAX_DEPTH: usize = 400;
+pub const MAX_DEPTH: usize = 400;
+
+/// Formatting elements (`b`, `i`, `font`, ...) a browser reopens after the element that closed
+/// them: html5ever nests every such one again inside each later block, so a page leaving many
+/// of them open makes its tree deep and its parsing quadratic.
+#[rustfmt::skip]
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
+    "u",
+];
 
 /// A node's index in [`Tree::nodes`].
 pub type NodeId = u32;
@@ -55,6 +64,24 @@ impl Element {
 #[derive(Debug)]
 pub struct Tree {
     pub nodes: Vec<Node>,
+    /// The page's markup in numbers that tell a hostile or broken page (see [`Shape`]).
+    pub shape: Shape,
+}
+
+/// What a page asks of an HTML parser, measured while the tree is built: a conforming parser
+/// (html5ever, under the fallback extractors) does work per element that grows with these.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Shape {
+    /// The deepest nesting reached (at most [`MAX_DEPTH`]).
+    pub deepest: usize,
+    /// Some element would have nested deeper than [`MAX_DEPTH`].
+    pub too_deep: bool,
+    /// The most attributes on one element.
+    pub most_attributes: usize,
+    /// Elements a conforming parser would add by reopening formatting elements: for each
+    /// element, the distinct formatting tags left open by an enclosing element's end before it
+    /// (html5ever reopens every one of them inside each later block).
+    pub reopened: usize,
 }
 
 #[rustfmt::skip]
@@ -95,6 +122,9 @@ impl Tree {
                 kind: Kind::Root,
             }],
             open: vec![0],
+            shape: Shape::default(),
+            formatting_tags: Default::default(),
+            left_open: Default::default(),
         };
         let bytes = html.as_bytes();
         let mut i = 0;
@@ -121,7 +151,9 @@ impl Tree {
                 }
                 Some(c) if c.is_ascii_alphabetic() => {
                     let (name, end) = tag_name(bytes, lt + 1);
-                    let (attrs, self_closing, after) = attributes(html, end);
+                    let (attrs, count, self_closing, after) = attributes(html, end);
+                    b.shape.most_attributes = b.shape.most_attributes.max(count);
+                    b.shape.reopened += b.left_open.len();
                     if RAW_TEXT.contains(&&*name) {
                         let (content, next) = raw_text(html, after, &name);
                         let id = b.start(name.into_owned(), attrs, true);
@@ -130,7 +162,11 @@ impl Tree {
                         }
                         next
                     } else {
-                        b.start(name.into_owned(), attrs, self_closing);
+                        let formatting = FORMATTING.contains(&&*name);
+                        let id = b.start(name.into_owned(), attrs, self_closing);
+                        if formatting {
+                            b.formatting_tags.insert(id, tag_hash(&bytes[lt..after]));
+                        }
                         after
                     }
                 }
@@ -140,7 +176,10 @@ impl Tree {
                 }
             };
         }
-        Tree { nodes: b.nodes }
+        Tree {
+            nodes: b.nodes,
+            shape: b.shape,
+        }
     }
 
     pub fn element(&self, id: NodeId) -> Option<&Element> {
@@ -225,7 +264,16 @@ struct Builder {
     nodes: Vec<Node>,
     /// The open elements, the root first.
     open: Vec<NodeId>,
+    shape: Shape,
+    /// A hash of each open formatting element's tag (name and attributes, as written).
+    formatting_tags: std::collections::HashMap<NodeId, u64>,
+    /// The distinct formatting tags left open when an enclosing element ended (counted up to
+    /// [`MAX_TRACKED_TAGS`]).
+    left_open: std::collections::HashSet<u64>,
 }
+
+/// The most distinct formatting tags [`Builder::left_open`] tracks.
+const MAX_TRACKED_TAGS: usize = 10_000;
 
 impl Builder {
     fn current(&self) -> NodeId {
@@ -253,8 +301,20 @@ impl Builder {
         None
     }
 
-    fn close_to(&mut self, depth: usize) {
-        self.open.truncate(depth.max(1));
+    /// Closes the open elements from `depth` on; `named` says the one at `depth` was named by
+    /// its end tag (the others above it are closed implicitly).
+    fn close_to(&mut self, depth: usize, named: bool) {
+        let depth = depth.max(1);
+        let implied = self.open.len().saturating_sub(depth + usize::from(named));
+        let top = self.open.len();
+        for k in top - implied..top {
+            if let Some(&tag) = self.formatting_tags.get(&self.open[k]) {
+                if self.left_open.len() < MAX_TRACKED_TAGS {
+                    self.left_open.insert(tag);
+                }
+            }
+        }
+        self.open.truncate(depth);
     }
 
     fn text(&mut self, raw: &str) {
@@ -308,21 +368,28 @@ impl Builder {
         };
         // Closing the outer one closes the inner one too.
         if let Some(k) = [p, item].into_iter().flatten().min() {
-            self.close_to(k);
+            self.close_to(k, false);
+        }
+        let is_void = VOID.contains(&n);
+        let opens = !is_void && !self_closing;
+        // At MAX_DEPTH an element takes the place of the innermost open one (closing it), so
+        // the tree stays that deep, whose walks recurse, and a page of a million nested tags
+        // keeps its paragraphs' text in them.
+        if opens && self.open.len() >= MAX_DEPTH {
+            self.open.pop();
+            self.shape.too_deep = true;
         }
         let parent = self.current();
         let id = self.nodes.len() as NodeId;
-        let is_void = VOID.contains(&n);
         self.nodes.push(Node {
             parent,
             children: Vec::new(),
             kind: Kind::Element(Element { name, attrs }),
         });
         self.nodes[parent as usize].children.push(id);
-        // Past MAX_DEPTH an element holds nothing and what follows goes beside it: the walks
-        // over the tree recurse, and a page of a million nested tags must not end the process.
-        if !is_void && !self_closing && self.open.len() < MAX_DEPTH {
+        if opens {
             self.open.push(id);
+            self.shape.deepest = self.shape.deepest.max(self.open.len() - 1);
         }
         id
     }
@@ -352,7 +419,7 @@ impl Builder {
         for k in (1..self.open.len()).rev() {
             let n = self.open_name(k);
             if n == name {
-                self.close_to(k);
+                self.close_to(k, true);
                 return;
             }
             if cell_bound && matches!(n, "td" | "th" | "table") {
@@ -360,6 +427,13 @@ impl Builder {
             }
         }
     }
+}
+
+/// A hash of a tag as written (FNV-1a): two tags alike in name and attributes hash alike.
+fn tag_hash(tag: &[u8]) -> u64 {
+    tag.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 /// The lower-cased tag name starting at `i` and the index after it.
@@ -380,18 +454,20 @@ fn tag_name(bytes: &[u8], i: usize) -> (std::borrow::Cow<'_, str>, usize) {
     (name, j)
 }
 
-/// The attributes from `i` to the tag's `>`: (attributes, self-closing, index after `>`).
-fn attributes(html: &str, mut i: usize) -> (Vec<(String, String)>, bool, usize) {
+/// The attributes from `i` to the tag's `>`: (the attributes kept, how many the tag has,
+/// self-closing, index after `>`).
+fn attributes(html: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool, usize) {
     let bytes = html.as_bytes();
     let mut attrs = Vec::new();
+    let mut count = 0;
     let mut self_closing = false;
     loop {
         while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
         match bytes.get(i) {
-            None => return (attrs, false, bytes.len()),
-            Some(b'>') => return (attrs, self_closing, i + 1),
+            None => return (attrs, count, false, bytes.len()),
+            Some(b'>') => return (attrs, count, self_closing, i + 1),
             Some(b'/') => {
                 self_closing = true;
                 i += 1;
@@ -414,6 +490,7 @@ fn attributes(html: &str, mut i: usize) -> (Vec<(String, String)>, bool, usize) 
             i += 1;
             continue;
         }
+        count += 1;
         // lower-cased in a copy only where it has capitals, and kept only if it is wanted
         let raw = &html[start..i];
         let name: std::borrow::Cow<str> = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
