@@ -171,43 +171,66 @@ pub fn story_id(member_ids: &[String]) -> String {
     format!("s{:010x}", h >> 24)
 }
 
-/// The title of the member most similar to the rest (the most typical report), else its label.
-/// `vectors[i]` is the vector of `articles[i]`.
+/// The title of the story's most central member (the most typical report of its event), else
+/// its label. `vectors[i]` is the vector of `articles[i]`.
 ///
-/// A member's summed cosine with the others is its dot product with the members' summed
-/// vector less its own, so the most typical one is found in one pass over the members'
-/// features, not by comparing every pair (a story of thousands of articles is re-titled
-/// whenever it grows). Members within [`TYPICAL_TIE`] of the most typical are a tie (the two
-/// members of a two-article story always are), won by the first in `members`' order.
+/// Only members published on the story's day are candidates when it has dated members (the
+/// day most of them were published, the later of a tie): a preview written the day before
+/// ("... to meet on Tuesday") or a follow-up days later does not name the event. Among them,
+/// the one whose unit vector has the highest summed cosine with all the members' (its dot
+/// product with their sum, less itself): a member that joined from the story's edge (an
+/// outlier, a roundup) is least like the rest. One pass over the members' features, not every
+/// pair (a story of thousands of articles is re-titled whenever it grows). Members within
+/// [`TYPICAL_TIE`] of the most central are a tie (the two members of a two-article story
+/// always are), won by the first in `members`' order.
 pub fn story_title(articles: &[Article], members: &[usize], vectors: &[StoryVector]) -> String {
     let mut sum: rustc_hash::FxHashMap<u32, f64> = rustc_hash::FxHashMap::default();
     for &j in members {
-        for &(t, w) in &vectors[j].terms {
+        for (t, w) in vectors[j].unit_terms() {
             *sum.entry(t).or_default() += f64::from(w);
         }
     }
     let centrality = |i: usize| -> f64 {
-        let terms = &vectors[i].terms;
-        let with_self: f64 = terms.iter().map(|&(t, w)| f64::from(w) * sum[&t]).sum();
-        with_self
-            - terms
-                .iter()
-                .map(|&(_, w)| f64::from(w).powi(2))
-                .sum::<f64>()
+        let (with_self, own) = vectors[i].unit_terms().fold((0.0, 0.0), |(d, o), (t, w)| {
+            let w = f64::from(w);
+            (d + w * sum[&t], o + w * w)
+        });
+        with_self - own
     };
-    let titled: Vec<(usize, f64)> = members
-        .iter()
-        .copied()
-        .filter(|&i| articles[i].title.is_some())
-        .map(|i| (i, centrality(i)))
-        .collect();
-    let most = titled.iter().map(|c| c.1).fold(f64::NEG_INFINITY, f64::max);
-    let best = titled
+    let day = story_day(articles, members);
+    let titled = |on_day: bool| -> Vec<usize> {
+        members
+            .iter()
+            .copied()
+            .filter(|&i| articles[i].title.is_some())
+            .filter(|&i| !on_day || articles[i].published == day)
+            .collect()
+    };
+    let mut candidates = titled(day.is_some());
+    if candidates.is_empty() {
+        candidates = titled(false);
+    }
+    let scored: Vec<(usize, f64)> = candidates.iter().map(|&i| (i, centrality(i))).collect();
+    let most = scored.iter().map(|c| c.1).fold(f64::NEG_INFINITY, f64::max);
+    let best = scored
         .iter()
         .find(|c| c.1 >= most - TYPICAL_TIE)
         .map(|c| c.0)
         .or_else(|| members.first().copied());
     best.map(|i| articles[i].label()).unwrap_or_default()
+}
+
+/// The day most of the members were published (the later of a tie), if any is dated.
+fn story_day(articles: &[Article], members: &[usize]) -> Option<chrono::NaiveDate> {
+    let mut days: rustc_hash::FxHashMap<chrono::NaiveDate, usize> = Default::default();
+    for &i in members {
+        if let Some(d) = articles[i].published {
+            *days.entry(d).or_default() += 1;
+        }
+    }
+    days.into_iter()
+        .max_by_key(|&(d, n)| (n, d))
+        .map(|(d, _)| d)
 }
 
 /// How close two members' summed similarities must be to count as equally typical: well above
@@ -239,6 +262,67 @@ mod tests {
         assert_eq!(stories[0].articles, ["a", "b", "d"]);
         assert_eq!(stories[1].articles, ["c"]);
         assert_eq!(a[2].story.as_deref(), Some(stories[1].id.as_str()));
+    }
+
+    #[test]
+    fn a_story_is_titled_by_its_most_central_report_of_its_day() {
+        let dated = |id: &str, day: u32, title: &str, text: &str| Article {
+            id: id.into(),
+            title: Some(title.into()),
+            text: text.into(),
+            published: chrono::NaiveDate::from_ymd_opt(2026, 3, day),
+            ..Default::default()
+        };
+        let flood = "Floodwaters from the Marden river broke the levee at Eastwick on Tuesday, \
+            forcing 4,000 residents from their homes as rescue boats searched flooded streets.";
+        let articles = vec![
+            // A preview the day before: central in words, but not the day's news.
+            dated(
+                "a",
+                9,
+                "Marden river expected to crest at Eastwick levee",
+                "Forecasters expect the Marden river to crest at the Eastwick levee on Tuesday; \
+                 residents may be forced from their homes and rescue boats stand ready.",
+            ),
+            dated("b", 10, "Eastwick levee breaks, 4,000 flee", flood),
+            dated(
+                "c",
+                10,
+                "Marden floods Eastwick after levee fails",
+                &format!("{flood} The mayor asked for state help."),
+            ),
+            // On the day, but mostly about something else: the story's edge.
+            dated(
+                "d",
+                10,
+                "Regional budget talks stall; flooding also in the news",
+                "Budget talks in the regional assembly stalled over school funding and road \
+                 repairs, with ministers trading blame; separately the Marden river flooded \
+                 Eastwick.",
+            ),
+        ];
+        let vectors = stories::story_vectors(&articles);
+        let title = story_title(&articles, &[0, 1, 2, 3], &vectors);
+        assert!(
+            title == "Eastwick levee breaks, 4,000 flee"
+                || title == "Marden floods Eastwick after levee fails",
+            "{title}"
+        );
+        // Undated, every titled member is a candidate, and the edge member still is not chosen.
+        let undated: Vec<Article> = articles
+            .iter()
+            .cloned()
+            .map(|a| Article {
+                published: None,
+                ..a
+            })
+            .collect();
+        let vectors = stories::story_vectors(&undated);
+        let title = story_title(&undated, &[1, 2, 3], &vectors);
+        assert_ne!(
+            title,
+            "Regional budget talks stall; flooding also in the news"
+        );
     }
 
     #[test]

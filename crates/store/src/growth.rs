@@ -623,10 +623,11 @@ fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
         Option<i64>,
         Option<Vec<u8>>,
         Option<Vec<u8>>,
+        Option<String>,
     );
-    let (id, published, terms, day, meaning, days): Row = tx
+    let (id, published, terms, day, meaning, days, outlet): Row = tx
         .prepare_cached(
-            "SELECT a.id, a.published, v.terms, v.day, v.meaning, v.days FROM articles a JOIN vectors v ON v.seq = a.seq WHERE a.seq = ?1",
+            "SELECT a.id, a.published, v.terms, v.day, v.meaning, v.days, a.outlet FROM articles a JOIN vectors v ON v.seq = a.seq WHERE a.seq = ?1",
         )?
         .query_row([seq], |r| {
             Ok((
@@ -636,6 +637,7 @@ fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
                 r.get(3)?,
                 r.get(4)?,
                 r.get(5)?,
+                r.get(6)?,
             ))
         })?;
     // The vector's own date (a split-off part's is its page's); stores from before schema 2
@@ -643,6 +645,7 @@ fn load_vector(tx: &Connection, seq: i64) -> rusqlite::Result<StoryVector> {
     let published = day_date(day).or_else(|| published.and_then(|p| p.parse().ok()));
     let mut v = StoryVector::new(id, published, decode_terms(&terms), decode_days(days));
     v.meaning = decode_meaning(meaning);
+    v.outlet = dossier_analysis::stories::outlet_key(outlet.as_deref());
     Ok(v)
 }
 
