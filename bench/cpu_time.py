@@ -3,8 +3,8 @@ the microsecond (GNU time prints hundredths): `python3 bench/cpu_time.py CMD ARG
 
 Only the command's own time is counted: what this process's children used before it started
 is subtracted. (Where `python3` is a pyenv shim, the shim's shell and `pyenv` run as children
-before the interpreter is exec'd, and their ~40 ms were inherited into RUSAGE_CHILDREN: the
-session 14 and 15 figures of `bench/extraction-bench.sh` carried them; see docs/PERFORMANCE.md.)"""
+before the interpreter is exec'd, and their ~40 ms would otherwise be counted in
+RUSAGE_CHILDREN.)"""
 import resource, subprocess, sys
 
 

@@ -210,6 +210,9 @@ pub fn ingest(paths: &[String], db: &Path, how: How) -> anyhow::Result<Summary> 
         stored
     });
     store_result?;
+    // The settles counted the stories of whatever was unsettled, which under another ingest
+    // into the same store at the same time includes its articles: count this run's own.
+    (summary.added.stories_created, summary.added.stories_grown) = store.own_stories()?;
     pb.finish_and_clear();
     if !defer {
         let stale = store.stats()?.stale_dossiers as u64;
@@ -417,11 +420,25 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Fails with a message saying so where `db` holds no store: a command that only reads one
+/// (a mistyped `--db`) must not create an empty one and answer from it.
+pub fn require_store(db: &Path) -> anyhow::Result<()> {
+    if dossier_store::exists(db) {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "no corpus in {} (`dossier ingest PATH...` creates one; `--db DIR` or DOSSIER_DB \
+         chooses another)",
+        db.display()
+    )
+}
+
 /// The store in `db` for a command that only reads it (`stories`, `story`, `search`): opened
 /// as `ingest` opens it (migrated, an interrupted ingest settled) when it can be written;
 /// otherwise (a store on a read-only disk, or another user's) opened for reading only, so it
-/// can still be browsed.
+/// can still be browsed. Where there is no store, an error says so.
 pub fn open_to_read(db: &Path) -> anyhow::Result<Store> {
+    require_store(db)?;
     let store = match Store::open(db) {
         Ok(store) => store,
         Err(first) => Store::open_reader(db).map_err(|_| first)?,

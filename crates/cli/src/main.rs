@@ -7,6 +7,7 @@
 //! usage error.
 
 mod corpus;
+mod dates;
 mod pipeline;
 
 // Articles are parsed into many small strings and trees and dropped again; mimalloc keeps that
@@ -29,7 +30,8 @@ const EXIT_PARTIAL: u8 = 3;
     about = "Turn piles of news articles into story dossiers"
 )]
 struct Cli {
-    /// The corpus directory (created if missing); default: the user's data directory, `dossier/`.
+    /// The corpus directory; default: the user's data directory, `dossier/`. Only `ingest`
+    /// creates one; the commands that read it fail where there is none.
     #[arg(long, global = true, env = "DOSSIER_DB")]
     db: Option<PathBuf>,
     #[command(subcommand)]
@@ -86,9 +88,10 @@ enum Command {
     },
     /// List the stories of the corpus, newest first.
     Stories {
-        /// Only stories with an article dated on or after DATE (YYYY-MM-DD).
-        #[arg(long)]
-        since: Option<String>,
+        /// Only stories with an article dated on or after DATE: YYYY-MM-DD, today,
+        /// yesterday, or days or weeks back (7d, 2w).
+        #[arg(long, value_name = "DATE", value_parser = dates::since_arg)]
+        since: Option<chrono::NaiveDate>,
         /// Only stories whose articles match this search.
         #[arg(long)]
         query: Option<String>,
@@ -102,6 +105,9 @@ enum Command {
         id: String,
         #[arg(long, short, value_enum, default_value_t = Format::Md)]
         format: Format,
+        /// Write to FILE instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Search the articles and quotes of the corpus.
     Search {
@@ -296,6 +302,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(code);
             }
             let store = corpus::open_to_read(&db)?;
+            let since = since.map(|d| d.to_string());
             let rows = match &query {
                 Some(q) => store.search_stories(q, since.as_deref(), 0, limit)?,
                 None => store.stories(since.as_deref(), None, 0, limit)?,
@@ -306,14 +313,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Story { id, format } => {
+        Command::Story { id, format, output } => {
             let mut store = corpus::open_to_read(&db)?;
             let d = corpus::story_dossier(&mut store, &id)?;
-            print_out(&match format {
+            let page = match format {
                 Format::Json => dossier_render::json(&d),
                 Format::Md => dossier_render::markdown(&d),
                 Format::Html => dossier_render::html(&d),
-            })?;
+            };
+            match &output {
+                Some(path) => std::fs::write(path, page)
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
+                None => print_out(&page)?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Search {
@@ -338,6 +350,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             token,
             readers,
         } => {
+            corpus::require_store(&db)?;
             let ingest_token = match (allow_ingest, token) {
                 (false, _) => None,
                 (true, Some(t)) if t.len() >= 16 => Some(t),

@@ -566,3 +566,72 @@ fn a_read_only_store_is_browsed_and_an_ingest_into_it_changes_nothing() {
     let rows_after: Value = serde_json::from_slice(&after.stdout).unwrap();
     assert_eq!(rows_after, rows, "the store changed");
 }
+
+#[test]
+fn two_ingests_into_one_store_at_once_each_report_their_own_stories() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("store");
+    let inputs: Vec<String> = [11, 12]
+        .iter()
+        .map(|&seed| {
+            let dir = tmp.path().join(format!("seed{seed}"));
+            std::fs::create_dir(&dir).unwrap();
+            let records = mixed_records(600, seed, 0..0);
+            write_parts(&dir, &records, 1).remove(0)
+        })
+        .collect();
+    // Both at once, each storing in several transactions (the store takes its writers in
+    // turn; whichever settles first re-clusters the other's stored articles too).
+    let runs: Vec<std::process::Child> = inputs
+        .iter()
+        .map(|input| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .args([
+                    "--db",
+                    p(&db),
+                    "ingest",
+                    "--json",
+                    "--defer-dossiers",
+                    input,
+                ])
+                .current_dir(workspace())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let reports: Vec<Value> = runs
+        .into_iter()
+        .map(|run| {
+            let o = run.wait_with_output().unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            serde_json::from_slice(&o.stdout).unwrap()
+        })
+        .collect();
+    let c = rusqlite::Connection::open(db.join("dossier.sqlite")).unwrap();
+    let mut stored_total = 0;
+    for (input, report) in inputs.iter().zip(&reports) {
+        // The stories that hold this run's articles: its own, whoever settled them.
+        let mut st = c
+            .prepare(
+                "SELECT COUNT(*), COUNT(DISTINCT story) FROM articles \
+                 WHERE source LIKE ?1 || '%' AND story IS NOT NULL",
+            )
+            .unwrap();
+        let (articles, stories): (i64, i64) = st
+            .query_row([input], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        let (articles, stories) = (articles as u64, stories as u64);
+        assert_eq!(report["new"].as_u64(), Some(articles), "{report}");
+        let counted =
+            report["stories_created"].as_u64().unwrap() + report["stories_grown"].as_u64().unwrap();
+        assert!(stories > 0);
+        assert_eq!(counted, stories, "{input}: {report}");
+        stored_total += articles;
+    }
+    let all: i64 = c
+        .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(all as u64, stored_total, "every stored article has a story");
+}

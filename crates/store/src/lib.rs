@@ -93,6 +93,9 @@ pub struct Store {
     feeding: Option<Feeding>,
     /// Story vectors of recent articles (see [`growth::Vectors`]).
     cached: growth::Vectors,
+    /// The seqs of the articles this handle stored, one range a transaction (a transaction
+    /// holds the write lock, so no other writer's articles fall inside one).
+    stored: Vec<(i64, i64)>,
 }
 
 /// An open index writer and the last article seq it was given.
@@ -181,6 +184,11 @@ pub fn default_dir() -> PathBuf {
         .join("dossier")
 }
 
+/// Whether `dir` holds a store (commands that only read one refuse to make it).
+pub fn exists(dir: &Path) -> bool {
+    dir.join("dossier.sqlite").is_file()
+}
+
 impl Store {
     /// Opens (creating if needed) the store in `dir`, migrating an older schema and bringing
     /// the search index up to date with the database.
@@ -204,14 +212,20 @@ impl Store {
             }
         };
         let mut conn = Connection::open(&db).map_err(dberr)?;
+        // Waiting for another writer comes first: turning a new store's journal into WAL
+        // takes the lock too, and two ingests may create one store at once.
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(dberr)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(dberr)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(dberr)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(dberr)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(dberr)?;
+        // Every transaction of a writing handle writes: taking the write lock at its start
+        // makes another writer wait (busy timeout) instead of failing at once, as a read
+        // turned write fails when another process committed since it began.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         // Ingest keeps ~20 statements prepared (rusqlite keeps 16 by default).
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn).map_err(dberr)?;
@@ -227,6 +241,7 @@ impl Store {
             reader: false,
             feeding: None,
             cached: growth::Vectors::new(),
+            stored: Vec::new(),
         };
         // Another process writing (an ingest under way) holds the index: it catches up then.
         // It also settles the stories an interrupted ingest left unsettled.
@@ -292,6 +307,7 @@ impl Store {
             reader: true,
             feeding: None,
             cached: growth::Vectors::new(),
+            stored: Vec::new(),
         })
     }
 
@@ -339,6 +355,7 @@ impl Store {
         self.check_meaning(&batch)?;
         let (report, added) = growth::add(&mut self.conn, &mut self.cached, batch, true)
             .map_err(|e| self.forget(e))?;
+        self.note_stored(&added);
         if !added.is_empty() {
             self.catch_up_index()?;
         }
@@ -354,6 +371,7 @@ impl Store {
         self.check_meaning(&batch)?;
         let (report, added) = growth::add(&mut self.conn, &mut self.cached, batch, false)
             .map_err(|e| self.forget(e))?;
+        self.note_stored(&added);
         if !added.is_empty() {
             if let Some(mut f) = self.take_feeding()? {
                 self.feed(&mut f, added)?;
@@ -361,6 +379,44 @@ impl Store {
             }
         }
         Ok(report)
+    }
+
+    fn note_stored(&mut self, added: &[(i64, Article)]) {
+        if let (Some(first), Some(last)) = (added.first(), added.last()) {
+            self.stored.push((first.0, last.0));
+        }
+    }
+
+    /// The stories that hold the articles this handle stored, as (created, grown): created
+    /// when none of its articles was stored before this handle's first, grown otherwise.
+    /// Read from the stored stories once they are settled, so an ingest counts its own
+    /// articles' stories even where another process writing the same store at the same time
+    /// re-clustered them (each settle re-clusters whatever is unsettled, whoever stored it).
+    pub fn own_stories(&self) -> Result<(usize, usize)> {
+        let Some(&(first, _)) = self.stored.first() else {
+            return Ok((0, 0));
+        };
+        let count = || -> rusqlite::Result<(usize, usize)> {
+            let mut stories = std::collections::BTreeSet::new();
+            let mut holding = self.conn.prepare_cached(
+                "SELECT DISTINCT story FROM articles WHERE seq BETWEEN ?1 AND ?2 AND story IS NOT NULL",
+            )?;
+            for &(from, to) in &self.stored {
+                for story in holding.query_map([from, to], |r| r.get::<_, String>(0))? {
+                    stories.insert(story?);
+                }
+            }
+            let mut oldest = self
+                .conn
+                .prepare_cached("SELECT MIN(seq) FROM articles WHERE story = ?1")?;
+            let mut created = 0;
+            for story in &stories {
+                let min: i64 = oldest.query_row([story], |r| r.get(0))?;
+                created += usize::from(min >= first);
+            }
+            Ok((created, stories.len() - created))
+        };
+        count().map_err(|e| self.db_err(e))
     }
 
     /// Dimensions of the stored articles' sentence embeddings: 0 when the store clusters by

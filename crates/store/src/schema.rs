@@ -82,14 +82,24 @@ const MIGRATIONS: &[&str] = &[
 
 /// Brings the database to the newest schema.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
-    let have: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(have) {
-        let tx = conn.transaction()?;
+    let version = |c: &Connection| -> rusqlite::Result<usize> {
+        Ok(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize)
+    };
+    if version(conn)? >= MIGRATIONS.len() {
+        return Ok(());
+    }
+    // Each step reads the version again under the write lock: two processes opening a new
+    // store at once take turns, and the second finds the step done.
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let have = version(&tx)?;
+        let Some(sql) = MIGRATIONS.get(have) else {
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.pragma_update(None, "user_version", (have + 1) as i64)?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 /// The schema version this build writes.

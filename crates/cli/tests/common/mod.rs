@@ -1,4 +1,4 @@
-//! Helpers shared by the end-to-end tests: run the real binary, find the shared data.
+//! What the end-to-end tests share: run the real binary, find the shared data.
 
 #![allow(dead_code)]
 
