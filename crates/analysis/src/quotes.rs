@@ -181,8 +181,17 @@ fn verb_cue(t: &Para, i: usize) -> bool {
         return after.trim_start().starts_with(':') || next.as_deref() == Some("that");
     }
     let Some(prev) = i.checked_sub(1).map(|k| ws[k].text.to_lowercase()) else {
-        return true;
+        return w != "show";
     };
+    // "show" is a verb of what records say only after them ("polls show", "records show")
+    if w == "show" {
+        let plural = prev.len() > 3
+            && prev.ends_with('s')
+            && !prev.ends_with("ss")
+            && !prev.ends_with("us")
+            && prev.chars().all(|c| c.is_alphabetic());
+        return (plural || prev == "data") && ws[i].span.start - ws[i - 1].span.end == 1;
+    }
     // More than a space between (a closing quote, a comma) starts a new clause.
     if ws[i].span.start - ws[i - 1].span.end > 1 {
         return true;
@@ -1768,6 +1777,16 @@ mod tests {
         assert!(show(p)
             .iter()
             .all(|(_, s)| s.as_deref() != Some("The measure")));
+    }
+
+    #[test]
+    fn records_and_polls_show() {
+        let p = "Court records show that the firm paid the fine in March.";
+        let got = show(p);
+        assert_eq!(got[0].0, "that the firm paid the fine in March");
+        assert_eq!(got[0].1.as_deref(), Some("Court records"));
+        assert!(show("They went to the show on Friday and stayed late.").is_empty());
+        assert!(show("The results will show up in the spring.").is_empty());
     }
 
     #[test]
