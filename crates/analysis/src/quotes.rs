@@ -178,7 +178,12 @@ fn verb_cue(t: &Para, i: usize) -> bool {
     if matches!(w, "states" | "state") {
         let after = &t.p[ws[i].span.end..];
         let next = ws.get(i + 1).map(|n| n.text.to_lowercase());
-        return after.trim_start().starts_with(':') || next.as_deref() == Some("that");
+        // "five states that have banned ...": "that" opens a relative clause, not what is said
+        let relative = ws
+            .get(i + 2)
+            .is_some_and(|n| RELATIVE_CLAUSE_VERBS.contains(&n.text.to_lowercase().as_str()));
+        return after.trim_start().starts_with(':')
+            || (next.as_deref() == Some("that") && !relative);
     }
     let Some(prev) = i.checked_sub(1).map(|k| ws[k].text.to_lowercase()) else {
         return w != "show";
@@ -211,6 +216,13 @@ fn verb_cue(t: &Para, i: usize) -> bool {
         && !passive
         && !NOT_BEFORE_A_VERB.contains(&prev.as_str())
 }
+
+/// Verbs that open a relative clause right after "that" ("states that have ...").
+const RELATIVE_CLAUSE_VERBS: &[&str] = &[
+    "have", "has", "had", "are", "is", "were", "was", "will", "would", "could", "can", "may",
+    "might", "do", "does", "did", "allow", "allowed", "require", "required", "voted", "passed",
+    "banned", "border",
+];
 
 /// Whether word `i` ends in "-ing" after a form of "be" ("are backing", "is creating").
 fn progressive(t: &Para, i: usize) -> bool {
@@ -1777,6 +1789,15 @@ mod tests {
         assert!(show(p)
             .iter()
             .all(|(_, s)| s.as_deref() != Some("The measure")));
+    }
+
+    #[test]
+    fn states_before_a_relative_clause_is_a_noun() {
+        let p =
+            "The agency opened inquiries into four states that have limited mask rules in schools.";
+        assert!(show(p).is_empty(), "{:?}", show(p));
+        let p = "The report states that the bridge was never inspected.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("The report"));
     }
 
     #[test]
