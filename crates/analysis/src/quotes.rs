@@ -838,9 +838,27 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                     .trim()
                     .is_empty()
             {
+                // "“...,” according to the agency."
+                let according = ws[k].text.eq_ignore_ascii_case("according")
+                    && ws
+                        .get(k + 1)
+                        .is_some_and(|w| w.text.eq_ignore_ascii_case("to"))
+                    && k + 2 < ws.len();
                 // "“...,” adding, “...”" introduces the next quote; "“...,” denounced her
                 // record" has its speaker before the quote
-                if verb_cue(&t, k) && !is_participle(ws[k].text) {
+                if according {
+                    let end = t.sentence_end(q.end);
+                    let from = ws[k + 2].span.start;
+                    let last = (k + 2..ws.len())
+                        .take_while(|&j| {
+                            ws[j].span.end <= end && !p[from..ws[j].span.end].contains(',')
+                        })
+                        .last();
+                    let source = last.map(|j| from..ws[j].span.end);
+                    if let Some(src) = source.filter(|s| is_speaker_phrase(&p[s.clone()])) {
+                        found = Some((Some(src), Some(ws[k].span.start..ws[k + 1].span.end)));
+                    }
+                } else if verb_cue(&t, k) && !is_participle(ws[k].text) {
                     let s = inverting(ws[k].text)
                         .then(|| speaker_after(&t, k))
                         .flatten();
@@ -1789,6 +1807,17 @@ mod tests {
         assert!(show(p)
             .iter()
             .all(|(_, s)| s.as_deref() != Some("The measure")));
+    }
+
+    #[test]
+    fn a_quote_according_to_a_source_after_it() {
+        let p = "The rate is now at the “lowest level since officials began counting a century ago,” according to the Associated Press.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("the Associated Press"));
+        let p = "“We will not sign it,” according to two people who attended the meeting, the minister told aides.";
+        assert_eq!(
+            show(p)[0].1.as_deref(),
+            Some("two people who attended the meeting")
+        );
     }
 
     #[test]

@@ -1074,6 +1074,18 @@ mod tests {
     }
 
     #[test]
+    fn according_to_a_news_agency() {
+        let q = quotes_of(
+            "The national marriage rate fell again in 2020 despite hopes that the U.S. would see a “wedding boom” after the lockdowns. The rate is now at the “lowest level since officials began counting a century ago,” according to the Associated Press.",
+        );
+        assert_eq!(
+            speaker_of(&q, "lowest level"),
+            "the Associated Press",
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn allies_of_a_person_are_not_that_person() {
         let q = quotes_of(
             "Former President Maria Alvarez left office in May.\nAllies of former President Maria Alvarez said the inquiry was not needed.",
