@@ -178,11 +178,25 @@ fn verb_cue(t: &Para, i: usize) -> bool {
     if matches!(w, "states" | "state") {
         let after = &t.p[ws[i].span.end..];
         let next = ws.get(i + 1).map(|n| n.text.to_lowercase());
-        return after.trim_start().starts_with(':') || next.as_deref() == Some("that");
+        // "five states that have banned ...": "that" opens a relative clause, not what is said
+        let relative = ws
+            .get(i + 2)
+            .is_some_and(|n| RELATIVE_CLAUSE_VERBS.contains(&n.text.to_lowercase().as_str()));
+        return after.trim_start().starts_with(':')
+            || (next.as_deref() == Some("that") && !relative);
     }
     let Some(prev) = i.checked_sub(1).map(|k| ws[k].text.to_lowercase()) else {
-        return true;
+        return w != "show";
     };
+    // "show" is a verb of what records say only after them ("polls show", "records show")
+    if w == "show" {
+        let plural = prev.len() > 3
+            && prev.ends_with('s')
+            && !prev.ends_with("ss")
+            && !prev.ends_with("us")
+            && prev.chars().all(|c| c.is_alphabetic());
+        return (plural || prev == "data") && ws[i].span.start - ws[i - 1].span.end == 1;
+    }
     // More than a space between (a closing quote, a comma) starts a new clause.
     if ws[i].span.start - ws[i - 1].span.end > 1 {
         return true;
@@ -202,6 +216,13 @@ fn verb_cue(t: &Para, i: usize) -> bool {
         && !passive
         && !NOT_BEFORE_A_VERB.contains(&prev.as_str())
 }
+
+/// Verbs that open a relative clause right after "that" ("states that have ...").
+const RELATIVE_CLAUSE_VERBS: &[&str] = &[
+    "have", "has", "had", "are", "is", "were", "was", "will", "would", "could", "can", "may",
+    "might", "do", "does", "did", "allow", "allowed", "require", "required", "voted", "passed",
+    "banned", "border",
+];
 
 /// Whether word `i` ends in "-ing" after a form of "be" ("are backing", "is creating").
 fn progressive(t: &Para, i: usize) -> bool {
@@ -817,9 +838,27 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                     .trim()
                     .is_empty()
             {
+                // "“...,” according to the agency."
+                let according = ws[k].text.eq_ignore_ascii_case("according")
+                    && ws
+                        .get(k + 1)
+                        .is_some_and(|w| w.text.eq_ignore_ascii_case("to"))
+                    && k + 2 < ws.len();
                 // "“...,” adding, “...”" introduces the next quote; "“...,” denounced her
                 // record" has its speaker before the quote
-                if verb_cue(&t, k) && !is_participle(ws[k].text) {
+                if according {
+                    let end = t.sentence_end(q.end);
+                    let from = ws[k + 2].span.start;
+                    let last = (k + 2..ws.len())
+                        .take_while(|&j| {
+                            ws[j].span.end <= end && !p[from..ws[j].span.end].contains(',')
+                        })
+                        .last();
+                    let source = last.map(|j| from..ws[j].span.end);
+                    if let Some(src) = source.filter(|s| is_speaker_phrase(&p[s.clone()])) {
+                        found = Some((Some(src), Some(ws[k].span.start..ws[k + 1].span.end)));
+                    }
+                } else if verb_cue(&t, k) && !is_participle(ws[k].text) {
                     let s = inverting(ws[k].text)
                         .then(|| speaker_after(&t, k))
                         .flatten();
@@ -1768,6 +1807,36 @@ mod tests {
         assert!(show(p)
             .iter()
             .all(|(_, s)| s.as_deref() != Some("The measure")));
+    }
+
+    #[test]
+    fn a_quote_according_to_a_source_after_it() {
+        let p = "The rate is now at the “lowest level since officials began counting a century ago,” according to the Associated Press.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("the Associated Press"));
+        let p = "“We will not sign it,” according to two people who attended the meeting, the minister told aides.";
+        assert_eq!(
+            show(p)[0].1.as_deref(),
+            Some("two people who attended the meeting")
+        );
+    }
+
+    #[test]
+    fn states_before_a_relative_clause_is_a_noun() {
+        let p =
+            "The agency opened inquiries into four states that have limited mask rules in schools.";
+        assert!(show(p).is_empty(), "{:?}", show(p));
+        let p = "The report states that the bridge was never inspected.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("The report"));
+    }
+
+    #[test]
+    fn records_and_polls_show() {
+        let p = "Court records show that the firm paid the fine in March.";
+        let got = show(p);
+        assert_eq!(got[0].0, "that the firm paid the fine in March");
+        assert_eq!(got[0].1.as_deref(), Some("Court records"));
+        assert!(show("They went to the show on Friday and stayed late.").is_empty());
+        assert!(show("The results will show up in the spring.").is_empty());
     }
 
     #[test]

@@ -297,6 +297,14 @@ impl<'a> Document<'a> {
             "i" | "we" | "you" | "us" | "me" => return None,
             _ => {}
         }
+        // "Allies of former President Maria Alvarez said": the allies speak, not the one named
+        if group_of_someone(text) {
+            return Some(Speaker {
+                name: text.to_string(),
+                kind: Kind::Plural,
+                named: false,
+            });
+        }
         if let Some(e) = self.names.named_in(text) {
             // A person named in the attribution, or the whole attribution naming a party
             // ("Moscow has said"); not a place inside a description ("a senior Kyiv
@@ -541,6 +549,58 @@ impl<'a> Document<'a> {
             .map(|e| self.names.speaker(e))
     }
 }
+
+/// Whether an attribution's words name a group of people by whom they stand for ("allies of
+/// ...", "two lawyers for ...", "aides to ..."): a plural person noun first, then "of", "for"
+/// or "to".
+fn group_of_someone(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .skip_while(|w| {
+            matches!(
+                w.as_str(),
+                "the"
+                    | "some"
+                    | "several"
+                    | "many"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "other"
+                    | "his"
+                    | "her"
+                    | "their"
+            )
+        })
+        .collect();
+    let [head, link, ..] = words.as_slice() else {
+        return false;
+    };
+    let plural_person = head.ends_with('s')
+        && (PERSON_NOUNS.contains(&singular(head).as_str())
+            || GROUP_MEMBERS.contains(&singular(head).as_str()));
+    plural_person && matches!(link.as_str(), "of" | "for" | "to")
+}
+
+/// People named by whom they are close to ("allies", "supporters").
+const GROUP_MEMBERS: &[&str] = &[
+    "ally",
+    "supporter",
+    "friend",
+    "critic",
+    "member",
+    "relative",
+    "backer",
+    "opponent",
+    "associate",
+    "colleague",
+    "loyalist",
+    "lawyer",
+    "adviser",
+    "advisor",
+    "aide",
+];
 
 /// Whether an attribution's words look like a name the tagger missed ("Corvalix" at the start
 /// of a sentence): one to three capitalised words, no determiner, no digits.
@@ -1011,6 +1071,29 @@ mod tests {
             "In a trial, Corvalix's new pill cut hospital stays by half, the drugmaker said on Thursday.",
         );
         assert_eq!(speaker_of(&q, "hospital stays"), "Corvalix");
+    }
+
+    #[test]
+    fn according_to_a_news_agency() {
+        let q = quotes_of(
+            "The national marriage rate fell again in 2020 despite hopes that the U.S. would see a “wedding boom” after the lockdowns. The rate is now at the “lowest level since officials began counting a century ago,” according to the Associated Press.",
+        );
+        assert_eq!(
+            speaker_of(&q, "lowest level"),
+            "the Associated Press",
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn allies_of_a_person_are_not_that_person() {
+        let q = quotes_of(
+            "Former President Maria Alvarez left office in May.\nAllies of former President Maria Alvarez said the inquiry was not needed.",
+        );
+        assert_eq!(
+            speaker_of(&q, "inquiry was not needed"),
+            "Allies of former President Maria Alvarez"
+        );
     }
 
     #[test]

@@ -210,6 +210,7 @@ pub(super) const CUES: &[&str] = &[
     "found",
     "showed",
     "shows",
+    "show",
     "concedes",
     "contends",
     "maintains",
