@@ -389,8 +389,8 @@ fn party_of(term: &str, entity: Option<&Entity>) -> Option<String> {
 const PARTIES_REMEMBERED: usize = 50_000;
 
 thread_local! {
-    static WORD_PARTIES: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<String>>> =
-        Default::default();
+    static WORD_PARTIES: std::cell::RefCell<dossier_memo::Memo<String, Option<String>>> =
+        std::cell::RefCell::new(dossier_memo::Memo::new(PARTIES_REMEMBERED));
 }
 
 /// [`party_of`] a capitalised word alone, remembered per thread: the same few names and
@@ -401,9 +401,6 @@ fn word_party(w: &str) -> Option<String> {
             return p.clone();
         }
         let p = party_of(w, None);
-        if known.len() >= PARTIES_REMEMBERED {
-            known.clear();
-        }
         known.insert(w.to_string(), p.clone());
         p
     })

@@ -2,6 +2,7 @@
 //! capitalised names inside sentences and numbers as separate, heavier features; the title's
 //! features count double.
 
+use dossier_memo::Memo;
 use dossier_model::Article;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -211,8 +212,10 @@ fn lowercase_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
 const STEMS_REMEMBERED: usize = 100_000;
 
 thread_local! {
-    static STEMS: RefCell<(Stemmer, FxHashMap<String, String>)> =
-        RefCell::new((Stemmer::create(Algorithm::English), FxHashMap::default()));
+    static STEMS: RefCell<(Stemmer, Memo<String, String>)> = RefCell::new((
+        Stemmer::create(Algorithm::English),
+        Memo::new(STEMS_REMEMBERED),
+    ));
 }
 
 /// The English Snowball stem of a lower-cased word. News repeats its words, so each thread
@@ -230,9 +233,6 @@ fn with_stem<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
             return f(s);
         }
         let s = stemmer.stem(word).into_owned();
-        if known.len() >= STEMS_REMEMBERED {
-            known.clear();
-        }
         let out = f(&s);
         known.insert(word.to_string(), s);
         out

@@ -530,7 +530,7 @@ pub(crate) fn jsonl_lines<R: BufRead>(
 ) -> impl Iterator<Item = stream::Piece> {
     let name = source.to_string();
     let too_long = name.clone();
-    stream::until_error(
+    until_error(
         BoundedLines {
             r,
             limit: MAX_ARTICLE_BYTES,
@@ -547,13 +547,38 @@ pub(crate) fn jsonl_lines<R: BufRead>(
                 ..too_large(&too_long, len)
             })),
         },
-        move |n, e| InputError {
-            source: name.clone(),
-            line: Some(n),
-            message: format!("unreadable from here on: {e}"),
+        move |n, e| {
+            stream::Piece::Ready(Err(InputError {
+                source: name.clone(),
+                line: Some(n),
+                message: format!("unreadable from here on: {e}"),
+            }))
         },
     )
     .filter(|p| !matches!(p, stream::Piece::Line { bytes, .. } if is_blank(bytes)))
+}
+
+/// `items` (numbered from 1) turned by `item` or `error`, ending after the first error: a
+/// stream is not read past a broken spot (a truncated archive, a cut gzip stream).
+fn until_error<T, E, Out>(
+    items: impl Iterator<Item = Result<T, E>>,
+    mut item: impl FnMut(usize, T) -> Out,
+    mut error: impl FnMut(usize, E) -> Out,
+) -> impl Iterator<Item = Out> {
+    let mut stopped = false;
+    items.enumerate().map_while(move |(i, read)| {
+        if stopped {
+            return None;
+        }
+        let n = i + 1;
+        Some(match read {
+            Ok(x) => item(n, x),
+            Err(e) => {
+                stopped = true;
+                error(n, e)
+            }
+        })
+    })
 }
 
 /// A line of a streamed file: its bytes, or only its length when it is longer than the limit.

@@ -82,29 +82,6 @@ pub fn documents(pieces: Vec<Piece>) -> Vec<Result<RawDocument, InputError>> {
         .collect()
 }
 
-/// `items` (numbered from 1) as pieces, ending after the first error: a stream is not read
-/// past a broken spot (a truncated archive, a cut gzip stream).
-pub(crate) fn until_error<T, E>(
-    items: impl Iterator<Item = Result<T, E>>,
-    mut piece: impl FnMut(usize, T) -> Piece,
-    mut error: impl FnMut(usize, E) -> InputError,
-) -> impl Iterator<Item = Piece> {
-    let mut stopped = false;
-    items.enumerate().map_while(move |(i, item)| {
-        if stopped {
-            return None;
-        }
-        let n = i + 1;
-        Some(match item {
-            Ok(x) => piece(n, x),
-            Err(e) => {
-                stopped = true;
-                Piece::Ready(Err(error(n, e)))
-            }
-        })
-    })
-}
-
 /// The pieces of one input, read lazily, and how far into the file reading has got.
 pub struct Stream {
     pieces: Box<dyn Iterator<Item = Piece> + Send>,
@@ -185,7 +162,10 @@ fn streamed(
     let empty = Some(source.to_string());
     match format {
         Format::Warc => Box::new(NotEmpty {
-            inner: warc::records(src, reader),
+            inner: warc::records(src, reader).map(|read| match read {
+                Ok(record) => Piece::Record(record),
+                Err(e) => Piece::Ready(Err(e)),
+            }),
             empty,
         }),
         _ => Box::new(NotEmpty {

@@ -14,9 +14,9 @@
 //! streams through memory; checking and decoding a record ([`Record::document`]) is left to
 //! the caller, which does it for many records in parallel.
 
-use crate::stream::Piece;
-use crate::{InputError, RawDocument};
+use crate::{until_error, InputError, RawDocument};
 use dossier_model::Hints;
+use rayon::prelude::*;
 use sha1::{Digest, Sha1};
 use std::io::{BufRead, Read};
 use std::sync::Arc;
@@ -24,7 +24,13 @@ use warc::{RawRecordHeader, WarcHeader};
 
 /// What one archive gave: its pages and the problems met, in record order.
 pub fn read_warc(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputError>> {
-    crate::stream::documents(records(source.into(), bytes).collect())
+    let read: Vec<Result<Record, InputError>> = records(source.into(), bytes).collect();
+    read.into_par_iter()
+        .flat_map_iter(|r| match r {
+            Ok(record) => record.document(),
+            Err(e) => Some(Err(e)),
+        })
+        .collect()
 }
 
 /// One WARC record as read, not yet checked or decoded (see [`Record::document`]).
@@ -44,33 +50,38 @@ pub const MAX_RECORD_BYTES: usize = 2 * crate::MAX_ARTICLE_BYTES;
 /// (a truncated archive, a broken gzip stream) ends the archive with one error saying where;
 /// a record longer than [`MAX_RECORD_BYTES`] is read through and reported, and the archive goes
 /// on.
-pub fn records<R: BufRead>(source: Arc<str>, r: R) -> impl Iterator<Item = Piece> {
+pub fn records<R: BufRead>(
+    source: Arc<str>,
+    r: R,
+) -> impl Iterator<Item = Result<Record, InputError>> {
     let name = source.to_string();
     let skipped = name.clone();
-    crate::stream::until_error(
+    until_error(
         RawRecords { r },
         move |n, read| match read {
-            Raw::Record(header, body) => Piece::Record(Record {
+            Raw::Record(header, body) => Ok(Record {
                 source: source.clone(),
                 n,
                 header,
                 body,
             }),
-            Raw::TooLong(len) => Piece::Ready(Err(InputError::new(
+            Raw::TooLong(len) => Err(InputError::new(
                 &skipped,
                 format!(
                     "record {n}: {:.1} MB, more than a page may be (limit {} MB); skipped",
                     len as f64 / 1e6,
                     MAX_RECORD_BYTES >> 20
                 ),
-            ))),
+            )),
         },
-        move |n, e| InputError {
-            source: name.clone(),
-            line: None,
-            message: format!(
-                "record {n}: unreadable WARC record ({e}); the archive is read up to here"
-            ),
+        move |n, e| {
+            Err(InputError {
+                source: name.clone(),
+                line: None,
+                message: format!(
+                    "record {n}: unreadable WARC record ({e}); the archive is read up to here"
+                ),
+            })
         },
     )
 }
@@ -394,7 +405,7 @@ mod tests {
     }
 
     fn read(archive: &str) -> Vec<Result<RawDocument, InputError>> {
-        crate::stream::documents(records("a.warc".into(), archive.as_bytes()).collect())
+        read_warc("a.warc", archive.as_bytes())
     }
 
     const PAGE: &str = "<html><head><title>Floods close roads</title></head><body><article><p>Heavy rain flooded the coast on Monday and closed the main roads for hours, the regional authority said.</p><p>Schools stayed open while crews cleared the water from the streets of the old town.</p></article></body></html>";

@@ -32,10 +32,9 @@ const WORDS_REMEMBERED: usize = 100_000;
 
 /// What a thread remembers of each word it tagged, for the model `model`: most words of news
 /// text recur, and their hashing and twelve feature lookups are then one lookup.
-#[derive(Default)]
 struct WordRows {
     model: u64,
-    rows: rustc_hash::FxHashMap<Box<str>, KnownWord>,
+    rows: dossier_memo::Memo<Box<str>, KnownWord>,
 }
 
 /// A word's value hashes ([`word_hashes`]) and the sum of the model's rows of its word-alone
@@ -49,7 +48,10 @@ struct KnownWord {
 }
 
 thread_local! {
-    static WORD_ROWS: std::cell::RefCell<WordRows> = std::cell::RefCell::default();
+    static WORD_ROWS: std::cell::RefCell<WordRows> = std::cell::RefCell::new(WordRows {
+        model: 0,
+        rows: dossier_memo::Memo::new(WORDS_REMEMBERED),
+    });
 }
 
 /// The id of the next model loaded from a file.
@@ -115,7 +117,7 @@ impl Model {
         let (mut lower, mut short) = (Vec::with_capacity(n), Vec::with_capacity(n));
         let mut emission: Vec<[f32; N]> = Vec::with_capacity(n);
         WORD_ROWS.with_borrow_mut(|remembered| {
-            if remembered.model != self.id || remembered.rows.len() >= WORDS_REMEMBERED {
+            if remembered.model != self.id {
                 remembered.model = self.id;
                 remembered.rows.clear();
             }

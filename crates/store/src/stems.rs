@@ -6,6 +6,7 @@
 //! stemmer's answers remembered per thread, so it makes the same tokens (a test compares the
 //! two), and stores made before it read the same.
 
+use dossier_memo::Memo;
 use std::cell::RefCell;
 use tantivy::tokenizer::{
     LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
@@ -19,8 +20,10 @@ pub const NAME: &str = "en_stem";
 const REMEMBERED: usize = 100_000;
 
 thread_local! {
-    static STEMS: RefCell<(frostem::Stemmer, rustc_hash::FxHashMap<String, String>)> =
-        RefCell::new((frostem::Stemmer::new(frostem::Algorithm::English), Default::default()));
+    static STEMS: RefCell<(frostem::Stemmer, Memo<String, String>)> = RefCell::new((
+        frostem::Stemmer::new(frostem::Algorithm::English),
+        Memo::new(REMEMBERED),
+    ));
 }
 
 /// tantivy's `en_stem` chain, its stemmer's answers remembered.
@@ -77,9 +80,6 @@ impl<T: TokenStream> TokenStream for StemmedStream<T> {
                 return;
             }
             let stem = stemmer.stem(text).into_owned();
-            if known.len() >= REMEMBERED {
-                known.clear();
-            }
             let word = std::mem::replace(text, stem.clone());
             known.insert(word, stem);
         });
