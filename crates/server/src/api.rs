@@ -3,7 +3,7 @@
 //! a bearer token, and the OpenAPI document describing all of it. Errors are
 //! `{"error": "...", "status": N}` with a status that fits.
 
-use crate::{plausible_id, AppState, Failure, MAX_UPLOAD_BYTES};
+use crate::{entity, plausible_id, AppState, Failure, MAX_UPLOAD_BYTES};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
@@ -27,6 +27,8 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/stories/{id}", get(story))
         .route("/api/articles/{id}", get(article))
         .route("/api/search", get(search))
+        .route("/api/entities", get(entities))
+        .route("/api/entities/{id}", get(entity))
         .route(
             "/api/ingest",
             post(ingest).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
@@ -186,6 +188,63 @@ async fn search(
     Ok(Json(
         state.read(move |s| Ok(s.search(&text, limit)?)).await?,
     ))
+}
+
+/// The query of `GET /api/entities`.
+#[derive(Debug, Default, Deserialize)]
+pub struct EntityQuery {
+    pub name: Option<String>,
+    pub limit: Option<usize>,
+}
+
+impl EntityQuery {
+    /// The name asked for: needed, not blank, at most [`entity::MAX_NAME`] characters.
+    pub fn name(&self) -> Result<String, Failure> {
+        let name = self.name.as_deref().map(str::trim).unwrap_or("");
+        if name.is_empty() {
+            return Err(Failure::BadRequest("name: a name is needed".into()));
+        }
+        if name.chars().count() > entity::MAX_NAME {
+            return Err(Failure::BadRequest(format!(
+                "name: longer than {} characters",
+                entity::MAX_NAME
+            )));
+        }
+        Ok(name.to_string())
+    }
+}
+
+async fn entities(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<EntityQuery>, QueryRejection>,
+) -> ApiResult<Vec<dossier_store::entities::EntityRow>> {
+    let Query(q) = query?;
+    let name = q.name()?;
+    let limit = ListQuery {
+        limit: q.limit,
+        ..Default::default()
+    }
+    .limit_or(20)?;
+    Ok(Json(
+        state
+            .read(move |s| Ok(s.entities_named(&name, limit)?))
+            .await?,
+    ))
+}
+
+async fn entity(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<entity::Profile> {
+    let missing = || ApiError(StatusCode::NOT_FOUND, format!("no entity {id:?}"));
+    if !entity::plausible_entity_id(&id) {
+        return Err(missing());
+    }
+    let key = id.clone();
+    match state.read(move |s| Ok(entity::profile(s, &key)?)).await? {
+        Some(p) => Ok(Json(p)),
+        None => Err(missing()),
+    }
 }
 
 /// The query of `POST /api/ingest`.

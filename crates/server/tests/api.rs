@@ -202,19 +202,19 @@ async fn openapi_document_lists_every_endpoint() {
     let doc = r.json();
     assert_eq!(doc["openapi"], "3.1.0");
     let paths = doc["paths"].as_object().unwrap();
-    for p in [
-        "/api/stories",
-        "/api/stories/{id}",
-        "/api/articles/{id}",
-        "/api/search",
-        "/api/ingest",
-        "/api/openapi.json",
-    ] {
-        assert!(
-            paths.contains_key(p),
-            "{p} missing from the OpenAPI document"
-        );
-    }
+    // The routes the API serves, read from its source, are the paths the document lists.
+    let source = include_str!("../src/api.rs");
+    let mut routes: Vec<&str> = source
+        .split(".route(")
+        .skip(1)
+        .filter_map(|r| r.trim_start().strip_prefix('"'))
+        .map(|r| &r[..r.find('"').unwrap()])
+        .filter(|r| *r != "/api" && !r.contains('*'))
+        .collect();
+    routes.sort_unstable();
+    let mut documented: Vec<&str> = paths.keys().map(String::as_str).collect();
+    documented.sort_unstable();
+    assert_eq!(routes, documented);
     // Every schema reference resolves.
     let text = r.body.clone();
     for part in text.split("\"$ref\": \"#/components/schemas/").skip(1) {
@@ -483,4 +483,160 @@ async fn hostile_queries_are_refused_by_every_entry_point_and_the_server_goes_on
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
     assert_eq!(get("/api/stories").await.status, StatusCode::OK);
     assert!(start.elapsed() < std::time::Duration::from_secs(10));
+}
+
+#[tokio::test]
+async fn entities_have_one_page_across_stories_and_a_name_search() {
+    let found = get("/api/entities?name=putin").await;
+    assert_eq!(found.status, StatusCode::OK);
+    let rows = found.json();
+    let rows = rows.as_array().unwrap();
+    let putin = rows
+        .iter()
+        .find(|r| r["kind"] == "person" && r["name"].as_str().unwrap().contains("Putin"))
+        .expect("the sample corpus names Putin");
+    let id = putin["id"].as_str().unwrap();
+    assert!(id.starts_with("person_") && id.contains("putin"), "{id}");
+    // the name search is case-insensitive and finds other spellings
+    let upper = get("/api/entities?name=PUTIN&limit=1").await.json();
+    assert_eq!(upper.as_array().unwrap().len(), 1);
+
+    let profile = get(&format!("/api/entities/{id}")).await;
+    assert_eq!(profile.status, StatusCode::OK);
+    let p = profile.json();
+    assert_eq!(p["id"], id);
+    let stories = p["stories"].as_array().unwrap();
+    assert_eq!(stories.len() as u64, p["story_count"].as_u64().unwrap());
+    assert!(!stories.is_empty());
+    // newest first
+    let dates: Vec<&str> = stories
+        .iter()
+        .filter_map(|s| s["story"]["last_date"].as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    // every story listed names it, and its quotes there are his
+    for s in stories {
+        let sid = s["story"]["id"].as_str().unwrap();
+        let d = get(&format!("/api/stories/{sid}")).await.json();
+        let e = d["stories"][0]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == p["name"])
+            .expect("the story names the entity");
+        let names: Vec<&serde_json::Value> = std::iter::once(&e["name"])
+            .chain(e["aliases"].as_array().unwrap())
+            .collect();
+        for q in s["quotes"].as_array().unwrap() {
+            assert!(names.contains(&&q["speaker"]), "{q}");
+        }
+    }
+    assert!(
+        stories
+            .iter()
+            .any(|s| !s["quotes"].as_array().unwrap().is_empty()),
+        "Putin is quoted in the sample"
+    );
+    let beside = p["beside"].as_array().unwrap();
+    assert!(beside
+        .iter()
+        .all(|b| b["id"] != id && b["stories"].as_u64() >= Some(1)));
+
+    // the page, linked from the story page
+    let page = get(&format!("/entities/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h1>"), "{}", page.body);
+    let sid = stories[0]["story"]["id"].as_str().unwrap();
+    assert!(page.body.contains(&format!("href=\"/stories/{sid}\"")));
+    let story_page = get(&format!("/stories/{sid}")).await;
+    assert!(story_page
+        .body
+        .contains(&format!("href=\"/entities/{id}\"")));
+
+    // errors
+    for (path, status) in [
+        ("/api/entities", StatusCode::BAD_REQUEST),
+        ("/api/entities?name=%20", StatusCode::BAD_REQUEST),
+        ("/api/entities?name=putin&limit=0", StatusCode::BAD_REQUEST),
+        ("/api/entities?name=putin&limit=x", StatusCode::BAD_REQUEST),
+        ("/api/entities/person_nobody_at_all", StatusCode::NOT_FOUND),
+        ("/api/entities/..%2Fetc", StatusCode::NOT_FOUND),
+        ("/entities/person_nobody_at_all", StatusCode::NOT_FOUND),
+    ] {
+        let r = get(path).await;
+        assert_eq!(r.status, status, "{path}: {}", r.body);
+    }
+    let long = format!("/api/entities?name={}", "a".repeat(201));
+    assert_eq!(get(&long).await.status, StatusCode::BAD_REQUEST);
+    // a name with LIKE wildcards matches them literally
+    let wild = get("/api/entities?name=%25_%25").await.json();
+    assert!(wild.as_array().unwrap().is_empty(), "{wild}");
+}
+
+#[tokio::test]
+async fn citations_land_on_their_sentence_and_the_article_page_marks_it() {
+    let top = main_story().await;
+    let sid = top["id"].as_str().unwrap();
+    let d = get(&format!("/api/stories/{sid}")).await.json();
+    let story = &d["stories"][0];
+    let page = get(&format!("/stories/{sid}")).await.body;
+    let ev = story["brief"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["evidence"].as_array().cloned().unwrap_or_default())
+        .next()
+        .expect("the sample brief cites a sentence");
+    let (aid, start, end) = (
+        ev["article"].as_str().unwrap(),
+        ev["start"].as_u64().unwrap(),
+        ev["end"].as_u64().unwrap(),
+    );
+    let href = format!("/articles/{aid}?at={start}-{end}#{aid}-at-{start}");
+    assert!(
+        page.contains(&format!("href=\"{href}\"")),
+        "{href} not on the story page"
+    );
+    // events land on their sentences too
+    let event_ev = story["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["evidence"].as_array().cloned().unwrap_or_default())
+        .next()
+        .expect("the sample timeline cites a sentence");
+    assert!(page.contains(&format!(
+        "/articles/{}?at={}-{}#",
+        event_ev["article"].as_str().unwrap(),
+        event_ev["start"],
+        event_ev["end"]
+    )));
+
+    let a = get(&format!("/articles/{aid}?at={start}-{end}")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    let marked = format!("<mark class=\"cited\" id=\"{aid}-at-{start}\">");
+    let at = a.body.find(&marked).expect("the cited passage is marked");
+    let rest = &a.body[at + marked.len()..];
+    let shown = &rest[..rest.find("</mark>").unwrap()];
+    let sentence = ev["sentence"].as_str().unwrap();
+    let escaped = sentence
+        .replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;");
+    assert!(
+        escaped.starts_with(shown) || shown == escaped,
+        "{shown:?} vs {escaped:?}"
+    );
+    // no local path: the source is a file name or an address
+    assert!(!a.body.contains(&common::repo().display().to_string()));
+    // a malformed passage is refused; one beyond the text marks nothing
+    for bad in ["x", "5", "9-3", "3-3", "-1-4", "1-99999999999999999999999"] {
+        let r = get(&format!("/articles/{aid}?at={bad}")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "at={bad}");
+    }
+    let beyond = get(&format!("/articles/{aid}?at=900000-900010")).await;
+    assert_eq!(beyond.status, StatusCode::OK);
+    assert!(!beyond.body.contains("<mark class=\"cited\""));
 }

@@ -16,6 +16,7 @@
 //! SQLite is the source of truth; the search index records in its commit payload how far it
 //! has caught up, and [`Store::open`] re-indexes whatever a crash left out.
 
+pub mod entities;
 mod growth;
 pub mod schema;
 pub mod search;
@@ -215,6 +216,7 @@ impl Store {
         // Ingest keeps ~20 statements prepared (rusqlite keeps 16 by default).
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn).map_err(dberr)?;
+        entities::backfill(&mut conn).map_err(dberr)?;
         let vectors = vector_version(&conn).map_err(dberr)?;
         let meaning = meaning_dimensions(&conn).map_err(dberr)?;
         let index = search::Index::open(&dir.join("search"), false)?;
@@ -560,6 +562,26 @@ impl Store {
             }
         })();
         rows.map_err(|e| self.db_err(e))
+    }
+
+    /// The entity `id` (`None` when no story names it) and the ids of the stories naming it,
+    /// newest first.
+    pub fn entity(&self, id: &str) -> Result<Option<(entities::EntityRow, Vec<String>)>> {
+        let found = entities::entity(&self.conn, id).map_err(|e| self.db_err(e))?;
+        let Some(e) = found else { return Ok(None) };
+        let stories = entities::stories_of(&self.conn, id).map_err(|e| self.db_err(e))?;
+        Ok(Some((e, stories)))
+    }
+
+    /// Entities whose name or another spelling contains `name`, in the most stories first.
+    pub fn entities_named(&self, name: &str, limit: usize) -> Result<Vec<entities::EntityRow>> {
+        entities::named(&self.conn, name, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// The entities most often in the same stories as entity `id`; `stories` counts the
+    /// stories they share.
+    pub fn entities_beside(&self, id: &str, limit: usize) -> Result<Vec<entities::EntityRow>> {
+        entities::beside(&self.conn, id, limit).map_err(|e| self.db_err(e))
     }
 
     /// Articles and quotes matching `query`, best first, with highlighted snippets.
