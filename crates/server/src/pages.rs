@@ -114,20 +114,58 @@ async fn not_found() -> PageError {
 struct StoryList {
     title: String,
     q: String,
+    /// The filters as given, for the form and the pager's links.
     since: String,
-    rows: Vec<StoryRow>,
+    until: String,
+    outlet: String,
+    entity: String,
+    min_outlets: String,
+    min_articles: String,
+    sort: String,
+    rows: Vec<Card>,
+    total: usize,
     page: usize,
     more: bool,
 }
 
+/// A story of the list with its outlets and the first sentence of its brief.
+struct Card {
+    row: StoryRow,
+    outlets: Vec<String>,
+    lead: Option<String>,
+}
+
 impl StoryList {
+    fn filtered(&self) -> bool {
+        [
+            &self.q,
+            &self.since,
+            &self.until,
+            &self.outlet,
+            &self.entity,
+            &self.min_outlets,
+            &self.min_articles,
+        ]
+        .iter()
+        .any(|v| !v.is_empty())
+            || !self.sort.is_empty()
+    }
+
     fn page_link(&self, page: usize) -> String {
         let mut params = vec![format!("page={page}")];
-        if !self.q.is_empty() {
-            params.push(format!("q={}", encode(&self.q)));
-        }
-        if !self.since.is_empty() {
-            params.push(format!("since={}", encode(&self.since)));
+        for (name, value) in [
+            ("q", &self.q),
+            ("since", &self.since),
+            ("until", &self.until),
+            ("outlet", &self.outlet),
+            ("entity", &self.entity),
+            ("min_outlets", &self.min_outlets),
+            ("min_articles", &self.min_articles),
+            ("sort", &self.sort),
+        ] {
+            if !value.is_empty() {
+                params.push(format!("{name}={}", encode(value)));
+            }
         }
         format!("/?{}", params.join("&"))
     }
@@ -147,42 +185,55 @@ fn encode(s: &str) -> String {
     out
 }
 
-#[derive(serde::Deserialize, Default)]
-struct ListParams {
-    #[serde(flatten)]
-    list: ListQuery,
-    page: Option<usize>,
-}
-
 async fn story_list(
     State(state): State<Arc<AppState>>,
-    query: Result<Query<ListParams>, QueryRejection>,
+    query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let Query(p) = query?;
-    let since = p.list.since_date()?;
-    let text = p.list.text()?;
+    let text = p.text()?;
+    let filter = p.filter()?;
     let page = p.page.unwrap_or(1).clamp(1, 100_000);
     let offset = (page - 1) * PAGE_SIZE;
-    let (t, s) = (text.clone(), since.clone());
-    let mut rows = state
+    let (t, f) = (text.clone(), filter.clone());
+    let (rows, total) = state
         .read(move |store| {
-            Ok(match &t {
-                Some(q) => store.search_stories(q, s.as_deref(), offset, PAGE_SIZE + 1)?,
-                None => store.stories(s.as_deref(), None, offset, PAGE_SIZE + 1)?,
-            })
+            let (mut rows, total) =
+                store.filtered_stories(t.as_deref(), &f, offset, PAGE_SIZE + 1)?;
+            let more = rows.len() > PAGE_SIZE;
+            rows.truncate(PAGE_SIZE);
+            let mut cards = Vec::with_capacity(rows.len());
+            for row in rows {
+                let (outlets, lead) = store.story_card(&row.id)?;
+                cards.push(Card { row, outlets, lead });
+            }
+            Ok(((cards, more), total))
         })
         .await?;
-    let more = rows.len() > PAGE_SIZE;
-    rows.truncate(PAGE_SIZE);
+    let (rows, more) = rows;
     let title = match &text {
         Some(q) => format!("Stories about {q}"),
         None => "Stories".into(),
     };
+    let shown = |v: Option<usize>| {
+        v.filter(|n| *n > 0)
+            .map_or(String::new(), |n| n.to_string())
+    };
     Ok(render(&StoryList {
         title,
         q: text.unwrap_or_default(),
-        since: since.unwrap_or_default(),
+        since: filter.since.unwrap_or_default(),
+        until: filter.until.unwrap_or_default(),
+        outlet: filter.outlet.unwrap_or_default(),
+        entity: filter.entity.unwrap_or_default(),
+        min_outlets: shown(p.min_outlets),
+        min_articles: shown(p.min_articles),
+        sort: p
+            .sort
+            .clone()
+            .filter(|s| s != "newest" && !s.is_empty())
+            .unwrap_or_default(),
         rows,
+        total,
         page,
         more,
     }))

@@ -640,3 +640,143 @@ async fn citations_land_on_their_sentence_and_the_article_page_marks_it() {
     assert_eq!(beyond.status, StatusCode::OK);
     assert!(!beyond.body.contains("<mark class=\"cited\""));
 }
+
+#[tokio::test]
+async fn story_list_filters_sorts_and_counts() {
+    let all = get("/api/stories?limit=500").await;
+    let total: usize = all.headers["x-total-count"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let rows = all.json();
+    let rows = rows.as_array().unwrap().clone();
+    assert_eq!(rows.len(), total);
+    let top = main_story().await;
+    let id = top["id"].as_str().unwrap();
+    let count = |r: &Reply| -> usize {
+        r.headers["x-total-count"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let ids = |r: &Reply| -> Vec<String> {
+        r.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // at least as many outlets or articles as the main story: it is among them, and each is
+    let n_out = top["outlets"].as_u64().unwrap();
+    let r = get(&format!("/api/stories?min_outlets={n_out}")).await;
+    assert!(ids(&r).contains(&id.to_string()));
+    assert!(r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["outlets"].as_u64() >= Some(n_out)));
+    assert_eq!(count(&r), ids(&r).len());
+    let n_art = top["articles"].as_u64().unwrap();
+    let r = get(&format!("/api/stories?min_articles={}", n_art + 1)).await;
+    assert!(!ids(&r).contains(&id.to_string()));
+    // single-article stories hidden
+    let r = get("/api/stories?min_articles=2&limit=500").await;
+    let singles = rows.iter().filter(|s| s["articles"] == 1).count();
+    assert_eq!(count(&r), total - singles);
+    // until and since bracket the story's dates
+    let first = top["first_date"].as_str().unwrap();
+    let last = top["last_date"].as_str().unwrap();
+    let r = get(&format!("/api/stories?since={first}&until={last}")).await;
+    assert!(ids(&r).contains(&id.to_string()));
+    let r = get("/api/stories?until=1990-01-01").await;
+    assert!(ids(&r).is_empty());
+    // an outlet (the sample's own articles name none; the booby-trapped one does), any case
+    let d = get(&format!("/api/stories/{id}")).await.json();
+    let hit = get("/api/search?q=harbour").await.json();
+    let other = hit
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "article")
+        .unwrap()["story"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let od = get(&format!("/api/stories/{other}")).await.json();
+    let outlet = od["articles"][0]["outlet"].as_str().unwrap().to_string();
+    let encoded: String = outlet
+        .to_uppercase()
+        .bytes()
+        .map(|b| format!("%{b:02X}"))
+        .collect();
+    let r = get(&format!("/api/stories?outlet={encoded}")).await;
+    assert_eq!(ids(&r), vec![other], "{outlet}");
+    let page = get(&format!("/?outlet={encoded}")).await;
+    assert!(
+        page.body.contains("&#60;i&#62;Evil&#60;/i&#62; Gazette"),
+        "the card names the outlet, escaped"
+    );
+    let r = get("/api/stories?outlet=No%20Such%20Outlet").await;
+    assert!(ids(&r).is_empty());
+    // an entity of the story
+    let putin = get("/api/entities?name=putin").await.json()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = get(&format!("/api/stories?entity={putin}")).await;
+    assert!(!ids(&r).is_empty());
+    let profile = get(&format!("/api/entities/{putin}")).await.json();
+    assert_eq!(count(&r), profile["story_count"].as_u64().unwrap() as usize);
+    // sorts
+    let r = get("/api/stories?sort=outlets&limit=500").await.json();
+    let outlets: Vec<u64> = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["outlets"].as_u64().unwrap())
+        .collect();
+    assert!(outlets.windows(2).all(|w| w[0] >= w[1]), "{outlets:?}");
+    let r = get("/api/stories?sort=conflicts&limit=1").await.json();
+    let most = rows
+        .iter()
+        .map(|s| s["conflicts"].as_u64().unwrap_or(0))
+        .max()
+        .unwrap();
+    assert_eq!(r[0]["conflicts"].as_u64().unwrap_or(0), most);
+    // a text search with a filter
+    let word = title_word(&top);
+    let r = get(&format!("/api/stories?q={word}&min_outlets={n_out}")).await;
+    assert!(ids(&r).contains(&id.to_string()));
+    // malformed or unknown values are refused
+    for bad in [
+        "until=2025-13-01",
+        "until=yesterday",
+        "min_outlets=-1",
+        "min_outlets=two",
+        "min_articles=1.5",
+        "sort=oldest",
+    ] {
+        let r = get(&format!("/api/stories?{bad}")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}: {}", r.body);
+        let page = get(&format!("/?{bad}")).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "page {bad}");
+    }
+    // the page: total, outlets and lead line on each card, filters kept by the pager
+    let page = get(&format!("/?min_outlets={n_out}&sort=outlets")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!(
+        "{} stor",
+        ids(&get(&format!("/api/stories?min_outlets={n_out}")).await).len()
+    )));
+    let lead = d["stories"][0]["brief"][0]["text"].as_str().unwrap();
+    let lead_start: String = lead.chars().take(20).collect();
+    assert!(
+        page.body
+            .contains(&lead_start.replace('\'', "&#39;").replace('"', "&#34;")),
+        "the card shows the brief's first sentence"
+    );
+}

@@ -18,6 +18,7 @@
 
 pub mod entities;
 mod growth;
+pub mod listing;
 pub mod schema;
 pub mod search;
 mod stems;
@@ -582,6 +583,41 @@ impl Store {
     /// stories they share.
     pub fn entities_beside(&self, id: &str, limit: usize) -> Result<Vec<entities::EntityRow>> {
         entities::beside(&self.conn, id, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// The stories `f` lets through (and, with `query`, whose articles match it, best match
+    /// first), `offset` skipped and at most `limit`, with how many it lets through in all
+    /// (with `query`: among the best 200 article and quote hits).
+    pub fn filtered_stories(
+        &self,
+        query: Option<&str>,
+        f: &listing::StoryFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<StoryRow>, usize)> {
+        let ids = match query {
+            Some(q) => {
+                let mut ids: Vec<String> = Vec::new();
+                for h in self.search_hits(q, 200, false)? {
+                    if let Some(s) = h.story {
+                        if !ids.contains(&s) {
+                            ids.push(s);
+                        }
+                    }
+                }
+                Some(ids)
+            }
+            None => None,
+        };
+        listing::list(&self.conn, f, ids.as_deref(), offset, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// The outlets of story `id`'s articles and the first sentence of its brief (`None` while
+    /// its dossier is not computed), for a story card.
+    pub fn story_card(&self, id: &str) -> Result<(Vec<String>, Option<String>)> {
+        let outlets = listing::outlets_of(&self.conn, id).map_err(|e| self.db_err(e))?;
+        let lead = listing::lead_of(&self.conn, id).map_err(|e| self.db_err(e))?;
+        Ok((outlets, lead))
     }
 
     /// Articles and quotes matching `query`, best first, with highlighted snippets.
