@@ -87,8 +87,25 @@ enum Command {
     /// List the stories of the corpus, newest first.
     Stories {
         /// Only stories with an article dated on or after DATE (YYYY-MM-DD).
-        #[arg(long)]
+        #[arg(long, value_parser = calendar_date)]
         since: Option<String>,
+        /// Only stories with an article dated on or before DATE (YYYY-MM-DD).
+        #[arg(long, value_parser = calendar_date)]
+        until: Option<String>,
+        /// Only stories with an article of this outlet (ASCII case ignored).
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Only stories naming this entity (its id, as `serve` shows it: person_vladimir_putin).
+        #[arg(long)]
+        entity: Option<String>,
+        /// Only stories with at least this many outlets.
+        #[arg(long, default_value_t = 0)]
+        min_outlets: usize,
+        /// Only stories with at least this many articles (2 hides single-article stories).
+        #[arg(long, default_value_t = 0)]
+        min_articles: usize,
+        #[arg(long, value_enum, default_value_t = StorySortArg::Newest)]
+        sort: StorySortArg,
         /// Only stories whose articles match this search.
         #[arg(long)]
         query: Option<String>,
@@ -206,6 +223,48 @@ enum EvalTask {
     },
 }
 
+/// The order of `dossier stories`.
+#[derive(Clone, Copy, ValueEnum)]
+enum StorySortArg {
+    /// By the last article's date, newest first.
+    Newest,
+    /// Most outlets first.
+    Outlets,
+    /// Most conflicting facts first.
+    Conflicts,
+}
+
+/// A `YYYY-MM-DD` calendar date, for options.
+fn calendar_date(s: &str) -> Result<String, String> {
+    let ok = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let (m, d): (u32, u32) = if ok {
+        (s[5..7].parse().unwrap_or(0), s[8..10].parse().unwrap_or(0))
+    } else {
+        (0, 0)
+    };
+    let y: i32 = if ok { s[..4].parse().unwrap_or(0) } else { 0 };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    if ok && (1..=days).contains(&d) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("{s:?} is not a YYYY-MM-DD date"))
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ListFormat {
     Table,
@@ -288,6 +347,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Stories {
             since,
+            until,
+            outlet,
+            entity,
+            min_outlets,
+            min_articles,
+            sort,
             query,
             limit,
             format,
@@ -296,10 +361,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(code);
             }
             let store = corpus::open_to_read(&db)?;
-            let rows = match &query {
-                Some(q) => store.search_stories(q, since.as_deref(), 0, limit)?,
-                None => store.stories(since.as_deref(), None, 0, limit)?,
+            use dossier_store::listing::{StoryFilter, StorySort};
+            let filter = StoryFilter {
+                since,
+                until,
+                outlet,
+                entity,
+                min_outlets,
+                min_articles,
+                sort: match sort {
+                    StorySortArg::Newest => StorySort::Newest,
+                    StorySortArg::Outlets => StorySort::Outlets,
+                    StorySortArg::Conflicts => StorySort::Conflicts,
+                },
             };
+            let (rows, _) = store.filtered_stories(query.as_deref(), &filter, 0, limit)?;
             print_out(&match format {
                 ListFormat::Json => to_json(&rows),
                 ListFormat::Table => corpus::stories_table(&rows),
