@@ -2,12 +2,12 @@
 // path through the UI (story list, the story, a citation, search), the booby-trapped article,
 // a phone-sized screen, screenshots of each step, and no console errors anywhere.
 //
-// Usage: node run.mjs BASE_URL SCREENSHOT_DIR   (started by crates/server/tests/browser.rs)
+// Usage: node run.mjs BASE_URL SCREENSHOT_DIR ANALYZE_HTML   (started by crates/server/tests/browser.rs)
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
-const [base, out] = process.argv.slice(2);
+const [base, out, analyzed] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -162,6 +162,21 @@ await step('a phone-sized screen: no sideways scrolling', async () => {
     const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(over <= 1, `${path} is ${over}px wider than the screen`);
   }
+});
+
+await step('the analyze HTML: a citation lands on its highlighted sentence, no sideways scroll on a phone', async () => {
+  const phone = await newPage({ width: 390, height: 844 });
+  await phone.goto('file://' + analyzed);
+  const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(over <= 1, `the analyze page is ${over}px wider than the screen`);
+  const cite = phone.locator('section.story sup.cite a[href*="-at-"]').first();
+  const href = await cite.getAttribute('href');
+  await cite.click();
+  const target = phone.locator('mark.cited:target');
+  assert.equal(await target.count(), 1, `${href} lands on a marked passage`);
+  const bg = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, 'rgb(255, 217, 90)', 'the targeted passage is highlighted');
+  await phone.screenshot({ path: `${out}/09-phone-analyze-citation.png` });
 });
 
 await browser.close();
