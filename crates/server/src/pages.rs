@@ -755,9 +755,33 @@ struct SearchPage {
     title: String,
     q: String,
     stories: Vec<StoryRow>,
-    /// Each hit with the label of its article.
-    hits: Vec<(Hit, String)>,
+    hits: Vec<HitView>,
+    page: usize,
+    /// Hits per page, when not the default.
+    limit: Option<usize>,
+    more: bool,
 }
+
+/// A search hit with what a reader needs to judge it: its article's label, outlet, date and
+/// story.
+struct HitView {
+    hit: Hit,
+    label: String,
+    outlet: Option<String>,
+    published: Option<String>,
+    story_title: Option<String>,
+}
+
+impl SearchPage {
+    fn page_link(&self, page: usize) -> String {
+        let limit = self.limit.map_or(String::new(), |n| format!("&limit={n}"));
+        format!("/search?q={}&page={page}{limit}", encode(&self.q))
+    }
+}
+
+/// Hits per page of search results, and the pages one search can be paged through.
+const HITS_PER_PAGE: usize = 20;
+const SEARCH_PAGES: usize = 25;
 
 async fn search_page(
     State(state): State<Arc<AppState>>,
@@ -770,24 +794,42 @@ async fn search_page(
             q: String::new(),
             stories: Vec::new(),
             hits: Vec::new(),
+            page: 1,
+            limit: None,
+            more: false,
         }));
     };
-    let limit = p.limit_or(20)?;
+    let limit = p.limit_or(HITS_PER_PAGE)?;
+    let page = p.page.unwrap_or(1).clamp(1, SEARCH_PAGES);
+    let offset = (page - 1) * limit;
     let t = text.clone();
-    let (stories, hits) = state
+    let (stories, hits, more) = state
         .read(move |s| {
-            let stories = s.search_stories(&t, None, 0, 5)?;
+            let stories = if page == 1 {
+                s.search_stories(&t, None, 0, 5)?
+            } else {
+                Vec::new()
+            };
+            let found = s.search(&t, offset + limit + 1)?;
+            let more = found.len() > offset + limit && page < SEARCH_PAGES;
             let mut hits = Vec::new();
-            for h in s.search(&t, limit)? {
+            for h in found.into_iter().skip(offset).take(limit) {
                 let label = match &h.title {
                     Some(t) => t.clone(),
                     None => s
                         .article(&h.article)?
                         .map_or(h.article.clone(), |a| a.label()),
                 };
-                hits.push((h, label));
+                let (outlet, published, story_title) = s.hit_context(&h.article)?;
+                hits.push(HitView {
+                    hit: h,
+                    label,
+                    outlet,
+                    published,
+                    story_title,
+                });
             }
-            Ok((stories, hits))
+            Ok((stories, hits, more))
         })
         .await?;
     Ok(render(&SearchPage {
@@ -795,6 +837,9 @@ async fn search_page(
         q: text,
         stories,
         hits,
+        page,
+        limit: p.limit.filter(|n| *n != HITS_PER_PAGE),
+        more,
     }))
 }
 

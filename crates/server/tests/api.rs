@@ -780,3 +780,42 @@ async fn story_list_filters_sorts_and_counts() {
         "the card shows the brief's first sentence"
     );
 }
+
+#[tokio::test]
+async fn search_hits_show_outlet_date_and_story_and_page_on() {
+    let hits = get("/api/search?q=harbour").await.json();
+    let hit = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "article")
+        .unwrap()
+        .clone();
+    let page = get("/search?q=harbour").await;
+    assert_eq!(page.status, StatusCode::OK);
+    // the booby-trapped article's outlet, escaped, its date and its story
+    assert!(
+        page.body.contains("&#60;i&#62;Evil&#60;/i&#62; Gazette"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("2025-12-03"));
+    let story = hit["story"].as_str().unwrap();
+    assert!(page
+        .body
+        .contains(&format!("story: <a href=\"/stories/{story}\">")));
+    // a pager through the hits, one a page
+    let all = get("/api/search?q=Putin&limit=50").await.json();
+    let n = all.as_array().unwrap().len();
+    assert!(n >= 2);
+    let first = get("/search?q=Putin&limit=1").await.body;
+    assert!(
+        first.contains("href=\"/search?q=Putin&#38;page=2&#38;limit=1\""),
+        "{first}"
+    );
+    let last = get(&format!("/search?q=Putin&limit=1&page={n}")).await.body;
+    assert!(last.contains("page=") && !last.contains(&format!("page={}", n + 1)));
+    assert_eq!(last.matches("class=\"card hit\"").count(), 1);
+    let bad = get("/search?q=Putin&page=x").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}

@@ -612,6 +612,23 @@ impl Store {
         listing::list(&self.conn, f, ids.as_deref(), offset, limit).map_err(|e| self.db_err(e))
     }
 
+    /// What a search hit shows of its article: outlet, publication date and its story's title.
+    pub fn hit_context(
+        &self,
+        article: &str,
+    ) -> Result<(Option<String>, Option<String>, Option<String>)> {
+        self.conn
+            .query_row(
+                "SELECT a.outlet, a.published, s.title FROM articles a \
+                 LEFT JOIN stories s ON s.id = a.story WHERE a.id = ?1",
+                [article],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map(|found| found.unwrap_or((None, None, None)))
+            .map_err(|e| self.db_err(e))
+    }
+
     /// The outlets of story `id`'s articles and the first sentence of its brief (`None` while
     /// its dossier is not computed), for a story card.
     pub fn story_card(&self, id: &str) -> Result<(Vec<String>, Option<String>)> {
