@@ -185,4 +185,40 @@ mod tests {
         );
         assert_eq!(entity_id(EntityKind::Place, "Zürich"), "place_zürich");
     }
+
+    #[test]
+    fn a_store_made_before_the_index_gets_it_from_its_stored_dossiers() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::schema::migrate(&mut conn).unwrap();
+        let dossier = r#"{"id":"s1","title":"Talks","articles":["a1"],"quotes":[],"events":[],
+            "facts":[],"positions":[],"brief":[],"entities":[
+            {"name":"Ana Lima","kind":"person","aliases":["Lima"],"roles":["minister"],"articles":["a1"]},
+            {"name":"Porto","kind":"place","aliases":[],"roles":[],"articles":["a1"]}]}"#;
+        for (id, json, last) in [
+            ("s1", Some(dossier), "2025-01-02"),
+            ("s2", None, "2025-01-03"),
+        ] {
+            conn.execute(
+                "INSERT INTO stories (id, component, title, articles, outlets, last_date, dossier, gen)
+                 VALUES (?1, 1, 'Talks', 1, 1, ?2, ?3, 0)",
+                params![id, last, json],
+            )
+            .unwrap();
+        }
+        backfill(&mut conn).unwrap();
+        let ana = entity(&conn, "person_ana_lima").unwrap().unwrap();
+        assert_eq!((ana.name.as_str(), ana.stories), ("Ana Lima", 1));
+        assert_eq!(stories_of(&conn, "person_ana_lima").unwrap(), ["s1"]);
+        assert_eq!(
+            named(&conn, "lima", 10).unwrap().len(),
+            1,
+            "found by an alias"
+        );
+        let beside = beside(&conn, "person_ana_lima", 10).unwrap();
+        assert_eq!(beside[0].id, "place_porto");
+        // once only: rows a later dossier replaced are not written again
+        conn.execute("DELETE FROM entities", []).unwrap();
+        backfill(&mut conn).unwrap();
+        assert!(entity(&conn, "person_ana_lima").unwrap().is_none());
+    }
 }
