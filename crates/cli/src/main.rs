@@ -92,6 +92,23 @@ enum Command {
         /// yesterday, or days or weeks back (7d, 2w).
         #[arg(long, value_name = "DATE", value_parser = dates::since_arg)]
         since: Option<chrono::NaiveDate>,
+        /// Only stories with an article dated on or before DATE (the same forms as --since).
+        #[arg(long, value_name = "DATE", value_parser = dates::since_arg)]
+        until: Option<chrono::NaiveDate>,
+        /// Only stories with an article of this outlet (ASCII case ignored).
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Only stories naming this entity (its id, as `serve` shows it: person_vladimir_putin).
+        #[arg(long)]
+        entity: Option<String>,
+        /// Only stories with at least this many outlets.
+        #[arg(long, default_value_t = 0)]
+        min_outlets: usize,
+        /// Only stories with at least this many articles (2 hides single-article stories).
+        #[arg(long, default_value_t = 0)]
+        min_articles: usize,
+        #[arg(long, value_enum, default_value_t = StorySortArg::Newest)]
+        sort: StorySortArg,
         /// Only stories whose articles match this search.
         #[arg(long)]
         query: Option<String>,
@@ -212,6 +229,17 @@ enum EvalTask {
     },
 }
 
+/// The order of `dossier stories`.
+#[derive(Clone, Copy, ValueEnum)]
+enum StorySortArg {
+    /// By the last article's date, newest first.
+    Newest,
+    /// Most outlets first.
+    Outlets,
+    /// Most conflicting facts first.
+    Conflicts,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ListFormat {
     Table,
@@ -294,6 +322,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Stories {
             since,
+            until,
+            outlet,
+            entity,
+            min_outlets,
+            min_articles,
+            sort,
             query,
             limit,
             format,
@@ -302,11 +336,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(code);
             }
             let store = corpus::open_to_read(&db)?;
-            let since = since.map(|d| d.to_string());
-            let rows = match &query {
-                Some(q) => store.search_stories(q, since.as_deref(), 0, limit)?,
-                None => store.stories(since.as_deref(), None, 0, limit)?,
+            use dossier_store::listing::{StoryFilter, StorySort};
+            let filter = StoryFilter {
+                since: since.map(|d| d.to_string()),
+                until: until.map(|d| d.to_string()),
+                outlet,
+                entity,
+                min_outlets,
+                min_articles,
+                sort: match sort {
+                    StorySortArg::Newest => StorySort::Newest,
+                    StorySortArg::Outlets => StorySort::Outlets,
+                    StorySortArg::Conflicts => StorySort::Conflicts,
+                },
             };
+            let (rows, _) = store.filtered_stories(query.as_deref(), &filter, 0, limit)?;
             print_out(&match format {
                 ListFormat::Json => to_json(&rows),
                 ListFormat::Table => corpus::stories_table(&rows),

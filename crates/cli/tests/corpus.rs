@@ -71,6 +71,44 @@ fn ingest_then_browse_the_sample_corpus() {
         "json",
     ]);
     assert!(since.as_array().unwrap().is_empty());
+    // The filters and orders of the server's story list.
+    let more = run(&[
+        "--db",
+        d,
+        "stories",
+        "--min-articles",
+        "2",
+        "--sort",
+        "conflicts",
+        "--format",
+        "json",
+    ]);
+    let more = more.as_array().unwrap();
+    assert_eq!(more.len(), 1);
+    assert_eq!(more[0]["id"], id);
+    let until = run(&[
+        "--db",
+        d,
+        "stories",
+        "--until",
+        "1990-01-01",
+        "--format",
+        "json",
+    ]);
+    assert!(until.as_array().unwrap().is_empty());
+    let entity = run(&[
+        "--db",
+        d,
+        "stories",
+        "--entity",
+        "person_vladimir_putin",
+        "--format",
+        "json",
+    ]);
+    assert!(entity.as_array().unwrap().iter().any(|s| s["id"] == id));
+    let bad = dossier(&["--db", d, "stories", "--until", "2025-02-30"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("YYYY-MM-DD"));
     // An unknown story id is a clear error.
     let o = dossier(&["--db", d, "story", "s../../etc", "--format", "json"]);
     assert!(!o.status.success());

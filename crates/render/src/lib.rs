@@ -4,15 +4,16 @@
 //! Article text is untrusted: the HTML page is an askama template, which escapes every value by
 //! default, and carries a content-security policy that allows no scripts at all.
 
+pub mod citations;
 mod markdown;
 mod page;
 
 use dossier_model::{
-    Article, CopyKind, CopyLink, Dossier, Event, Evidence, Figure, Position, Quote, SharedPassage,
-    Story,
+    Article, CopyKind, CopyLink, Dossier, Event, Figure, Position, Quote, SharedPassage, Story,
 };
 use std::collections::BTreeSet;
 
+pub use citations::Anchors;
 pub use markdown::markdown;
 pub use page::html;
 
@@ -198,6 +199,29 @@ pub fn article_facts(a: &Article) -> Vec<String> {
     facts
 }
 
+/// The article's web address, when it has one (`http`/`https` only).
+pub fn web_address(a: &Article) -> Option<&str> {
+    a.url
+        .as_deref()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+}
+
+/// Where an article came from, safe to show anyone: its web address, else the name of its
+/// file alone (never a local directory), with a JSONL line number kept ("feed.jsonl:12").
+pub fn source_name(a: &Article) -> String {
+    if let Some(u) = web_address(a) {
+        return u.to_string();
+    }
+    if a.source.starts_with("https://") || a.source.starts_with("http://") {
+        return a.source.clone();
+    }
+    a.source
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(&a.source)
+        .to_string()
+}
+
 /// One row of the matrix of which article reports which fact.
 pub struct FactRow<'a> {
     pub about: &'a str,
@@ -226,83 +250,6 @@ pub fn fact_matrix<'a>(s: &'a Story, members: &[&Article]) -> Vec<FactRow<'a>> {
                     }
                 })
                 .collect(),
-        })
-        .collect()
-}
-
-/// The anchor of a cited sentence in the page: its article and where it starts.
-pub fn evidence_anchor(e: &Evidence) -> String {
-    format!("{}-at-{}", e.article, e.start)
-}
-
-/// A piece of a paragraph of an article's text, with its anchor when the brief cites it.
-pub struct Segment<'a> {
-    pub text: &'a str,
-    pub anchor: Option<String>,
-}
-
-/// The paragraphs of article `a`, each cut into pieces so that every sentence a brief of the
-/// dossier cites as evidence is a piece of its own, with its anchor.
-pub fn cited_paragraphs<'a>(d: &Dossier, a: &'a Article) -> Vec<Vec<Segment<'a>>> {
-    // the cited sentences as byte spans, in order, none overlapping
-    let mut spans: Vec<(usize, usize, String)> = Vec::new();
-    for e in d
-        .stories
-        .iter()
-        .flat_map(|s| &s.brief)
-        .flat_map(|b| &b.evidence)
-        .filter(|e| e.article == a.id && e.start < e.end)
-    {
-        let byte = |chars: usize| {
-            a.text
-                .char_indices()
-                .nth(chars)
-                .map_or(a.text.len(), |(i, _)| i)
-        };
-        let (start, end) = (byte(e.start), byte(e.end));
-        if a.text.get(start..end) == Some(e.sentence.as_str()) {
-            spans.push((start, end, evidence_anchor(e)));
-        }
-    }
-    spans.sort_by_key(|s| s.0);
-    spans.dedup_by_key(|s| s.0);
-    let mut last_end = 0;
-    spans.retain(|s| {
-        let keep = s.0 >= last_end;
-        if keep {
-            last_end = s.1;
-        }
-        keep
-    });
-    let base = a.text.as_ptr() as usize;
-    a.paragraphs()
-        .map(|p| {
-            let (p_start, p_end) = (
-                p.as_ptr() as usize - base,
-                p.as_ptr() as usize - base + p.len(),
-            );
-            let mut out = Vec::new();
-            let mut at = p_start;
-            for (start, end, anchor) in spans.iter().filter(|s| s.0 >= p_start && s.1 <= p_end) {
-                if *start > at {
-                    out.push(Segment {
-                        text: &a.text[at..*start],
-                        anchor: None,
-                    });
-                }
-                out.push(Segment {
-                    text: &a.text[*start..*end],
-                    anchor: Some(anchor.clone()),
-                });
-                at = *end;
-            }
-            if at < p_end {
-                out.push(Segment {
-                    text: &a.text[at..p_end],
-                    anchor: None,
-                });
-            }
-            out
         })
         .collect()
 }
@@ -369,7 +316,7 @@ pub fn figure_value(f: &Figure) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_model::BriefSentence;
+    use dossier_model::{BriefSentence, Evidence};
 
     #[test]
     fn dates_are_said_in_words_never_as_codes() {
@@ -435,27 +382,17 @@ mod tests {
     }
 
     #[test]
-    fn cited_sentences_are_pieces_of_their_paragraphs() {
-        let d = cited_dossier();
-        let paragraphs = cited_paragraphs(&d, &d.articles[0]);
-        assert_eq!(paragraphs.len(), 2);
-        assert_eq!(paragraphs[0].len(), 1);
-        let pieces: Vec<(&str, Option<&str>)> = paragraphs[1]
-            .iter()
-            .map(|s| (s.text, s.anchor.as_deref()))
-            .collect();
-        assert_eq!(
-            pieces,
-            [
-                (
-                    "The mayor opened the <b>bridge</b> on Monday.",
-                    Some("a1-at-12")
-                ),
-                (" Crowds came.", None)
-            ]
-        );
-        // character offsets: "Über: " is six characters and seven bytes
-        let of_b = cited_paragraphs(&d, &d.articles[1]);
-        assert_eq!(of_b[0][1].anchor.as_deref(), Some("b2-at-6"));
+    fn sources_are_shown_without_local_directories() {
+        let mut a = Article {
+            source: "/home/someone/news/feed.jsonl:12".into(),
+            ..Default::default()
+        };
+        assert_eq!(source_name(&a), "feed.jsonl:12");
+        a.source = "C:\\Users\\x\\story.html".into();
+        assert_eq!(source_name(&a), "story.html");
+        a.url = Some("https://example.org/a".into());
+        assert_eq!(source_name(&a), "https://example.org/a");
+        a.url = Some("javascript:alert(1)".into());
+        assert_eq!(source_name(&a), "story.html");
     }
 }

@@ -300,7 +300,10 @@ fn story(out: &mut String, d: &Dossier, s: &Story, n: usize) {
 
 fn article(out: &mut String, a: &Article, n: usize) {
     let _ = writeln!(out, "## [{n}] {}\n", inline(&a.label()));
-    let mut facts = vec![format!("source `{}`", a.source.replace('`', "'"))];
+    let mut facts = vec![format!(
+        "source `{}`",
+        crate::source_name(a).replace('`', "'")
+    )];
     if a.part > 1 {
         facts.push(format!("part {} of the source", a.part));
     }

@@ -1,13 +1,14 @@
 //! The self-contained HTML dossier: one file, inline CSS, no scripts, every value escaped.
 
+use crate::citations::{self, Anchors, Segment};
 use crate::{
-    article_number, cited_paragraphs, copy_notes, copy_passages, evidence_anchor, fact_matrix,
-    figure_value, positions_by_party, quotes_by_speaker, FactRow, Segment, StorySummary,
+    article_number, copy_notes, copy_passages, fact_matrix, figure_value, positions_by_party,
+    quotes_by_speaker, FactRow, StorySummary,
 };
 use askama::Template;
 use dossier_model::{
-    Article, BriefSentence, Dossier, EntityKind, Event, Figure, Position, Quote, SharedPassage,
-    Story,
+    Article, Dossier, Entity, EntityKind, Event, Evidence, FactReport, Figure, Position, Quote,
+    SharedPassage, Story,
 };
 
 #[derive(Template)]
@@ -16,13 +17,14 @@ struct Page<'a> {
     d: &'a Dossier,
     stories: Vec<StoryView<'a>>,
     articles: Vec<ArticleView<'a>>,
-    /// Each article's paragraphs, in the order of `articles`, with the cited sentences marked.
+    /// Each article's paragraphs, in the order of `articles`, with the cited passages marked.
     texts: Vec<Vec<Vec<Segment<'a>>>>,
+    anchors: Anchors,
 }
 
-/// One citation of a brief sentence: where it links (the cited sentence, or the article where
-/// there is none), the article's number, and the cited sentence.
-struct BriefCite {
+/// One citation: where it links (the cited passage, or the article where there is none), the
+/// article's number, and the cited passage.
+struct Cite {
     href: String,
     n: usize,
     sentence: String,
@@ -55,9 +57,9 @@ impl<'a> ArticleView<'a> {
     fn new(d: &Dossier, a: &'a Article) -> Self {
         let mut facts = crate::article_facts(a);
         if a.part > 1 {
-            facts.push(format!("part {} of {}", a.part, a.source));
+            facts.push(format!("part {} of {}", a.part, crate::source_name(a)));
         } else {
-            facts.push(a.source.clone());
+            facts.push(crate::source_name(a));
         }
         ArticleView {
             n: article_number(d, &a.id),
@@ -95,12 +97,14 @@ pub fn html(d: &Dossier) -> String {
         })
         .collect();
     let articles = d.articles.iter().map(|a| ArticleView::new(d, a)).collect();
-    let texts = d.articles.iter().map(|a| cited_paragraphs(d, a)).collect();
+    let anchors = Anchors::of_dossier(d);
+    let texts = d.articles.iter().map(|a| anchors.paragraphs(a)).collect();
     Page {
         d,
         stories,
         articles,
         texts,
+        anchors,
     }
     .render()
     .expect("the dossier template renders")
@@ -117,31 +121,66 @@ fn cites(d: &Dossier, ids: &[String]) -> Vec<(String, usize)> {
 }
 
 impl Page<'_> {
-    fn cites(&self, ids: &[String]) -> Vec<(String, usize)> {
+    /// Citations of `ids`, in article order, each linking to its passage in `passages`.
+    fn cites_to(&self, ids: &[String], passages: &[Evidence]) -> Vec<Cite> {
         cites(self.d, ids)
-    }
-    /// A brief sentence's citations, in article order, each linking to its cited sentence.
-    fn brief_cites(&self, b: &BriefSentence) -> Vec<BriefCite> {
-        cites(self.d, &b.articles)
             .into_iter()
-            .map(
-                |(id, n)| match b.evidence.iter().find(|e| e.article == id) {
-                    Some(e) => BriefCite {
-                        href: evidence_anchor(e),
-                        n,
-                        sentence: e.sentence.clone(),
-                    },
-                    None => BriefCite {
-                        href: id,
-                        n,
-                        sentence: String::new(),
-                    },
+            .map(|(id, n)| match passages.iter().find(|e| e.article == id) {
+                Some(e) => Cite {
+                    href: self.anchors.href(self.d, e),
+                    n,
+                    sentence: e.sentence.clone(),
                 },
-            )
+                None => Cite {
+                    href: id,
+                    n,
+                    sentence: String::new(),
+                },
+            })
             .collect()
     }
-    fn cite(&self, id: &str) -> Vec<(String, usize)> {
-        cites(self.d, &[id.to_string()])
+    /// The citations of a brief sentence or an event.
+    fn brief_cites(&self, b: &dossier_model::BriefSentence) -> Vec<Cite> {
+        self.cites_to(&b.articles, &b.evidence)
+    }
+    fn event_cites(&self, e: &Event) -> Vec<Cite> {
+        self.cites_to(&e.articles, &e.evidence)
+    }
+    fn quote_cites(&self, q: &Quote) -> Vec<Cite> {
+        let found: Vec<Evidence> = citations::quote_passage(self.d, q).into_iter().collect();
+        self.cites_to(std::slice::from_ref(&q.article), &found)
+    }
+    fn position_cites(&self, p: &Position) -> Vec<Cite> {
+        let found: Vec<Evidence> = p
+            .articles
+            .iter()
+            .filter_map(|id| citations::position_passage(self.d, p, id))
+            .collect();
+        self.cites_to(&p.articles, &found)
+    }
+    fn entity_cites(&self, e: &Entity) -> Vec<Cite> {
+        let found: Vec<Evidence> = e
+            .articles
+            .iter()
+            .filter_map(|id| citations::entity_passage(self.d, e, id))
+            .collect();
+        self.cites_to(&e.articles, &found)
+    }
+    fn report_cites(&self, r: &FactReport) -> Vec<Cite> {
+        let found: Vec<Evidence> = citations::report_passage(r).into_iter().collect();
+        self.cites_to(std::slice::from_ref(&r.article), &found)
+    }
+    fn passage_cites(&self, e: &Evidence) -> Vec<Cite> {
+        self.cites_to(std::slice::from_ref(&e.article), std::slice::from_ref(e))
+    }
+    fn figure_cites(&self, f: &Figure) -> Vec<Cite> {
+        let found: Vec<Evidence> = self
+            .d
+            .article(&f.article)
+            .and_then(|a| citations::find_passage(a, &f.sentence))
+            .into_iter()
+            .collect();
+        self.cites_to(std::slice::from_ref(&f.article), &found)
     }
     fn value(&self, f: &Figure) -> String {
         figure_value(f)
@@ -227,7 +266,9 @@ mod tests {
         assert!(page.contains("[2] rewrite of [1] (100% of its own sentences)"));
         let section = page.split("<h4>Shared passages</h4>").nth(1).unwrap();
         let section = section.split("<h").next().unwrap();
-        assert_eq!(section.matches("Gas stoves were banned").count(), 3);
+        assert_eq!(section.matches("“Gas stoves were banned").count(), 3);
+        // each side's citation lands on its sentence
+        assert!(section.contains("<a href=\"#a2-at-0\" title=\"[2] Gas stoves were banned"));
         assert!(page.contains("gas stoves &#60;in new homes&#62;."));
         let md = crate::markdown(&d);
         assert!(md.contains("#### Shared passages"), "{md}");

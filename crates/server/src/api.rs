@@ -3,7 +3,7 @@
 //! a bearer token, and the OpenAPI document describing all of it. Errors are
 //! `{"error": "...", "status": N}` with a status that fits.
 
-use crate::{plausible_id, AppState, Failure, MAX_UPLOAD_BYTES};
+use crate::{entity, plausible_id, AppState, Failure, MAX_UPLOAD_BYTES};
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -27,6 +27,8 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/stories/{id}", get(story))
         .route("/api/articles/{id}", get(article))
         .route("/api/search", get(search))
+        .route("/api/entities", get(entities))
+        .route("/api/entities/{id}", get(entity))
         .route("/api/ingest", post(ingest))
         .route("/api/openapi.json", get(openapi))
         .route("/api", get(not_found))
@@ -82,8 +84,26 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 pub struct ListQuery {
     pub q: Option<String>,
     pub since: Option<String>,
+    pub until: Option<String>,
+    pub outlet: Option<String>,
+    pub entity: Option<String>,
+    pub min_outlets: Option<usize>,
+    pub min_articles: Option<usize>,
+    pub sort: Option<String>,
     pub limit: Option<usize>,
     pub offset: Option<usize>,
+    /// The page of the web UI's story list (the API takes `offset`).
+    pub page: Option<usize>,
+}
+
+/// Parameter `name` checked as a `YYYY-MM-DD` calendar date (blank is none).
+fn calendar_date(name: &str, v: Option<&str>) -> Result<Option<String>, Failure> {
+    match v.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(|d| Some(d.to_string()))
+            .map_err(|_| Failure::BadRequest(format!("{name}: {s:?} is not a YYYY-MM-DD date"))),
+    }
 }
 
 impl ListQuery {
@@ -100,17 +120,44 @@ impl ListQuery {
 
     /// `since` checked as a calendar date.
     pub fn since_date(&self) -> Result<Option<String>, Failure> {
-        match self
-            .since
+        calendar_date("since", self.since.as_deref())
+    }
+
+    /// The story-list filters and order, each checked: dates as calendar dates, `sort` one of
+    /// `newest`, `outlets`, `conflicts`, an outlet or entity of at most 200 characters.
+    pub fn filter(&self) -> Result<dossier_store::listing::StoryFilter, Failure> {
+        use dossier_store::listing::{StoryFilter, StorySort};
+        let text = |name: &str, v: Option<&str>| -> Result<Option<String>, Failure> {
+            match v.map(str::trim).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(v) if v.chars().count() > 200 => Err(Failure::BadRequest(format!(
+                    "{name}: longer than 200 characters"
+                ))),
+                Some(v) => Ok(Some(v.to_string())),
+            }
+        };
+        let sort = match self
+            .sort
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            None => Ok(None),
-            Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map(|d| Some(d.to_string()))
-                .map_err(|_| Failure::BadRequest(format!("since: {s:?} is not a YYYY-MM-DD date"))),
-        }
+            None => StorySort::Newest,
+            Some(s) => StorySort::parse(s).ok_or_else(|| {
+                Failure::BadRequest(format!(
+                    "sort: {s:?} is not one of newest, outlets, conflicts"
+                ))
+            })?,
+        };
+        Ok(StoryFilter {
+            since: self.since_date()?,
+            until: calendar_date("until", self.until.as_deref())?,
+            outlet: text("outlet", self.outlet.as_deref())?,
+            entity: text("entity", self.entity.as_deref())?,
+            min_outlets: self.min_outlets.unwrap_or(0),
+            min_articles: self.min_articles.unwrap_or(0),
+            sort,
+        })
     }
 
     pub fn limit_or(&self, default: usize) -> Result<usize, Failure> {
@@ -124,23 +171,22 @@ impl ListQuery {
     }
 }
 
+/// The story list; the header `X-Total-Count` says how many stories the filters let through.
 async fn stories(
     State(state): State<Arc<AppState>>,
     query: Result<Query<ListQuery>, QueryRejection>,
-) -> ApiResult<Vec<dossier_store::StoryRow>> {
+) -> Result<Response, ApiError> {
     let Query(q) = query?;
-    let (since, limit, offset) = (q.since_date()?, q.limit_or(50)?, q.offset.unwrap_or(0));
     let text = q.text()?;
-    let rows = state
-        .read(move |s| {
-            Ok(match &text {
-                Some(t) => s.search_stories(t, since.as_deref(), offset, limit)?,
-                None => s.stories(since.as_deref(), None, offset, limit)?,
-            })
-        })
+    let (filter, limit, offset) = (q.filter()?, q.limit_or(50)?, q.offset.unwrap_or(0));
+    let (rows, total) = state
+        .read(move |s| Ok(s.filtered_stories(text.as_deref(), &filter, offset, limit)?))
         .await?;
-    Ok(Json(rows))
+    Ok(([(TOTAL_COUNT, total.to_string())], Json(rows)).into_response())
 }
+
+/// The response header giving the number of rows a list's filters let through in all.
+pub const TOTAL_COUNT: &str = "x-total-count";
 
 async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult<Dossier> {
     if !plausible_id(&id) {
@@ -183,6 +229,63 @@ async fn search(
     Ok(Json(
         state.read(move |s| Ok(s.search(&text, limit)?)).await?,
     ))
+}
+
+/// The query of `GET /api/entities`.
+#[derive(Debug, Default, Deserialize)]
+pub struct EntityQuery {
+    pub name: Option<String>,
+    pub limit: Option<usize>,
+}
+
+impl EntityQuery {
+    /// The name asked for: needed, not blank, at most [`entity::MAX_NAME`] characters.
+    pub fn name(&self) -> Result<String, Failure> {
+        let name = self.name.as_deref().map(str::trim).unwrap_or("");
+        if name.is_empty() {
+            return Err(Failure::BadRequest("name: a name is needed".into()));
+        }
+        if name.chars().count() > entity::MAX_NAME {
+            return Err(Failure::BadRequest(format!(
+                "name: longer than {} characters",
+                entity::MAX_NAME
+            )));
+        }
+        Ok(name.to_string())
+    }
+}
+
+async fn entities(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<EntityQuery>, QueryRejection>,
+) -> ApiResult<Vec<dossier_store::entities::EntityRow>> {
+    let Query(q) = query?;
+    let name = q.name()?;
+    let limit = ListQuery {
+        limit: q.limit,
+        ..Default::default()
+    }
+    .limit_or(20)?;
+    Ok(Json(
+        state
+            .read(move |s| Ok(s.entities_named(&name, limit)?))
+            .await?,
+    ))
+}
+
+async fn entity(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<entity::Profile> {
+    let missing = || ApiError(StatusCode::NOT_FOUND, format!("no entity {id:?}"));
+    if !entity::plausible_entity_id(&id) {
+        return Err(missing());
+    }
+    let key = id.clone();
+    match state.read(move |s| Ok(entity::profile(s, &key)?)).await? {
+        Some(p) => Ok(Json(p)),
+        None => Err(missing()),
+    }
 }
 
 /// The query of `POST /api/ingest`.

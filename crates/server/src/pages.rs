@@ -10,7 +10,7 @@
 
 use crate::api::ListQuery;
 use crate::timeline::{self, Timeline};
-use crate::{plausible_id, AppState, Failure};
+use crate::{entity, plausible_id, AppState, Failure};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -18,7 +18,9 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use dossier_model::{Article, Dossier, EntityKind, KeyDate, Relation, Story};
+use dossier_model::{Article, Dossier, EntityKind, Evidence, KeyDate, Relation, Story};
+use dossier_render::citations;
+use dossier_store::entities::entity_id;
 use dossier_store::search::Hit;
 use dossier_store::StoryRow;
 use std::collections::HashMap;
@@ -35,6 +37,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/stories/{id}", get(story_page))
         .route("/articles/{id}", get(article_page))
         .route("/search", get(search_page))
+        .route("/entities/{id}", get(entity_page))
         .route(
             "/static/app.css",
             get(|| asset("text/css; charset=utf-8", CSS)),
@@ -111,20 +114,58 @@ async fn not_found() -> PageError {
 struct StoryList {
     title: String,
     q: String,
+    /// The filters as given, for the form and the pager's links.
     since: String,
-    rows: Vec<StoryRow>,
+    until: String,
+    outlet: String,
+    entity: String,
+    min_outlets: String,
+    min_articles: String,
+    sort: String,
+    rows: Vec<Card>,
+    total: usize,
     page: usize,
     more: bool,
 }
 
+/// A story of the list with its outlets and the first sentence of its brief.
+struct Card {
+    row: StoryRow,
+    outlets: Vec<String>,
+    lead: Option<String>,
+}
+
 impl StoryList {
+    fn filtered(&self) -> bool {
+        [
+            &self.q,
+            &self.since,
+            &self.until,
+            &self.outlet,
+            &self.entity,
+            &self.min_outlets,
+            &self.min_articles,
+        ]
+        .iter()
+        .any(|v| !v.is_empty())
+            || !self.sort.is_empty()
+    }
+
     fn page_link(&self, page: usize) -> String {
         let mut params = vec![format!("page={page}")];
-        if !self.q.is_empty() {
-            params.push(format!("q={}", encode(&self.q)));
-        }
-        if !self.since.is_empty() {
-            params.push(format!("since={}", encode(&self.since)));
+        for (name, value) in [
+            ("q", &self.q),
+            ("since", &self.since),
+            ("until", &self.until),
+            ("outlet", &self.outlet),
+            ("entity", &self.entity),
+            ("min_outlets", &self.min_outlets),
+            ("min_articles", &self.min_articles),
+            ("sort", &self.sort),
+        ] {
+            if !value.is_empty() {
+                params.push(format!("{name}={}", encode(value)));
+            }
         }
         format!("/?{}", params.join("&"))
     }
@@ -144,42 +185,55 @@ fn encode(s: &str) -> String {
     out
 }
 
-#[derive(serde::Deserialize, Default)]
-struct ListParams {
-    #[serde(flatten)]
-    list: ListQuery,
-    page: Option<usize>,
-}
-
 async fn story_list(
     State(state): State<Arc<AppState>>,
-    query: Result<Query<ListParams>, QueryRejection>,
+    query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let Query(p) = query?;
-    let since = p.list.since_date()?;
-    let text = p.list.text()?;
+    let text = p.text()?;
+    let filter = p.filter()?;
     let page = p.page.unwrap_or(1).clamp(1, 100_000);
     let offset = (page - 1) * PAGE_SIZE;
-    let (t, s) = (text.clone(), since.clone());
-    let mut rows = state
+    let (t, f) = (text.clone(), filter.clone());
+    let (rows, total) = state
         .read(move |store| {
-            Ok(match &t {
-                Some(q) => store.search_stories(q, s.as_deref(), offset, PAGE_SIZE + 1)?,
-                None => store.stories(s.as_deref(), None, offset, PAGE_SIZE + 1)?,
-            })
+            let (mut rows, total) =
+                store.filtered_stories(t.as_deref(), &f, offset, PAGE_SIZE + 1)?;
+            let more = rows.len() > PAGE_SIZE;
+            rows.truncate(PAGE_SIZE);
+            let mut cards = Vec::with_capacity(rows.len());
+            for row in rows {
+                let (outlets, lead) = store.story_card(&row.id)?;
+                cards.push(Card { row, outlets, lead });
+            }
+            Ok(((cards, more), total))
         })
         .await?;
-    let more = rows.len() > PAGE_SIZE;
-    rows.truncate(PAGE_SIZE);
+    let (rows, more) = rows;
     let title = match &text {
         Some(q) => format!("Stories about {q}"),
         None => "Stories".into(),
     };
+    let shown = |v: Option<usize>| {
+        v.filter(|n| *n > 0)
+            .map_or(String::new(), |n| n.to_string())
+    };
     Ok(render(&StoryList {
         title,
         q: text.unwrap_or_default(),
-        since: since.unwrap_or_default(),
+        since: filter.since.unwrap_or_default(),
+        until: filter.until.unwrap_or_default(),
+        outlet: filter.outlet.unwrap_or_default(),
+        entity: filter.entity.unwrap_or_default(),
+        min_outlets: shown(p.min_outlets),
+        min_articles: shown(p.min_articles),
+        sort: p
+            .sort
+            .clone()
+            .filter(|s| s != "newest" && !s.is_empty())
+            .unwrap_or_default(),
         rows,
+        total,
         page,
         more,
     }))
@@ -188,12 +242,14 @@ async fn story_list(
 // ---------------------------------------------------------------------------------------
 // The story page
 
-/// A link to an article of the story: its number in the story and its label.
+/// A link to an article of the story: its number in the story, its label, and where the link
+/// goes (the supporting passage in the article, highlighted there, else the article).
 #[derive(Debug, Clone)]
 struct Cite {
     id: String,
     n: usize,
     label: String,
+    href: String,
 }
 
 struct QuoteView {
@@ -233,6 +289,8 @@ struct SourceRow {
 }
 
 struct EntityView {
+    /// The entity's page.
+    id: String,
     name: String,
     roles: String,
     aliases: String,
@@ -252,8 +310,9 @@ struct StoryPage<'a> {
     /// The story's key dates, each with its label.
     key_dates: Vec<(&'a KeyDate, String)>,
     people: Vec<EntityView>,
-    organisations: Vec<String>,
-    places: Vec<String>,
+    /// Names and entity ids.
+    organisations: Vec<(String, String)>,
+    places: Vec<(String, String)>,
     speakers: Vec<(String, Vec<QuoteView>)>,
     parties: Vec<(String, Vec<PositionView>)>,
     facts: Vec<FactView>,
@@ -265,19 +324,40 @@ struct StoryPage<'a> {
 }
 
 impl StoryPage<'_> {
-    fn cites(&self, ids: &[String]) -> Vec<Cite> {
-        cites_of(&self.numbers, ids)
+    /// The citations of an event, each landing on the sentence that reports it.
+    fn event_cites(&self, e: &dossier_model::Event) -> Vec<Cite> {
+        cites_to(&self.numbers, &e.articles, &e.evidence)
     }
-    fn cite(&self, id: &str) -> Vec<Cite> {
-        self.numbers.get(id).cloned().into_iter().collect()
+    /// The citation of one side of a shared passage.
+    fn passage_cite(&self, e: &Evidence) -> Vec<Cite> {
+        cites_to(
+            &self.numbers,
+            std::slice::from_ref(&e.article),
+            std::slice::from_ref(e),
+        )
     }
 }
 
-fn cites_of(numbers: &HashMap<String, Cite>, ids: &[String]) -> Vec<Cite> {
+/// The citations of articles `ids` of the story, in the story's order, each linking to its
+/// passage among `passages` (`/articles/{id}?at=START-END#ANCHOR`, which the article page
+/// highlights), or to the article where none is given.
+fn cites_to(numbers: &HashMap<String, Cite>, ids: &[String], passages: &[Evidence]) -> Vec<Cite> {
     let mut v: Vec<Cite> = ids
         .iter()
         .filter_map(|id| numbers.get(id))
-        .cloned()
+        .map(|c| {
+            let mut c = c.clone();
+            if let Some(e) = passages.iter().find(|e| e.article == c.id) {
+                c.href = format!(
+                    "/articles/{}?at={}-{}#{}",
+                    c.id,
+                    e.start,
+                    e.end,
+                    citations::anchor(&c.id, e.start)
+                );
+            }
+            c
+        })
         .collect();
     v.sort_by_key(|c| c.n);
     v.dedup_by_key(|c| c.n);
@@ -298,6 +378,7 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
                     id: a.id.clone(),
                     n: i + 1,
                     label: a.label(),
+                    href: format!("/articles/{}", a.id),
                 },
             )
         })
@@ -307,7 +388,9 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
             .and_then(|a| a.outlet.clone())
             .unwrap_or_else(|| format!("[{}]", numbers.get(id).map_or(0, |c| c.n)))
     };
-    let cite1 = |id: &str| cites_of(&numbers, &[id.to_string()]);
+    let cite1 = |id: &str, passage: Option<Evidence>| {
+        cites_to(&numbers, &[id.to_string()], passage.as_slice())
+    };
     let meta = vec![
         plural(sum.members.len(), "article"),
         match sum.outlets.len() {
@@ -319,7 +402,7 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
     let brief = s
         .brief
         .iter()
-        .map(|b| (b.text.clone(), cites_of(&numbers, &b.articles)))
+        .map(|b| (b.text.clone(), cites_to(&numbers, &b.articles, &b.evidence)))
         .collect();
     let speakers = dossier_render::quotes_by_speaker(s)
         .into_iter()
@@ -330,7 +413,7 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
                     .map(|q| QuoteView {
                         text: q.text.clone(),
                         direct: q.direct,
-                        cite: cite1(&q.article),
+                        cite: cite1(&q.article, citations::quote_passage(d, q)),
                     })
                     .collect(),
             )
@@ -346,7 +429,11 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
                         stance: p.stance.clone(),
                         text: p.text.clone(),
                         holder: p.holder.clone(),
-                        cites: cites_of(&numbers, &p.articles),
+                        cites: cites_to(
+                            &numbers,
+                            &p.articles,
+                            &passages_of(&p.articles, |id| citations::position_passage(d, p, id)),
+                        ),
                     })
                     .collect(),
             )
@@ -379,7 +466,8 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
                 } else {
                     r.sentence.clone()
                 };
-                side.reports.push((said, cite1(&r.article)));
+                side.reports
+                    .push((said, cite1(&r.article, citations::report_passage(r))));
             }
             for side in &mut sides {
                 let mut outlets: Vec<String> = Vec::new();
@@ -417,11 +505,11 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
             copies: dossier_render::copy_notes(d, s, &a.id),
         })
         .collect();
-    let by_kind = |k: EntityKind| -> Vec<String> {
+    let by_kind = |k: EntityKind| -> Vec<(String, String)> {
         s.entities
             .iter()
             .filter(|e| e.kind == k)
-            .map(|e| e.name.clone())
+            .map(|e| (e.name.clone(), entity_id(e.kind, &e.name)))
             .collect()
     };
     let people = s
@@ -429,10 +517,15 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
         .map(|e| EntityView {
+            id: entity_id(e.kind, &e.name),
             name: e.name.clone(),
             roles: e.roles.join(", "),
             aliases: e.aliases.join(", "),
-            cites: cites_of(&numbers, &e.articles),
+            cites: cites_to(
+                &numbers,
+                &e.articles,
+                &passages_of(&e.articles, |id| citations::entity_passage(d, e, id)),
+            ),
         })
         .collect();
     StoryPage {
@@ -461,6 +554,11 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
     }
 }
 
+/// The passages `find` finds in each of articles `ids`.
+fn passages_of(ids: &[String], find: impl Fn(&str) -> Option<Evidence>) -> Vec<Evidence> {
+    ids.iter().filter_map(|id| find(id)).collect()
+}
+
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
@@ -486,10 +584,19 @@ async fn story_page(
 // ---------------------------------------------------------------------------------------
 // The article page
 
-/// A piece of the article as it stood: a kept paragraph or a cut one.
+/// A piece of the article as it stood: a kept paragraph (in pieces, the cited passage one of
+/// its own) or a cut one.
 enum Block {
-    Kept(String),
+    Kept(Vec<Piece>),
     Cut { text: String, reason: String },
+}
+
+/// Part of a kept paragraph; `cited` for the passage a citation links to, whose first piece
+/// carries the anchor.
+struct Piece {
+    text: String,
+    cited: bool,
+    anchor: Option<String>,
 }
 
 #[derive(Template)]
@@ -501,13 +608,65 @@ struct ArticlePage<'a> {
     facts: Vec<String>,
     /// The article's address, only when it is a web address.
     url: Option<&'a str>,
+    /// Where it came from, without local directories.
+    source: String,
     blocks: Vec<Block>,
     /// Cut pieces whose place is not recorded.
     unplaced: Vec<(String, String)>,
     cuts: usize,
 }
 
-fn article_view<'a>(a: &'a Article, q: &'a str) -> ArticlePage<'a> {
+/// The byte span of characters `start..end` of `text`, when both are in it.
+fn char_span(text: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    if start >= end {
+        return None;
+    }
+    let mut bytes = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let s = bytes.nth(start)?;
+    let e = bytes.nth(end - start - 1)?;
+    Some((s, e))
+}
+
+/// A kept line (at byte `offset` of the text) in pieces around the cited byte span.
+fn pieces(
+    line: &str,
+    offset: usize,
+    cited: Option<(usize, usize)>,
+    anchor: &mut Option<String>,
+) -> Vec<Piece> {
+    let piece = |text: &str, cited: bool, anchor: Option<String>| Piece {
+        text: text.to_string(),
+        cited,
+        anchor,
+    };
+    let Some((start, end)) = cited else {
+        return vec![piece(line, false, None)];
+    };
+    let from = start.saturating_sub(offset).min(line.len());
+    let to = end.saturating_sub(offset).min(line.len());
+    if from >= to || !line.is_char_boundary(from) || !line.is_char_boundary(to) {
+        return vec![piece(line, false, None)];
+    }
+    let mut out = Vec::new();
+    if from > 0 {
+        out.push(piece(&line[..from], false, None));
+    }
+    out.push(piece(&line[from..to], true, anchor.take()));
+    if to < line.len() {
+        out.push(piece(&line[to..], false, None));
+    }
+    out
+}
+
+/// The article page; `at` (characters `start..end` of the text) is the passage a citation
+/// links to, highlighted.
+fn article_view<'a>(a: &'a Article, q: &'a str, at: Option<(usize, usize)>) -> ArticlePage<'a> {
+    let cited = at.and_then(|span| char_span(&a.text, span));
+    let mut anchor = at.map(|(start, _)| citations::anchor(&a.id, start));
+    let base = a.text.as_ptr() as usize;
     let mut facts = dossier_render::article_facts(a);
     if let Some(l) = &a.language {
         facts.push(format!("language {l}"));
@@ -527,29 +686,55 @@ fn article_view<'a>(a: &'a Article, q: &'a str) -> ArticlePage<'a> {
             blocks.push(Block::Cut { text, reason });
         }
         if let Some(l) = lines.get(i).filter(|l| !l.trim().is_empty()) {
-            blocks.push(Block::Kept(l.to_string()));
+            let offset = l.as_ptr() as usize - base;
+            blocks.push(Block::Kept(pieces(l, offset, cited, &mut anchor)));
         }
     }
-    let url = a
-        .url
-        .as_deref()
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     ArticlePage {
         title: a.label(),
         q,
         a,
         facts,
-        url,
+        url: dossier_render::web_address(a),
+        source: dossier_render::source_name(a),
         blocks,
         unplaced,
         cuts: a.removed.len(),
     }
 }
 
+#[derive(serde::Deserialize, Default)]
+struct ArticleParams {
+    /// `START-END`: the cited passage, in characters of the text.
+    at: Option<String>,
+}
+
+/// `START-END` as two character offsets, the start before the end.
+fn passage_param(at: &str) -> Result<(usize, usize), PageError> {
+    let bad = || {
+        PageError(
+            StatusCode::BAD_REQUEST,
+            format!("at: expected START-END (character offsets, START < END), got {at:?}"),
+        )
+    };
+    let (start, end) = at.split_once('-').ok_or_else(bad)?;
+    let (start, end) = (
+        start.parse::<usize>().map_err(|_| bad())?,
+        end.parse::<usize>().map_err(|_| bad())?,
+    );
+    if start >= end {
+        return Err(bad());
+    }
+    Ok((start, end))
+}
+
 async fn article_page(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
+    query: Result<Query<ArticleParams>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
+    let Query(p) = query?;
+    let at = p.at.as_deref().map(passage_param).transpose()?;
     let missing = || PageError(StatusCode::NOT_FOUND, "There is no such article.".into());
     if !plausible_id(&id) {
         return Err(missing());
@@ -558,7 +743,7 @@ async fn article_page(
         .read(move |s| Ok(s.article(&id)?))
         .await?
         .ok_or_else(missing)?;
-    Ok(render(&article_view(&a, "")))
+    Ok(render(&article_view(&a, "", at)))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -570,9 +755,33 @@ struct SearchPage {
     title: String,
     q: String,
     stories: Vec<StoryRow>,
-    /// Each hit with the label of its article.
-    hits: Vec<(Hit, String)>,
+    hits: Vec<HitView>,
+    page: usize,
+    /// Hits per page, when not the default.
+    limit: Option<usize>,
+    more: bool,
 }
+
+/// A search hit with what a reader needs to judge it: its article's label, outlet, date and
+/// story.
+struct HitView {
+    hit: Hit,
+    label: String,
+    outlet: Option<String>,
+    published: Option<String>,
+    story_title: Option<String>,
+}
+
+impl SearchPage {
+    fn page_link(&self, page: usize) -> String {
+        let limit = self.limit.map_or(String::new(), |n| format!("&limit={n}"));
+        format!("/search?q={}&page={page}{limit}", encode(&self.q))
+    }
+}
+
+/// Hits per page of search results, and the pages one search can be paged through.
+const HITS_PER_PAGE: usize = 20;
+const SEARCH_PAGES: usize = 25;
 
 async fn search_page(
     State(state): State<Arc<AppState>>,
@@ -585,24 +794,42 @@ async fn search_page(
             q: String::new(),
             stories: Vec::new(),
             hits: Vec::new(),
+            page: 1,
+            limit: None,
+            more: false,
         }));
     };
-    let limit = p.limit_or(20)?;
+    let limit = p.limit_or(HITS_PER_PAGE)?;
+    let page = p.page.unwrap_or(1).clamp(1, SEARCH_PAGES);
+    let offset = (page - 1) * limit;
     let t = text.clone();
-    let (stories, hits) = state
+    let (stories, hits, more) = state
         .read(move |s| {
-            let stories = s.search_stories(&t, None, 0, 5)?;
+            let stories = if page == 1 {
+                s.search_stories(&t, None, 0, 5)?
+            } else {
+                Vec::new()
+            };
+            let found = s.search(&t, offset + limit + 1)?;
+            let more = found.len() > offset + limit && page < SEARCH_PAGES;
             let mut hits = Vec::new();
-            for h in s.search(&t, limit)? {
+            for h in found.into_iter().skip(offset).take(limit) {
                 let label = match &h.title {
                     Some(t) => t.clone(),
                     None => s
                         .article(&h.article)?
                         .map_or(h.article.clone(), |a| a.label()),
                 };
-                hits.push((h, label));
+                let (outlet, published, story_title) = s.hit_context(&h.article)?;
+                hits.push(HitView {
+                    hit: h,
+                    label,
+                    outlet,
+                    published,
+                    story_title,
+                });
             }
-            Ok((stories, hits))
+            Ok((stories, hits, more))
         })
         .await?;
     Ok(render(&SearchPage {
@@ -610,5 +837,53 @@ async fn search_page(
         q: text,
         stories,
         hits,
+        page,
+        limit: p.limit.filter(|n| *n != HITS_PER_PAGE),
+        more,
+    }))
+}
+
+// ---------------------------------------------------------------------------------------
+// Entities
+
+/// Quotes shown per story on an entity page (the story page has the rest).
+const QUOTES_SHOWN: usize = 3;
+
+#[derive(Template)]
+#[template(path = "entity.html")]
+struct EntityPage {
+    title: String,
+    q: String,
+    kind: &'static str,
+    p: entity::Profile,
+}
+
+async fn entity_page(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let missing = || {
+        PageError(
+            StatusCode::NOT_FOUND,
+            "No story names this person, organisation or place.".into(),
+        )
+    };
+    if !entity::plausible_entity_id(&id) {
+        return Err(missing());
+    }
+    let p = state
+        .read(move |s| Ok(entity::profile(s, &id)?))
+        .await?
+        .ok_or_else(missing)?;
+    let kind = match p.kind.as_str() {
+        "person" => "person",
+        "organization" => "organisation",
+        _ => "place",
+    };
+    Ok(render(&EntityPage {
+        title: p.name.clone(),
+        q: String::new(),
+        kind,
+        p,
     }))
 }

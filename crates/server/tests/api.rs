@@ -202,19 +202,19 @@ async fn openapi_document_lists_every_endpoint() {
     let doc = r.json();
     assert_eq!(doc["openapi"], "3.1.0");
     let paths = doc["paths"].as_object().unwrap();
-    for p in [
-        "/api/stories",
-        "/api/stories/{id}",
-        "/api/articles/{id}",
-        "/api/search",
-        "/api/ingest",
-        "/api/openapi.json",
-    ] {
-        assert!(
-            paths.contains_key(p),
-            "{p} missing from the OpenAPI document"
-        );
-    }
+    // The routes the API serves, read from its source, are the paths the document lists.
+    let source = include_str!("../src/api.rs");
+    let mut routes: Vec<&str> = source
+        .split(".route(")
+        .skip(1)
+        .filter_map(|r| r.trim_start().strip_prefix('"'))
+        .map(|r| &r[..r.find('"').unwrap()])
+        .filter(|r| *r != "/api" && !r.contains('*'))
+        .collect();
+    routes.sort_unstable();
+    let mut documented: Vec<&str> = paths.keys().map(String::as_str).collect();
+    documented.sort_unstable();
+    assert_eq!(routes, documented);
     // Every schema reference resolves.
     let text = r.body.clone();
     for part in text.split("\"$ref\": \"#/components/schemas/").skip(1) {
@@ -554,4 +554,339 @@ async fn a_gzip_bomb_upload_stops_at_the_inflate_limit() {
     assert!(r.status.is_client_error(), "{}", r.status);
     let errors = r.json()["errors"].to_string();
     assert!(errors.contains("inflates past 16 MB"), "{errors}");
+}
+
+#[tokio::test]
+async fn entities_have_one_page_across_stories_and_a_name_search() {
+    let found = get("/api/entities?name=putin").await;
+    assert_eq!(found.status, StatusCode::OK);
+    let rows = found.json();
+    let rows = rows.as_array().unwrap();
+    let putin = rows
+        .iter()
+        .find(|r| r["kind"] == "person" && r["name"].as_str().unwrap().contains("Putin"))
+        .expect("the sample corpus names Putin");
+    let id = putin["id"].as_str().unwrap();
+    assert!(id.starts_with("person_") && id.contains("putin"), "{id}");
+    // the name search is case-insensitive and finds other spellings
+    let upper = get("/api/entities?name=PUTIN&limit=1").await.json();
+    assert_eq!(upper.as_array().unwrap().len(), 1);
+
+    let profile = get(&format!("/api/entities/{id}")).await;
+    assert_eq!(profile.status, StatusCode::OK);
+    let p = profile.json();
+    assert_eq!(p["id"], id);
+    let stories = p["stories"].as_array().unwrap();
+    assert_eq!(stories.len() as u64, p["story_count"].as_u64().unwrap());
+    assert!(!stories.is_empty());
+    // newest first
+    let dates: Vec<&str> = stories
+        .iter()
+        .filter_map(|s| s["story"]["last_date"].as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    // every story listed names it, and its quotes there are his
+    for s in stories {
+        let sid = s["story"]["id"].as_str().unwrap();
+        let d = get(&format!("/api/stories/{sid}")).await.json();
+        let e = d["stories"][0]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == p["name"])
+            .expect("the story names the entity");
+        let names: Vec<&serde_json::Value> = std::iter::once(&e["name"])
+            .chain(e["aliases"].as_array().unwrap())
+            .collect();
+        for q in s["quotes"].as_array().unwrap() {
+            assert!(names.contains(&&q["speaker"]), "{q}");
+        }
+    }
+    assert!(
+        stories
+            .iter()
+            .any(|s| !s["quotes"].as_array().unwrap().is_empty()),
+        "Putin is quoted in the sample"
+    );
+    let beside = p["beside"].as_array().unwrap();
+    assert!(beside
+        .iter()
+        .all(|b| b["id"] != id && b["stories"].as_u64() >= Some(1)));
+
+    // the page, linked from the story page
+    let page = get(&format!("/entities/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h1>"), "{}", page.body);
+    let sid = stories[0]["story"]["id"].as_str().unwrap();
+    assert!(page.body.contains(&format!("href=\"/stories/{sid}\"")));
+    let story_page = get(&format!("/stories/{sid}")).await;
+    assert!(story_page
+        .body
+        .contains(&format!("href=\"/entities/{id}\"")));
+
+    // errors
+    for (path, status) in [
+        ("/api/entities", StatusCode::BAD_REQUEST),
+        ("/api/entities?name=%20", StatusCode::BAD_REQUEST),
+        ("/api/entities?name=putin&limit=0", StatusCode::BAD_REQUEST),
+        ("/api/entities?name=putin&limit=x", StatusCode::BAD_REQUEST),
+        ("/api/entities/person_nobody_at_all", StatusCode::NOT_FOUND),
+        ("/api/entities/..%2Fetc", StatusCode::NOT_FOUND),
+        ("/entities/person_nobody_at_all", StatusCode::NOT_FOUND),
+    ] {
+        let r = get(path).await;
+        assert_eq!(r.status, status, "{path}: {}", r.body);
+    }
+    let long = format!("/api/entities?name={}", "a".repeat(201));
+    assert_eq!(get(&long).await.status, StatusCode::BAD_REQUEST);
+    // a name with LIKE wildcards matches them literally
+    let wild = get("/api/entities?name=%25_%25").await.json();
+    assert!(wild.as_array().unwrap().is_empty(), "{wild}");
+}
+
+#[tokio::test]
+async fn citations_land_on_their_sentence_and_the_article_page_marks_it() {
+    let top = main_story().await;
+    let sid = top["id"].as_str().unwrap();
+    let d = get(&format!("/api/stories/{sid}")).await.json();
+    let story = &d["stories"][0];
+    let page = get(&format!("/stories/{sid}")).await.body;
+    let ev = story["brief"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["evidence"].as_array().cloned().unwrap_or_default())
+        .next()
+        .expect("the sample brief cites a sentence");
+    let (aid, start, end) = (
+        ev["article"].as_str().unwrap(),
+        ev["start"].as_u64().unwrap(),
+        ev["end"].as_u64().unwrap(),
+    );
+    let href = format!("/articles/{aid}?at={start}-{end}#{aid}-at-{start}");
+    assert!(
+        page.contains(&format!("href=\"{href}\"")),
+        "{href} not on the story page"
+    );
+    // events land on their sentences too
+    let event_ev = story["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["evidence"].as_array().cloned().unwrap_or_default())
+        .next()
+        .expect("the sample timeline cites a sentence");
+    assert!(page.contains(&format!(
+        "/articles/{}?at={}-{}#",
+        event_ev["article"].as_str().unwrap(),
+        event_ev["start"],
+        event_ev["end"]
+    )));
+
+    let a = get(&format!("/articles/{aid}?at={start}-{end}")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    let marked = format!("<mark class=\"cited\" id=\"{aid}-at-{start}\">");
+    let at = a.body.find(&marked).expect("the cited passage is marked");
+    let rest = &a.body[at + marked.len()..];
+    let shown = &rest[..rest.find("</mark>").unwrap()];
+    let sentence = ev["sentence"].as_str().unwrap();
+    let escaped = sentence
+        .replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;");
+    assert!(
+        escaped.starts_with(shown) || shown == escaped,
+        "{shown:?} vs {escaped:?}"
+    );
+    // no local path: the source is a file name or an address
+    assert!(!a.body.contains(&common::repo().display().to_string()));
+    // a malformed passage is refused; one beyond the text marks nothing
+    for bad in ["x", "5", "9-3", "3-3", "-1-4", "1-99999999999999999999999"] {
+        let r = get(&format!("/articles/{aid}?at={bad}")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "at={bad}");
+    }
+    let beyond = get(&format!("/articles/{aid}?at=900000-900010")).await;
+    assert_eq!(beyond.status, StatusCode::OK);
+    assert!(!beyond.body.contains("<mark class=\"cited\""));
+}
+
+#[tokio::test]
+async fn story_list_filters_sorts_and_counts() {
+    let all = get("/api/stories?limit=500").await;
+    let total: usize = all.headers["x-total-count"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let rows = all.json();
+    let rows = rows.as_array().unwrap().clone();
+    assert_eq!(rows.len(), total);
+    let top = main_story().await;
+    let id = top["id"].as_str().unwrap();
+    let count = |r: &Reply| -> usize {
+        r.headers["x-total-count"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let ids = |r: &Reply| -> Vec<String> {
+        r.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // at least as many outlets or articles as the main story: it is among them, and each is
+    let n_out = top["outlets"].as_u64().unwrap();
+    let r = get(&format!("/api/stories?min_outlets={n_out}")).await;
+    assert!(ids(&r).contains(&id.to_string()));
+    assert!(r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["outlets"].as_u64() >= Some(n_out)));
+    assert_eq!(count(&r), ids(&r).len());
+    let n_art = top["articles"].as_u64().unwrap();
+    let r = get(&format!("/api/stories?min_articles={}", n_art + 1)).await;
+    assert!(!ids(&r).contains(&id.to_string()));
+    // single-article stories hidden
+    let r = get("/api/stories?min_articles=2&limit=500").await;
+    let singles = rows.iter().filter(|s| s["articles"] == 1).count();
+    assert_eq!(count(&r), total - singles);
+    // until and since bracket the story's dates
+    let first = top["first_date"].as_str().unwrap();
+    let last = top["last_date"].as_str().unwrap();
+    let r = get(&format!("/api/stories?since={first}&until={last}")).await;
+    assert!(ids(&r).contains(&id.to_string()));
+    let r = get("/api/stories?until=1990-01-01").await;
+    assert!(ids(&r).is_empty());
+    // an outlet (the sample's own articles name none; the booby-trapped one does), any case
+    let d = get(&format!("/api/stories/{id}")).await.json();
+    let hit = get("/api/search?q=harbour").await.json();
+    let other = hit
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "article")
+        .unwrap()["story"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let od = get(&format!("/api/stories/{other}")).await.json();
+    let outlet = od["articles"][0]["outlet"].as_str().unwrap().to_string();
+    let encoded: String = outlet
+        .to_uppercase()
+        .bytes()
+        .map(|b| format!("%{b:02X}"))
+        .collect();
+    let r = get(&format!("/api/stories?outlet={encoded}")).await;
+    assert_eq!(ids(&r), vec![other], "{outlet}");
+    let page = get(&format!("/?outlet={encoded}")).await;
+    assert!(
+        page.body.contains("&#60;i&#62;Evil&#60;/i&#62; Gazette"),
+        "the card names the outlet, escaped"
+    );
+    let r = get("/api/stories?outlet=No%20Such%20Outlet").await;
+    assert!(ids(&r).is_empty());
+    // an entity of the story
+    let putin = get("/api/entities?name=putin").await.json()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = get(&format!("/api/stories?entity={putin}")).await;
+    assert!(!ids(&r).is_empty());
+    let profile = get(&format!("/api/entities/{putin}")).await.json();
+    assert_eq!(count(&r), profile["story_count"].as_u64().unwrap() as usize);
+    // sorts
+    let r = get("/api/stories?sort=outlets&limit=500").await.json();
+    let outlets: Vec<u64> = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["outlets"].as_u64().unwrap())
+        .collect();
+    assert!(outlets.windows(2).all(|w| w[0] >= w[1]), "{outlets:?}");
+    let r = get("/api/stories?sort=conflicts&limit=1").await.json();
+    let most = rows
+        .iter()
+        .map(|s| s["conflicts"].as_u64().unwrap_or(0))
+        .max()
+        .unwrap();
+    assert_eq!(r[0]["conflicts"].as_u64().unwrap_or(0), most);
+    // a text search with a filter
+    let word = title_word(&top);
+    let r = get(&format!("/api/stories?q={word}&min_outlets={n_out}")).await;
+    assert!(ids(&r).contains(&id.to_string()));
+    // malformed or unknown values are refused
+    for bad in [
+        "until=2025-13-01",
+        "until=yesterday",
+        "min_outlets=-1",
+        "min_outlets=two",
+        "min_articles=1.5",
+        "sort=oldest",
+    ] {
+        let r = get(&format!("/api/stories?{bad}")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}: {}", r.body);
+        let page = get(&format!("/?{bad}")).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "page {bad}");
+    }
+    // the page: total, outlets and lead line on each card, filters kept by the pager
+    let page = get(&format!("/?min_outlets={n_out}&sort=outlets")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!(
+        "{} stor",
+        ids(&get(&format!("/api/stories?min_outlets={n_out}")).await).len()
+    )));
+    let lead = d["stories"][0]["brief"][0]["text"].as_str().unwrap();
+    let lead_start: String = lead.chars().take(20).collect();
+    assert!(
+        page.body
+            .contains(&lead_start.replace('\'', "&#39;").replace('"', "&#34;")),
+        "the card shows the brief's first sentence"
+    );
+}
+
+#[tokio::test]
+async fn search_hits_show_outlet_date_and_story_and_page_on() {
+    let hits = get("/api/search?q=harbour").await.json();
+    let hit = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "article")
+        .unwrap()
+        .clone();
+    let page = get("/search?q=harbour").await;
+    assert_eq!(page.status, StatusCode::OK);
+    // the booby-trapped article's outlet, escaped, its date and its story
+    assert!(
+        page.body.contains("&#60;i&#62;Evil&#60;/i&#62; Gazette"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("2025-12-03"));
+    let story = hit["story"].as_str().unwrap();
+    assert!(page
+        .body
+        .contains(&format!("story: <a href=\"/stories/{story}\">")));
+    // a pager through the hits, one a page
+    let all = get("/api/search?q=Putin&limit=50").await.json();
+    let n = all.as_array().unwrap().len();
+    assert!(n >= 2);
+    let first = get("/search?q=Putin&limit=1").await.body;
+    assert!(
+        first.contains("href=\"/search?q=Putin&#38;page=2&#38;limit=1\""),
+        "{first}"
+    );
+    let last = get(&format!("/search?q=Putin&limit=1&page={n}")).await.body;
+    assert!(last.contains("page=") && !last.contains(&format!("page={}", n + 1)));
+    assert_eq!(last.matches("class=\"card hit\"").count(), 1);
+    let bad = get("/search?q=Putin&page=x").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }

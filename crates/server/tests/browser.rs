@@ -54,11 +54,25 @@ fn the_ui_in_a_real_browser() {
         let _ = stopped.await;
     }));
 
+    // The same corpus as one `analyze --format html` page, opened from a file.
+    let page = dir.path().join("dossier.html");
+    {
+        let store = dossier_store::Store::open_reader(dir.path()).unwrap();
+        let mut d = dossier_model::Dossier::default();
+        for row in store.stories(None, None, 0, 100).unwrap() {
+            if let Some((s, articles)) = store.stored_story(&row.id).unwrap() {
+                d.articles.extend(articles);
+                d.stories.push(s);
+            }
+        }
+        std::fs::write(&page, dossier_render::html(&d)).unwrap();
+    }
     let shots = common::repo().join("target/browser-screenshots");
     let out = Command::new("node")
         .arg(here.join("run.mjs"))
         .arg(format!("http://{addr}"))
         .arg(&shots)
+        .arg(&page)
         .env("CHROMIUM", &chromium)
         .output()
         .expect("node runs");

@@ -829,6 +829,7 @@ pub fn compute_dossiers(conn: &mut Connection, ids: &[String]) -> rusqlite::Resu
                 sid
             ],
         )?;
+        crate::entities::replace(&tx, &sid, &s)?;
     }
     tx.commit()
 }

@@ -16,7 +16,9 @@
 //! SQLite is the source of truth; the search index records in its commit payload how far it
 //! has caught up, and [`Store::open`] re-indexes whatever a crash left out.
 
+pub mod entities;
 mod growth;
+pub mod listing;
 pub mod schema;
 pub mod search;
 mod stems;
@@ -229,6 +231,7 @@ impl Store {
         // Ingest keeps ~20 statements prepared (rusqlite keeps 16 by default).
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn).map_err(dberr)?;
+        entities::backfill(&mut conn).map_err(dberr)?;
         let vectors = vector_version(&conn).map_err(dberr)?;
         let meaning = meaning_dimensions(&conn).map_err(dberr)?;
         let index = search::Index::open(&dir.join("search"), false)?;
@@ -616,6 +619,78 @@ impl Store {
             }
         })();
         rows.map_err(|e| self.db_err(e))
+    }
+
+    /// The entity `id` (`None` when no story names it) and the ids of the stories naming it,
+    /// newest first.
+    pub fn entity(&self, id: &str) -> Result<Option<(entities::EntityRow, Vec<String>)>> {
+        let found = entities::entity(&self.conn, id).map_err(|e| self.db_err(e))?;
+        let Some(e) = found else { return Ok(None) };
+        let stories = entities::stories_of(&self.conn, id).map_err(|e| self.db_err(e))?;
+        Ok(Some((e, stories)))
+    }
+
+    /// Entities whose name or another spelling contains `name`, in the most stories first.
+    pub fn entities_named(&self, name: &str, limit: usize) -> Result<Vec<entities::EntityRow>> {
+        entities::named(&self.conn, name, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// The entities most often in the same stories as entity `id`; `stories` counts the
+    /// stories they share.
+    pub fn entities_beside(&self, id: &str, limit: usize) -> Result<Vec<entities::EntityRow>> {
+        entities::beside(&self.conn, id, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// The stories `f` lets through (and, with `query`, whose articles match it, best match
+    /// first), `offset` skipped and at most `limit`, with how many it lets through in all
+    /// (with `query`: among the best 200 article and quote hits).
+    pub fn filtered_stories(
+        &self,
+        query: Option<&str>,
+        f: &listing::StoryFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<StoryRow>, usize)> {
+        let ids = match query {
+            Some(q) => {
+                let mut ids: Vec<String> = Vec::new();
+                for h in self.search_hits(q, 200, false)? {
+                    if let Some(s) = h.story {
+                        if !ids.contains(&s) {
+                            ids.push(s);
+                        }
+                    }
+                }
+                Some(ids)
+            }
+            None => None,
+        };
+        listing::list(&self.conn, f, ids.as_deref(), offset, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// What a search hit shows of its article: outlet, publication date and its story's title.
+    pub fn hit_context(
+        &self,
+        article: &str,
+    ) -> Result<(Option<String>, Option<String>, Option<String>)> {
+        self.conn
+            .query_row(
+                "SELECT a.outlet, a.published, s.title FROM articles a \
+                 LEFT JOIN stories s ON s.id = a.story WHERE a.id = ?1",
+                [article],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map(|found| found.unwrap_or((None, None, None)))
+            .map_err(|e| self.db_err(e))
+    }
+
+    /// The outlets of story `id`'s articles and the first sentence of its brief (`None` while
+    /// its dossier is not computed), for a story card.
+    pub fn story_card(&self, id: &str) -> Result<(Vec<String>, Option<String>)> {
+        let outlets = listing::outlets_of(&self.conn, id).map_err(|e| self.db_err(e))?;
+        let lead = listing::lead_of(&self.conn, id).map_err(|e| self.db_err(e))?;
+        Ok((outlets, lead))
     }
 
     /// Articles and quotes matching `query`, best first, with highlighted snippets.

@@ -78,6 +78,19 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE vectors ADD COLUMN days BLOB;
     ",
+    // 5: the entities each story's dossier names, by corpus-wide id (`entities.rs`); filled
+    // from the stored dossiers on the first open (`meta` key `entities`).
+    "
+    CREATE TABLE entities (
+        story   TEXT NOT NULL,
+        id      TEXT NOT NULL,
+        kind    TEXT NOT NULL,
+        name    TEXT NOT NULL,
+        aliases TEXT NOT NULL,                  -- other spellings, one a line
+        PRIMARY KEY (story, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entities_id ON entities(id);
+    ",
 ];
 
 /// Brings the database to the newest schema.

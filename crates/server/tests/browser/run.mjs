@@ -2,12 +2,12 @@
 // path through the UI (story list, the story, a citation, search), the booby-trapped article,
 // a phone-sized screen, screenshots of each step, and no console errors anywhere.
 //
-// Usage: node run.mjs BASE_URL SCREENSHOT_DIR   (started by crates/server/tests/browser.rs)
+// Usage: node run.mjs BASE_URL SCREENSHOT_DIR ANALYZE_HTML   (started by crates/server/tests/browser.rs)
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 
-const [base, out] = process.argv.slice(2);
+const [base, out, analyzed] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -70,7 +70,7 @@ await step('open the story: every section, the timeline drawn as SVG', async () 
   const dossier = await api(`/api/stories/${top.id}`);
   const story = dossier.stories[0];
   assert.equal(await desktop.locator('#brief ol.brief > li').count(), story.brief.length);
-  const dates = new Set(story.events.map((e) => e.date).filter((d) => !d.startsWith('X')));
+  const dates = new Set(story.events.filter((e) => e.date && !e.date.startsWith('X')).map((e) => `${e.date}${e.approximate ? '~' : ''}`));
   assert.equal(await desktop.locator('svg.tl circle.dot').count(), dates.size);
   const box = await desktop.locator('svg.tl').boundingBox();
   assert.ok(box.width > 300 && box.height > 40, 'the timeline is drawn');
@@ -78,16 +78,57 @@ await step('open the story: every section, the timeline drawn as SVG', async () 
   await desktop.screenshot({ path: `${out}/02-story.png`, fullPage: true });
 });
 
-await step('follow a citation of the brief to its article, with the cleaning shown', async () => {
-  const cite = desktop.locator('#brief sup.cite a').first();
+await step('follow a citation of the brief: it lands on the supporting sentence, highlighted', async () => {
+  const cite = desktop.locator('#brief sup.cite a[href*="?at="]').first();
+  assert.ok(await cite.count() > 0, 'a brief citation with its sentence');
   const href = await cite.getAttribute('href');
+  const url = new URL(base + href);
+  const id = url.pathname.split('/').pop();
   await cite.click();
-  await desktop.waitForURL(`**${href}`);
-  const article = await api(`/api${href}`);
+  await desktop.waitForURL((u) => u.href === url.href);
+  const article = await api(`/api/articles/${id}`);
+  const [start, end] = url.searchParams.get('at').split('-').map(Number);
+  const target = desktop.locator('mark.cited:target');
+  assert.equal(await target.count(), 1, 'one targeted passage');
+  assert.equal(await target.textContent(), Array.from(article.text).slice(start, end).join(''));
+  const dossier = await api(`/api/stories/${top.id}`);
+  const cited = dossier.stories[0].brief.flatMap((b) => b.evidence || []).map((e) => e.sentence);
+  assert.ok(cited.includes(await target.textContent()), 'the passage is evidence of the brief');
+  const bg = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, 'rgb(255, 217, 90)', 'the targeted passage is highlighted');
+  const box = await target.boundingBox();
+  assert.ok(box.y >= 0 && box.y < 900, 'the passage is in view');
   assert.ok(await desktop.locator('article.reader h1').isVisible());
   const cuts = await desktop.locator('.body p.cut del').count() + await desktop.locator('article p.cut del').count();
   assert.ok(article.removed.length === 0 || cuts >= article.removed.length, 'every cut is shown');
-  await desktop.screenshot({ path: `${out}/03-article.png`, fullPage: true });
+  assert.doesNotMatch(await desktop.locator('article.reader').innerText(), /\/(tmp|home|work)\//, 'no local path shown');
+  await desktop.screenshot({ path: `${out}/03-citation.png` });
+  await desktop.goBack();
+});
+
+await step('timeline, quote and figure citations land on their passages too', async () => {
+  await desktop.goto(base + `/stories/${top.id}`);
+  for (const section of ['timeline', 'quotes', 'figures']) {
+    const links = desktop.locator(`#${section} sup.cite a`);
+    const n = await links.count();
+    if (n === 0) continue;
+    const landing = await desktop.locator(`#${section} sup.cite a[href*="?at="]`).count();
+    assert.ok(landing > 0, `${section}: some citation lands on a sentence (${n} citations)`);
+  }
+});
+
+await step('follow an entity link: one page for the person across stories, with quotes', async () => {
+  await desktop.goto(base + `/stories/${top.id}`);
+  const link = desktop.locator('#who ul.people a.entity').first();
+  const name = (await link.innerText()).trim();
+  const href = await link.getAttribute('href');
+  await link.click();
+  await desktop.waitForURL(`**${href}`);
+  assert.equal((await desktop.locator('h1').innerText()).trim(), name);
+  const profile = await api(`/api${href}`);
+  assert.equal(await desktop.locator('ol.entity-stories > li').count(), profile.stories.length);
+  assert.ok(await desktop.locator(`ol.entity-stories a[href="/stories/${top.id}"]`).count() === 1, 'its story is listed');
+  await desktop.screenshot({ path: `${out}/03b-entity.png`, fullPage: true });
 });
 
 await step('search from the header', async () => {
@@ -114,12 +155,28 @@ await step('the booby-trapped article renders as text and runs nothing', async (
 
 await step('a phone-sized screen: no sideways scrolling', async () => {
   const phone = await newPage({ width: 390, height: 844 });
-  for (const [path, name] of [['/', '06-phone-list'], [`/stories/${top.id}`, '07-phone-story']]) {
+  const person = (await api('/api/entities?name=putin'))[0];
+  for (const [path, name] of [['/', '06-phone-list'], [`/stories/${top.id}`, '07-phone-story'], [`/entities/${person.id}`, '08-phone-entity']]) {
     await phone.goto(base + path);
     await phone.screenshot({ path: `${out}/${name}.png`, fullPage: true });
     const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(over <= 1, `${path} is ${over}px wider than the screen`);
   }
+});
+
+await step('the analyze HTML: a citation lands on its highlighted sentence, no sideways scroll on a phone', async () => {
+  const phone = await newPage({ width: 390, height: 844 });
+  await phone.goto('file://' + analyzed);
+  const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(over <= 1, `the analyze page is ${over}px wider than the screen`);
+  const cite = phone.locator('section.story sup.cite a[href*="-at-"]').first();
+  const href = await cite.getAttribute('href');
+  await cite.click();
+  const target = phone.locator('mark.cited:target');
+  assert.equal(await target.count(), 1, `${href} lands on a marked passage`);
+  const bg = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, 'rgb(255, 217, 90)', 'the targeted passage is highlighted');
+  await phone.screenshot({ path: `${out}/09-phone-analyze-citation.png` });
 });
 
 await browser.close();

@@ -1,0 +1,166 @@
+//! The story list with filters and an order: dates, an outlet, an entity, the least coverage,
+//! newest first or by coverage or by conflicts, with the total the filters leave.
+
+use crate::StoryRow;
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// How the story list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StorySort {
+    /// By the last article's date, newest first.
+    #[default]
+    Newest,
+    /// By the number of outlets, most first.
+    Outlets,
+    /// By the number of facts outlets conflict on, most first.
+    Conflicts,
+}
+
+impl StorySort {
+    /// `newest`, `outlets` or `conflicts`.
+    pub fn parse(s: &str) -> Option<StorySort> {
+        match s {
+            "newest" => Some(StorySort::Newest),
+            "outlets" => Some(StorySort::Outlets),
+            "conflicts" => Some(StorySort::Conflicts),
+            _ => None,
+        }
+    }
+
+    fn order_by(self) -> &'static str {
+        match self {
+            StorySort::Newest => "last_date IS NULL, last_date DESC, articles DESC, id",
+            StorySort::Outlets => {
+                "outlets DESC, articles DESC, last_date IS NULL, last_date DESC, id"
+            }
+            StorySort::Conflicts => {
+                "coalesce(conflicts, 0) DESC, last_date IS NULL, last_date DESC, id"
+            }
+        }
+    }
+}
+
+/// Which stories the list shows; every field `None` (or 0) lets all through.
+#[derive(Debug, Clone, Default)]
+pub struct StoryFilter {
+    /// The last article dated on or after this day (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// The first article dated on or before this day.
+    pub until: Option<String>,
+    /// An article of this outlet (as the articles name it, ASCII case ignored).
+    pub outlet: Option<String>,
+    /// The story names this entity ([`crate::entities::entity_id`]).
+    pub entity: Option<String>,
+    pub min_outlets: usize,
+    pub min_articles: usize,
+    pub sort: StorySort,
+}
+
+const WHERE: &str = "(?1 IS NULL OR last_date >= ?1) AND (?2 IS NULL OR first_date <= ?2) \
+     AND (?3 IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.story = stories.id \
+          AND a.outlet = ?3 COLLATE NOCASE)) \
+     AND (?4 IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.story = stories.id \
+          AND e.id = ?4)) \
+     AND outlets >= ?5 AND articles >= ?6";
+const COLUMNS: &str =
+    "SELECT id, title, articles, outlets, first_date, last_date, conflicts FROM stories";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<StoryRow> {
+    Ok(StoryRow {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        articles: r.get::<_, i64>(2)? as usize,
+        outlets: r.get::<_, i64>(3)? as usize,
+        first_date: r.get(4)?,
+        last_date: r.get(5)?,
+        conflicts: r.get::<_, Option<i64>>(6)?.map(|c| c as usize),
+    })
+}
+
+fn clamp(n: usize) -> i64 {
+    n.min(i64::MAX as usize) as i64
+}
+
+/// The stories `f` lets through, in its order (or, with `only`, in that order and among those
+/// ids), `offset` skipped and at most `limit`, with how many it lets through in all.
+pub fn list(
+    conn: &Connection,
+    f: &StoryFilter,
+    only: Option<&[String]>,
+    offset: usize,
+    limit: usize,
+) -> rusqlite::Result<(Vec<StoryRow>, usize)> {
+    let base = params![
+        f.since,
+        f.until,
+        f.outlet,
+        f.entity,
+        clamp(f.min_outlets),
+        clamp(f.min_articles)
+    ];
+    match only {
+        Some(ids) => {
+            let mut st = conn.prepare_cached(&format!("{COLUMNS} WHERE id = ?7 AND {WHERE}"))?;
+            let mut rows = Vec::new();
+            for id in ids {
+                let p = params![
+                    f.since,
+                    f.until,
+                    f.outlet,
+                    f.entity,
+                    clamp(f.min_outlets),
+                    clamp(f.min_articles),
+                    id
+                ];
+                if let Some(r) = st.query_row(p, row).optional()? {
+                    rows.push(r);
+                }
+            }
+            let total = rows.len();
+            Ok((rows.into_iter().skip(offset).take(limit).collect(), total))
+        }
+        None => {
+            let total: i64 = conn
+                .prepare_cached(&format!("SELECT count(*) FROM stories WHERE {WHERE}"))?
+                .query_row(base, |r| r.get(0))?;
+            let mut st = conn.prepare_cached(&format!(
+                "{COLUMNS} WHERE {WHERE} ORDER BY {} LIMIT ?7 OFFSET ?8",
+                f.sort.order_by()
+            ))?;
+            let p = params![
+                f.since,
+                f.until,
+                f.outlet,
+                f.entity,
+                clamp(f.min_outlets),
+                clamp(f.min_articles),
+                clamp(limit),
+                clamp(offset)
+            ];
+            let rows = st.query_map(p, row)?.collect::<rusqlite::Result<_>>()?;
+            Ok((rows, total as usize))
+        }
+    }
+}
+
+/// The outlets of a story's articles, by name.
+pub fn outlets_of(conn: &Connection, story: &str) -> rusqlite::Result<Vec<String>> {
+    let mut st = conn.prepare_cached(
+        "SELECT DISTINCT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL \
+         ORDER BY outlet",
+    )?;
+    let rows = st.query_map([story], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// The first sentence of a story's stored brief; `None` while its dossier is not computed or
+/// its brief is empty.
+pub fn lead_of(conn: &Connection, story: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT json_extract(dossier, '$.brief[0].text') FROM stories WHERE id = ?1",
+        [story],
+        |r| r.get::<_, Option<String>>(0),
+    )
+    .optional()
+    .map(Option::flatten)
+}
