@@ -30,8 +30,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// Least shared evidence for two reports to be one event.
 const SAME_EVENT: f32 = 2.0;
 /// Least shared evidence for two reports of one article to be one event (an article that
-/// tells a happening in its lead and again further down).
-const REPEATED: f32 = 3.0;
+/// tells a happening in its lead and again further down; two names both sentences give, as
+/// entities and as words, are not enough).
+const REPEATED: f32 = 4.0;
 
 /// One report of an event: a dated sentence (or part of one) of one article.
 struct Report<'a> {
@@ -222,11 +223,26 @@ pub fn event_date(t: &TimeExpression) -> Option<String> {
 /// (the whole sentence, the date's clause, or the noun phrase the date names).
 fn happenings<'s, 'a>(s: &'s Sentence<'a>) -> Vec<(&'s TimeExpression, &'a str)> {
     let text: &'a str = s.text;
-    let dated: Vec<&TimeExpression> = s
+    if starts_mid_sentence(text) {
+        return Vec::new();
+    }
+    let mentioned: Vec<&TimeExpression> = s
         .times
         .iter()
         .filter(|t| is_event_date(t))
         .filter(|t| !names_no_happening(s, t))
+        .collect();
+    // a sentence with two dates tells two things, though one be a bound or told in passing:
+    // each dated happening is then its clause
+    let two_dates = mentioned
+        .iter()
+        .map(|t| t.value.as_str())
+        .collect::<HashSet<_>>()
+        .len()
+        > 1;
+    let dated: Vec<&TimeExpression> = mentioned
+        .into_iter()
+        .filter(|t| !bounds_or_compares(text, t) && !scopes_a_forecast(text, t))
         .collect();
     let mut out: Vec<(&TimeExpression, &'a str)> = Vec::new();
     let mut in_clauses: Vec<&TimeExpression> = Vec::new();
@@ -237,13 +253,15 @@ fn happenings<'s, 'a>(s: &'s Sentence<'a>) -> Vec<(&'s TimeExpression, &'a str)>
         match modified_noun(text, t) {
             Some(Modified::Happening(np)) => out.push((t, np)),
             Some(Modified::Other) => {}
+            None if in_relative_clause(text, t) => {}
             None => in_clauses.push(t),
         }
     }
-    let values: HashSet<&str> = in_clauses.iter().map(|t| t.value.as_str()).collect();
     for t in in_clauses {
-        let said = if values.len() > 1 {
-            clause_text(text, t)
+        let said = if two_dates {
+            Some(clause_text(text, t))
+                .filter(|c| readable_clause(text, c))
+                .unwrap_or(text)
         } else {
             text
         };
@@ -272,7 +290,182 @@ fn clause_text<'a>(sentence: &'a str, t: &TimeExpression) -> &'a str {
         }
         from = prev;
     }
-    sentence[from..to].trim_matches(|c: char| c.is_whitespace() || c == ',')
+    sentence[from..to].trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”')
+    })
+}
+
+/// Whether a sentence as split begins inside another ("ederal laws ...", "14, the budget
+/// resolution ..." after a split at an abbreviation): no timeline entry can be read from it.
+fn starts_mid_sentence(sentence: &str) -> bool {
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    let mut chars = first.chars();
+    let lower = chars.next().is_some_and(char::is_lowercase)
+        && !chars.next().is_some_and(char::is_uppercase);
+    let cut_number = first.ends_with(',') && first.starts_with(|c: char| c.is_ascii_digit());
+    lower || cut_number
+}
+
+/// Whether a clause cut from its sentence reads as a clause of its own: at least four words,
+/// not begun by "and" or "or" (a cut inside a list), by a digit and a comma (a date cut in
+/// two) or by a lower-case word that is not a subject ("the ministry reported on Friday" reads;
+/// "arbitrate thorny issues" does not), and with no dash or bracket inside (a clause widened
+/// across an aside). Nor may it end where a bare "and" or "or" begins the next one: that may
+/// join two nouns ("held the vote after the council and the mayor had asked").
+fn readable_clause(sentence: &str, clause: &str) -> bool {
+    let end = clause.as_ptr() as usize - sentence.as_ptr() as usize + clause.len();
+    let rest = sentence[end..].trim_start();
+    if (rest.starts_with("and ") || rest.starts_with("or "))
+        && !sentence[..end].trim_end().ends_with(',')
+    {
+        return false;
+    }
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let first_lower = first.to_lowercase();
+    let lower_start = first.starts_with(|c: char| c.is_lowercase());
+    let subject = matches!(
+        first_lower.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "officials"
+            | "police"
+            | "but"
+    );
+    // an attribution reads whole: "according to figures released Monday"
+    let attribution = words.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphabetic()),
+            "said" | "says" | "told" | "reported" | "announced" | "according" | "added"
+        )
+    });
+    words.len() >= 4
+        && !matches!(first_lower.as_str(), "and" | "or" | "nor")
+        && !(first.ends_with(',') && first.starts_with(|c: char| c.is_ascii_digit()))
+        && (!lower_start || subject || attribution)
+        && !clause.contains(['—', '–', '(', ')'])
+        && !clause.contains(" -- ")
+}
+
+/// Words that make the part of a sentence after them a relative clause.
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "that"];
+
+/// Words before "that" that make it begin a reported clause, not a relative one ("said that",
+/// "showed that", "told reporters that").
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "showed",
+    "shows",
+    "show",
+    "found",
+    "finds",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "noted",
+    "argued",
+    "claimed",
+    "believe",
+    "believes",
+    "think",
+    "thinks",
+    "thought",
+    "warned",
+    "added",
+    "stated",
+    "wrote",
+    "insisted",
+    "confirmed",
+    "revealed",
+    "suggested",
+    "indicated",
+    "acknowledged",
+    "admitted",
+    "explained",
+    "agreed",
+    "ruled",
+    "decided",
+    "concluded",
+    "learned",
+    "hoped",
+    "feared",
+    "know",
+    "knew",
+    "mean",
+    "means",
+    "meant",
+    "so",
+    "such",
+    "now",
+    "clear",
+    "is",
+    "was",
+    "reporters",
+    "out",
+];
+
+/// Whether `t` stands in a relative clause ("the attack that hit the depot on Friday",
+/// "..., which he helped delay on Jan. 6", "the company that she, its founder, started 20
+/// years ago"): it dates the clause's own happening, told in passing, not what the sentence
+/// reports, and a relative clause read alone is no sentence. A relative after a comma ends at
+/// the next comma (", who served in the navy, died June 3": the date is the sentence's).
+fn in_relative_clause(sentence: &str, t: &TimeExpression) -> bool {
+    let (from, _) = dossier_time::clause::clause_of(sentence, t.start, t.end);
+    if from == 0 || from > t.start {
+        return false;
+    }
+    let clause = &sentence[from..t.start];
+    let first = clause
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !RELATIVES.contains(&first.as_str()) {
+        return false;
+    }
+    let before = sentence[..from].trim_end();
+    let after_comma = before.ends_with(',');
+    if after_comma && clause.contains(',') {
+        return false;
+    }
+    let previous = before
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    match first.as_str() {
+        // "the officials who spoke on condition of anonymity said Monday": a "who" without a
+        // comma is the subject's, and the sentence's verb follows
+        "who" | "whom" => after_comma,
+        "that" => {
+            !(previous.ends_with("ed") || REPORTING.contains(&previous.as_str()))
+                && previous.chars().next().is_some_and(char::is_alphabetic)
+        }
+        _ => true,
+    }
 }
 
 /// What a date inside a noun phrase dates.
@@ -528,6 +721,15 @@ fn names_no_happening(s: &Sentence, t: &TimeExpression) -> bool {
     if before.ends_with("Fourth of") || before.ends_with("fourth of") {
         return true;
     }
+    // "the Voting Rights Act of 2021", "the Class of 2020": a year that ends a name
+    if let Some(name) = before.strip_suffix(" of") {
+        let word = name.rsplit(' ').next().unwrap_or("");
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let sentence_start = name.len() == word.len();
+        if capitalised && !sentence_start && dossier_time::calendar::month(word).is_none() {
+            return true;
+        }
+    }
     let when = s.text[t.start..t.end].to_lowercase();
     let day_word = ["today", "tonight", "yesterday", "tomorrow"]
         .iter()
@@ -535,6 +737,188 @@ fn names_no_happening(s: &Sentence, t: &TimeExpression) -> bool {
         || when == "this morning"
         || when == "last night";
     day_word && inside_quotation(s, t)
+}
+
+/// Words before a date that make it a bound or a point of comparison, not the day of the
+/// clause's happening: "through Dec. 3", "until March", "by 2030", "since April 1982", "than in
+/// 2019", "an increase from March", "as of Monday".
+const BOUNDS: &[&str] = &[
+    "through", "thru", "until", "till", "til", "by", "since", "than", "from", "versus", "vs",
+];
+
+/// Words between a bound and its date ("through the end of March", "since early 2020").
+const BOUND_FILLERS: &[&str] = &[
+    "the",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "at",
+    "least",
+    "on",
+    "in",
+];
+
+/// Whether `t` is the end of a span, a deadline or a point of comparison ("extended through
+/// Dec. 3", "the highest since April 1982", "up from 2019", "as of Monday"): the clause's
+/// happening did not take place on it. A "since" reaches over the words after it back to the
+/// nearest punctuation ("since the end of the war in 1994"); the others stand just before the
+/// date. "from" that begins a span
+/// ("from 2001 to 2005") is its start, and dates it.
+fn bounds_or_compares(sentence: &str, t: &TimeExpression) -> bool {
+    let before = &sentence[..t.start];
+    // the words back to the nearest punctuation, nearest first, lower-cased
+    // (a comma inside a figure, "5,100", is no punctuation)
+    let phrase_start = before
+        .char_indices()
+        .rev()
+        .find(|&(k, c)| {
+            matches!(c, ';' | ':' | '(' | '"' | '“' | '”' | '—' | '–')
+                || (c == ',' && !before[k + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let words: Vec<String> = before[phrase_start..]
+        .split_whitespace()
+        .rev()
+        .take(12)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let lower = |k: usize| words.get(k).map_or("", String::as_str);
+    if lower(0) == "of" && lower(1) == "as" {
+        return true;
+    }
+    if matches!(lower(0), "with" | "to") && matches!(lower(1), "compared" | "relative") {
+        return true;
+    }
+    // "since the end of the war in 1994", "since he took office in January": the point a
+    // comparison or a state runs from, whatever happened on it
+    if words.iter().any(|w| w == "since") {
+        return true;
+    }
+    // "for the week ended May 29": the end of the period measured
+    if matches!(lower(0), "ended" | "ending")
+        && matches!(
+            lower(1),
+            "week" | "month" | "quarter" | "year" | "period" | "days"
+        )
+    {
+        return true;
+    }
+    // "an increase from the 180,034 counted in May": a change from a figure of that date
+    if let Some(k) = words.iter().position(|w| w == "from") {
+        let figure = words[..k]
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        if figure && words[k + 1..].iter().any(|w| CHANGES.contains(&w.as_str())) {
+            return true;
+        }
+    }
+    // fillers and figures may stand between: "down from 5,100 in January"
+    let Some(k) = words.iter().position(|w| {
+        !BOUND_FILLERS.contains(&w.as_str()) && !w.starts_with(|c: char| c.is_ascii_digit())
+    }) else {
+        return false;
+    };
+    let bound = words[k].as_str();
+    if !BOUNDS.contains(&bound) {
+        return false;
+    }
+    if bound == "from" {
+        // a change measured from a point ("up from March", "rose 3% from 2019"), not the
+        // start of a span ("from 2001 to 2005") or an origin ("a treaty from the 1960s")
+        let after = sentence[t.end..].trim_start().to_lowercase();
+        let span = ["to ", "through ", "until ", "till ", "-", "–", "and "]
+            .iter()
+            .any(|w| after.starts_with(w));
+        return !span && words[k + 1..].iter().any(|w| CHANGES.contains(&w.as_str()));
+    }
+    true
+}
+
+/// Words of change that make a "from" before a date a point of comparison.
+const CHANGES: &[&str] = &[
+    "up",
+    "down",
+    "increase",
+    "increased",
+    "rise",
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "drop",
+    "dropped",
+    "decline",
+    "declined",
+    "jumped",
+    "climbed",
+    "grew",
+    "gain",
+    "gained",
+    "change",
+    "changed",
+    "higher",
+    "lower",
+    "compared",
+    "ticked",
+    "edged",
+    "slipped",
+    "surged",
+    "soared",
+    "plunged",
+    "improved",
+    "increases",
+    "decrease",
+    "decreased",
+    "more",
+    "less",
+];
+
+/// Words that make a year, quarter or month after them the scope of a forecast, a plan or a
+/// measure, not the time of a happening ("the outlook for this year", "growth of 5.9% this
+/// year, the fund projected").
+const SCOPES: &[&str] = &[
+    "outlook",
+    "forecast",
+    "forecasts",
+    "projection",
+    "projections",
+    "projected",
+    "projects",
+    "estimate",
+    "estimates",
+    "expects",
+    "expect",
+    "predicts",
+    "predicted",
+    "prediction",
+    "guidance",
+    "target",
+    "budget",
+];
+
+/// Whether `t` is a period (a month or longer) that a forecast, an estimate or a budget in its
+/// clause is for ("The revised outlook for this year comes amid ...", "the IMF expects growth
+/// of 5.9% this year"): a scope, not when something happened.
+fn scopes_a_forecast(sentence: &str, t: &TimeExpression) -> bool {
+    if !matches!(
+        t.precision,
+        Some(Precision::Month | Precision::Quarter | Precision::Year)
+    ) {
+        return false;
+    }
+    let (from, to) = dossier_time::clause::clause_of(sentence, t.start, t.end);
+    let lower = sentence[from..to].to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| SCOPES.contains(&w))
 }
 
 /// Whether `t` stands inside quotation marks in its paragraph.
@@ -723,6 +1107,77 @@ mod tests {
                 "The senator served from 2001 to 2005 on the committee."
             )]
         );
+    }
+
+    #[test]
+    fn bounds_comparison_points_and_names_date_nothing() {
+        let a = article(
+            "a",
+            "2022-03-10",
+            "The mayor spoke of the decades since the end of the old charter in 1988.\n\
+             Bread prices rose the most since April 1979.\n\
+             The council extended the curfew through Nov. 4 after a long debate.\n\
+             Sales fell to 4,000 units, down from 5,100 in January.\n\
+             Members debated the Clean Harbours Act of 2021 at length.\n\
+             The outlook for this year was cut as orders slowed.\n\
+             As of Monday, 40 wells had run dry.\n\
+             Claims fell to 2,100 in the week ended March 5.\n\
+             Arrivals reached 9,000, a rise from the 8,200 counted in January.\n\
+             The council voted on Tuesday to keep the curfew until March.",
+        );
+        let events = events_of(&[a]);
+        assert_eq!(
+            dated(&events),
+            [(
+                Some("2022-03-08"),
+                "The council voted on Tuesday to keep the curfew until March."
+            )]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_does_not_date_its_sentence() {
+        let a = article(
+            "a",
+            "2022-03-10",
+            "The ferry firm that the brothers, both engineers, founded 30 years ago sold its last boat.\n\
+             Rescuers searched the hills, which the storm hit on Monday, for a missing hiker.\n\
+             The ranger, who joined the service in 1990, retired on Tuesday.",
+        );
+        let events = events_of(&[a]);
+        assert_eq!(
+            dated(&events),
+            [(
+                Some("2022-03-08"),
+                "The ranger, who joined the service in 1990, retired on Tuesday."
+            )]
+        );
+    }
+
+    #[test]
+    fn an_entry_is_a_readable_clause_or_its_whole_sentence() {
+        // 2022-03-11 is a Friday
+        let a = article(
+            "a",
+            "2022-03-11",
+            "In February, Harbour and Border Police detained 300 people, the agency said on Friday.\n\
+             The board held the vote Thursday after the council and the mayor had asked for a delay last week.",
+        );
+        let events = events_of(&[a]);
+        let texts: Vec<&str> = events.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "In February, Harbour and Border Police detained 300 people",
+                "The board held the vote Thursday after the council and the mayor had asked for a delay last week.",
+                "the agency said on Friday.",
+                "The board held the vote Thursday after the council and the mayor had asked for a delay last week.",
+            ],
+            "{events:#?}"
+        );
+        // a sentence split inside another gives no entry
+        let b = article("b", "2022-03-11", "lawmakers met on Friday to vote.");
+        assert!(events_of(&[b]).is_empty());
     }
 
     #[test]

@@ -13,7 +13,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
     Past,
-    /// A date that names an unscheduled happening ("the Jan. 6 riot"): it has happened.
+    /// A date that names an unscheduled happening ("the Jan. 6 riot") or follows its past verb
+    /// ("died June 3", "was killed on May 2"): it has happened.
     Happened,
     Future,
     Unknown,
@@ -92,7 +93,8 @@ fn clause_starts(sentence: &str) -> Vec<usize> {
                 if (!word.is_empty()
                     && (after_comma || strong)
                     && CLAUSE_WORDS.contains(&word)
-                    && !time_noun_follows(&rest[word.len()..]))
+                    && !time_noun_follows(&rest[word.len()..])
+                    && !(word == "and" && !after_comma && joins_names(sentence, i)))
                     || (after_comma && is_attribution(rest))
                 {
                     starts.push(i + 1);
@@ -120,6 +122,19 @@ fn is_attribution(rest: &str) -> bool {
                 "said" | "says" | "told" | "reported" | "added" | "announced" | "according"
             )
         })
+}
+
+/// Whether the "and" after `space` (a byte offset in `sentence`) joins two names or numbers
+/// ("Customs and Border Protection", "the FDA and CDC", "189 killed and 516 injured"), not two
+/// clauses.
+fn joins_names(sentence: &str, space: usize) -> bool {
+    let before = sentence[..space].rsplit(' ').next().unwrap_or("");
+    let after = sentence[space + 1..]
+        .strip_prefix("and ")
+        .unwrap_or("")
+        .trim_start();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    after.starts_with(|c: char| c.is_ascii_digit()) || (capitalised(before) && capitalised(after))
 }
 
 /// Whether a time noun follows ("that day", "as of Tuesday" is not a clause).
@@ -185,6 +200,14 @@ const FUTURE: &[&str] = &[
     "ahead of",
     "poised to",
     "intends to",
+    "forecast to",
+    "forecasted to",
+    "forecast for",
+    "predicted to",
+    "projected to",
+    "likely to",
+    "on track to",
+    "about to",
     "deadline",
     "next",
 ];
@@ -247,6 +270,8 @@ const PAST: &[&str] = &[
     "woke",
     "withdrew",
     "tweeted",
+    "died",
+    "fled",
     "taken",
     "given",
     "done",
@@ -312,7 +337,9 @@ fn markers(sentence: &str) -> Vec<(usize, usize, Tense)> {
     let mut previous = "";
     for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
         let here = at;
-        at += word.len() + 1;
+        // the separator after it may be longer than a byte ("—")
+        at += word.len();
+        at += lower[at..].chars().next().map_or(0, char::len_utf8);
         if word.is_empty() {
             continue;
         }
@@ -391,6 +418,11 @@ fn names_a_past_happening(after: &str) -> bool {
         .any(|w| UNSCHEDULED.contains(&w))
 }
 
+/// The words of `sentence` from `from` to `to` (empty where the range is no slice).
+fn gap_text(sentence: &str, from: usize, to: usize) -> &str {
+    sentence.get(from.min(to)..to).unwrap_or("")
+}
+
 /// The tense of the clause holding `start..end` in `text` (an article): the marker nearest to
 /// the expression in its clause, else in its sentence; `Unknown` where there is none.
 pub fn tense(text: &str, start: usize, end: usize) -> Tense {
@@ -427,6 +459,35 @@ pub fn tense(text: &str, start: usize, end: usize) -> Tense {
     if names_a_past_happening(&lower[end..]) {
         return Tense::Happened;
     }
+    // a past verb just before ("died June 3", "was arrested on May 2"), or before its object
+    // and "on" ("stormed the Capitol on Jan. 6"); not the markers that are no verbs ("since",
+    // "last", "earlier")
+    let verb_before = found.iter().any(|&(at, m_end, t)| {
+        let Some(gap) = lower.get(m_end.min(start)..start) else {
+            return false;
+        };
+        // the object a name, after "the" or "a" at most: "the U.S. Capitol"
+        let object_on = gap.ends_with(" on ")
+            && gap_text(sentence, m_end, start)
+                .split_whitespace()
+                .rev()
+                .skip(1)
+                .take(6)
+                .all(|w| {
+                    matches!(w, "the" | "a" | "an") || w.starts_with(|c: char| c.is_uppercase())
+                })
+            && gap.split_whitespace().count() <= 6;
+        t == Tense::Past
+            && m_end <= start
+            && (matches!(gap, " " | " on " | " on the ") || object_on)
+            && !matches!(
+                &lower[at..m_end],
+                "since" | "ago" | "earlier" | "last" | "previous"
+            )
+    });
+    if verb_before {
+        return Tense::Happened;
+    }
     if before.trim_end().ends_with("since") {
         return Tense::Past;
     }
@@ -447,12 +508,30 @@ mod tests {
     #[test]
     fn each_time_takes_its_own_clause() {
         let s = "The mayor said on Monday that the council will vote on Friday.";
-        assert_eq!(tense_of(s, "Monday"), Tense::Past);
+        assert_eq!(tense_of(s, "Monday"), Tense::Happened);
         assert_eq!(tense_of(s, "Friday"), Tense::Future);
         let s = "Factories hired 120,000 workers last month, the ministry reported on Thursday, and it will publish revisions next Tuesday.";
-        assert_eq!(tense_of(s, "Thursday"), Tense::Past);
+        assert_eq!(tense_of(s, "Thursday"), Tense::Happened);
         let s = "\"We will not give up,\" the coach said at a news conference on Wednesday.";
         assert_eq!(tense_of(s, "Wednesday"), Tense::Past);
+    }
+
+    #[test]
+    fn an_and_inside_a_name_or_a_list_of_numbers_does_not_cut_a_clause() {
+        let s = "In March, Harbour and Border Police detained 300 people on Friday.";
+        let at = s.find("March").unwrap();
+        let (from, to) = clause_of(s, at, at + 5);
+        assert_eq!(&s[from..to], s);
+        let s = "Storms left 80 people hurt and 12 missing on Sunday.";
+        let at = s.find("Sunday").unwrap();
+        assert_eq!(clause_of(s, at, at + 6), (0, s.len()));
+        // two clauses are still two
+        let s = "The mayor resigned on Monday and the council met on Friday.";
+        let at = s.find("Friday").unwrap();
+        assert_eq!(
+            &s[clause_of(s, at, at + 6).0..],
+            "and the council met on Friday."
+        );
     }
 
     #[test]
@@ -490,11 +569,30 @@ mod tests {
     #[test]
     fn any_text_is_read_without_a_panic() {
         let text = "Voters in last year’s primary — “on Tuesday” — waited. «Mañana» ‘Monday’ naïve café’s. 中文 Friday。 ’ll";
+        let s = "Elder — who had arrived — spent the day — visited — on Monday.";
+        assert_eq!(tense_of(s, "Monday"), Tense::Past);
         for (at, _) in text.char_indices() {
             for (to, _) in text[at..].char_indices() {
                 let _ = tense(text, at, at + to);
             }
         }
+    }
+
+    #[test]
+    fn a_past_verb_just_before_a_date_makes_it_past() {
+        let s =
+            "The guard who fired as a crowd stormed the Town Hall on May 2 will not be charged.";
+        assert_eq!(tense_of(s, "May 2"), Tense::Happened);
+        assert_eq!(
+            tense_of(
+                "The veteran died June 3, weeks into the outbreak.",
+                "June 3"
+            ),
+            Tense::Happened
+        );
+        // a verb of another clause, or with a future between, does not
+        let s = "The reduced fee will be paid on June 3.";
+        assert_eq!(tense_of(s, "June 3"), Tense::Future);
     }
 
     #[test]

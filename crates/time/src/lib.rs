@@ -301,7 +301,9 @@ fn resolve(
             Some(r) => {
                 // A day of a month without a year: in future reporting the next one, else the
                 // latest ("the Jan. 6 riot" written in July is that January's), unless that is
-                // most of a year away. A narrative anchor takes the nearest.
+                // most of a year away. A past verb just before it never points ahead ("died
+                // June 3" written on 31 May is the June 3 before). A narrative anchor takes
+                // the nearest.
                 let direction = match (anchor.is_some_and(|a| a.narrative), tense) {
                     (true, _) => Direction::Nearest,
                     (false, Tense::Happened) => Direction::OnOrBefore,
@@ -626,6 +628,28 @@ mod tests {
         assert_eq!(v, [("Tuesday".into(), "2025-12-02".into())]);
         let v = values("They will meet again on Saturday.", Some("2025-12-02"));
         assert_eq!(v, [("Saturday".into(), "2025-12-06".into())]);
+    }
+
+    #[test]
+    fn past_reporting_never_points_ahead_and_forecasts_point_forward() {
+        // 2024-05-30 is a Thursday: a day of a month just after it, told in the past, is the
+        // one of the year before, however far back that is
+        let v = values(
+            "The sailor, who served on a frigate, died June 3, weeks into the outbreak.",
+            Some("2024-05-30"),
+        );
+        assert_eq!(v, [("June 3".into(), "2023-06-03".into())]);
+        // 2024-06-01 is a Saturday
+        let v = values(
+            "The storm is forecast to reach the coast early Sunday.",
+            Some("2024-06-01"),
+        );
+        assert_eq!(v, [("Sunday".into(), "2024-06-02".into())]);
+        let v = values(
+            "Heavy rain is likely to flood the valley on Monday.",
+            Some("2024-06-01"),
+        );
+        assert_eq!(v, [("Monday".into(), "2024-06-03".into())]);
     }
 
     #[test]
