@@ -46,18 +46,23 @@ pub struct Record {
 /// its HTTP headers, compressed or not): a longer record is skipped, not held.
 pub const MAX_RECORD_BYTES: usize = 2 * crate::MAX_ARTICLE_BYTES;
 
-/// The records of an archive read from `r`, one at a time: a record that cannot be parsed
-/// (a truncated archive, a broken gzip stream) ends the archive with one error saying where;
-/// a record longer than [`MAX_RECORD_BYTES`] is read through and reported, and the archive goes
-/// on.
+/// The records of an archive read from `r`, one at a time: a truncated archive or a broken
+/// gzip stream ends the archive with one error saying where; a record longer than
+/// [`MAX_RECORD_BYTES`] is read through and reported, and a record whose header is malformed or
+/// whose block does not end where its Content-Length says is reported and reading resumes at
+/// the next record header (a line starting `WARC/1.`).
 pub fn records<R: BufRead>(
     source: Arc<str>,
     r: R,
 ) -> impl Iterator<Item = Result<Record, InputError>> {
     let name = source.to_string();
     let skipped = name.clone();
+    let resynced = name.clone();
     until_error(
-        RawRecords { r },
+        RawRecords {
+            r,
+            carry: std::io::Cursor::new(Vec::new()),
+        },
         move |n, read| match read {
             Raw::Record(header, body) => Ok(Record {
                 source: source.clone(),
@@ -65,6 +70,10 @@ pub fn records<R: BufRead>(
                 header,
                 body,
             }),
+            Raw::Bad(why) => Err(InputError::new(
+                &resynced,
+                format!("record {n}: {why}; skipped to the next record"),
+            )),
             Raw::TooLong(len) => Err(InputError::new(
                 &skipped,
                 format!(
@@ -86,10 +95,12 @@ pub fn records<R: BufRead>(
     )
 }
 
-/// A record as read: its header and block, or only the block's length when it is too long.
+/// A record as read: its header and block, only the block's length when it is too long, or
+/// why it could not be read when reading resumed after it.
 enum Raw {
     Record(RawRecordHeader, Vec<u8>),
     TooLong(usize),
+    Bad(String),
 }
 
 /// The records of a WARC stream. The header is parsed by the `warc` crate's parser; the block
@@ -97,17 +108,23 @@ enum Raw {
 /// memory whatever its length).
 struct RawRecords<R> {
     r: R,
+    /// Bytes read past a bad record that belong to the next ones, read before `r`.
+    carry: std::io::Cursor<Vec<u8>>,
 }
+
+/// How a record header starts.
+const RECORD_START: &[u8] = b"WARC/1.";
 
 impl<R: BufRead> RawRecords<R> {
     fn read(&mut self) -> Result<Option<Raw>, String> {
         let io = |e: std::io::Error| format!("read error: {e}");
         let truncated = || "the file ends inside a record: truncated".to_string();
+        let mut src = Read::chain(&mut self.carry, &mut self.r);
         // The header: lines up to an empty one (a blank line before it is the end of the
         // previous record's padding, tolerated as the crate does).
         let mut header: Vec<u8> = Vec::with_capacity(4096);
         loop {
-            let n = (&mut self.r)
+            let n = (&mut src)
                 .take(MAX_HEADER_BYTES as u64)
                 .read_until(b'\n', &mut header)
                 .map_err(io)?;
@@ -133,13 +150,14 @@ impl<R: BufRead> RawRecords<R> {
             }
         }
         let Ok((_, (version, fields, len))) = warc::parser::headers(&header) else {
-            return Err("malformed record header".into());
+            let next = header_after(&header).map(|at| header.split_off(at));
+            return self.resync(next, "malformed record header");
         };
         // The block and the two line ends after it.
         let want = len as u64 + 4;
         if len > MAX_RECORD_BYTES {
             let got =
-                std::io::copy(&mut (&mut self.r).take(want), &mut std::io::sink()).map_err(io)?;
+                std::io::copy(&mut (&mut src).take(want), &mut std::io::sink()).map_err(io)?;
             return if got < want {
                 Err(truncated())
             } else {
@@ -147,15 +165,16 @@ impl<R: BufRead> RawRecords<R> {
             };
         }
         let mut block = Vec::with_capacity(len + 4);
-        (&mut self.r)
-            .take(want)
-            .read_to_end(&mut block)
-            .map_err(io)?;
-        if block.len() < len + 4 {
-            return Err(truncated());
-        }
-        if !block.ends_with(b"\r\n\r\n") {
-            return Err("the record is longer than its Content-Length".into());
+        (&mut src).take(want).read_to_end(&mut block).map_err(io)?;
+        let ends_well = block.ends_with(b"\r\n\r\n");
+        // A Content-Length too long for the record: the next header is inside the block.
+        if !ends_well || block.len() < len + 4 {
+            let why = "its block does not end where its Content-Length says";
+            match header_after(&block) {
+                Some(at) => return self.resync(Some(block.split_off(at)), why),
+                None if block.len() < len + 4 => return Err(truncated()),
+                None => return self.resync(None, why),
+            }
         }
         block.truncate(len);
         let header = RawRecordHeader {
@@ -167,6 +186,42 @@ impl<R: BufRead> RawRecords<R> {
         };
         Ok(Some(Raw::Record(header, block)))
     }
+}
+
+impl<R: BufRead> RawRecords<R> {
+    /// After a bad record: reading goes on from `next` (bytes already read that start the next
+    /// record), or else from the next line of the stream that starts a record header; the bad
+    /// record is reported as `why`.
+    fn resync(&mut self, next: Option<Vec<u8>>, why: &str) -> Result<Option<Raw>, String> {
+        let mut carry = match next {
+            Some(bytes) => bytes,
+            None => {
+                let mut src = Read::chain(&mut self.carry, &mut self.r);
+                let mut line = Vec::new();
+                loop {
+                    line.clear();
+                    let n = (&mut src)
+                        .take(MAX_HEADER_BYTES as u64)
+                        .read_until(b'\n', &mut line)
+                        .map_err(|e| format!("read error: {e}"))?;
+                    if n == 0 || line.starts_with(RECORD_START) {
+                        break;
+                    }
+                }
+                line
+            }
+        };
+        // What was left of the earlier carry follows.
+        let at = self.carry.position() as usize;
+        carry.extend_from_slice(&self.carry.get_ref()[at.min(self.carry.get_ref().len())..]);
+        self.carry = std::io::Cursor::new(carry);
+        Ok(Some(Raw::Bad(why.to_string())))
+    }
+}
+
+/// Where a line starting a record header begins in `bytes` (after a line end), if anywhere.
+fn header_after(bytes: &[u8]) -> Option<usize> {
+    memchr::memmem::find_iter(bytes, RECORD_START).find(|&k| k > 0 && bytes[k - 1] == b'\n')
 }
 
 /// Most bytes of one record's header.
@@ -449,15 +504,47 @@ mod tests {
     }
 
     #[test]
-    fn a_block_longer_than_its_content_length_ends_the_archive() {
+    fn a_wrong_content_length_is_reported_and_the_next_record_read() {
+        for wrong in [PAGE.len() - 10, PAGE.len() + 300, 3] {
+            let archive = [
+                record("https://example.com/a", PAGE, PAGE.len()),
+                record("https://example.com/b", PAGE, wrong),
+                record("https://example.com/c", PAGE, PAGE.len()),
+                record("https://example.com/d", PAGE, PAGE.len()),
+            ]
+            .concat();
+            let out = read(&archive);
+            let urls: Vec<_> = out
+                .iter()
+                .filter_map(|r| r.as_ref().ok())
+                .map(|d| d.hints.url.clone().unwrap())
+                .collect();
+            // The record after a too-long length is lost with it; the rest are read.
+            assert!(
+                urls.contains(&"https://example.com/a".to_string()),
+                "{wrong}"
+            );
+            assert!(
+                urls.contains(&"https://example.com/d".to_string()),
+                "{wrong}"
+            );
+            let errs: Vec<_> = out.iter().filter_map(|r| r.as_ref().err()).collect();
+            assert_eq!(errs.len(), 1, "{wrong}: {errs:?}");
+            assert!(errs[0].to_string().contains("record 2"), "{}", errs[0]);
+            assert!(
+                errs[0].to_string().contains("Content-Length"),
+                "{}",
+                errs[0]
+            );
+        }
+        // A malformed header is skipped the same way.
         let archive = [
-            record("https://example.com/a", PAGE, PAGE.len() - 10),
-            record("https://example.com/b", PAGE, PAGE.len()),
+            record("https://example.com/a", PAGE, PAGE.len()),
+            "WARC/1.0\r\nnot a header line\r\n\r\ngarbage\r\n".to_string(),
+            record("https://example.com/c", PAGE, PAGE.len()),
         ]
         .concat();
         let out = read(&archive);
-        assert_eq!(out.len(), 1);
-        let err = out[0].as_ref().unwrap_err().to_string();
-        assert!(err.contains("longer than its Content-Length"), "{err}");
+        assert_eq!(out.iter().filter(|r| r.is_ok()).count(), 2, "{out:?}");
     }
 }
