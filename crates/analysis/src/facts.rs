@@ -198,7 +198,16 @@ fn same_fact(a: &Report, b: &Report) -> Option<f32> {
     if a.article == b.article && !compatible && !a.change && !b.change {
         return None; // one article, two values: two quantities
     }
-    if a.role != b.role && !compatible {
+    // a forecast, a goal, a value before a change or the size of a change is another quantity
+    // than the value itself, however close ("from March's 6%" is not April's 6.1%); a part or
+    // a total may be told as a plain value
+    let of_its_own = |r: Role| {
+        matches!(
+            r,
+            Role::Expected | Role::Intended | Role::Previous | Role::Delta
+        )
+    };
+    if a.role != b.role && (!compatible || of_its_own(a.role) || of_its_own(b.role)) {
         return None;
     }
     // values apart are grouped only where the text names what they measure
@@ -452,6 +461,17 @@ fn claimable(sides: &[Vec<usize>], reports: &[Report]) -> bool {
 
 /// The stricter test of a conflict's pair: actual values, each alone of its kind in its
 /// sentence, close, naming a common actor and a common word of what happened, nameable.
+/// A figure of one significant digit, a thousand or more: "$1 trillion", "5,000", "2 million".
+fn round_figure(v: f64) -> bool {
+    let v = v.abs();
+    if v < 1000.0 {
+        return false;
+    }
+    let scale = 10f64.powf(v.log10().floor());
+    let digit = v / scale;
+    (digit - digit.round()).abs() < 1e-9
+}
+
 fn surely_one(a: &Report, b: &Report) -> bool {
     if a.article == b.article || a.about.is_none() || b.about.is_none() {
         return false;
@@ -477,6 +497,11 @@ fn surely_one(a: &Report, b: &Report) -> bool {
         if matches!(p.qualifier, Some(Qualifier::About))
             || matches!(q.qualifier, Some(Qualifier::About))
         {
+            return false;
+        }
+        // "a $1 trillion bill" against "$1.2 trillion": a sum of one significant digit is a
+        // round figure, told that way by outlets that know the exact one
+        if round_figure(p.value) || round_figure(q.value) {
             return false;
         }
     }
@@ -847,6 +872,37 @@ mod tests {
                 "2024-05-09",
                 "In a Tuesday vote, the Harbor Authority board approved the plan.",
             ),
+        ]);
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
+    }
+
+    #[test]
+    fn a_forecast_or_an_earlier_value_is_not_grouped_with_the_value_however_close() {
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-05-03", "Analysts had expected the jobless rate to fall to 4.2% in April, the statistics office said."),
+            art("b", "Daily", "2024-05-03", "The jobless rate rose to 4.3% in April from 4.2% in March, the statistics office said."),
+        ]);
+        let rate = |f: &&Fact| f.reports.iter().any(|r| r.text.contains('%'));
+        for f in facts.iter().filter(rate) {
+            let values: Vec<&str> = f
+                .reports
+                .iter()
+                .filter_map(|r| r.value.as_deref())
+                .collect();
+            assert!(
+                !(values.contains(&"4.3%") && values.contains(&"4.2%")),
+                "{facts:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_round_sum_against_a_precise_one_is_no_conflict() {
+        assert!(round_figure(1e12) && round_figure(5000.0) && round_figure(2e6));
+        assert!(!round_figure(1.2e12) && !round_figure(10.0) && !round_figure(12_000.0));
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-05-03", "The Senate passed a $2 billion harbour bill on Tuesday, sending it to the House."),
+            art("b", "Daily", "2024-05-03", "The Senate passed a $2.4 billion harbour bill on Tuesday, sending it to the House."),
         ]);
         assert!(conflicts(&facts).is_empty(), "{facts:#?}");
     }
