@@ -518,6 +518,7 @@ mod tests {
             first_date: Some("2025-12-01".into()),
             last_date: None,
             conflicts,
+            storyline: None,
         };
         let table = stories_table(&[row(0, None), row(2, Some(1))]);
         let lines: Vec<Vec<&str>> = table

@@ -92,6 +92,9 @@ enum Command {
         /// Only stories whose articles match this search.
         #[arg(long)]
         query: Option<String>,
+        /// Only the stories of this storyline (a story's `storyline`), earliest first.
+        #[arg(long, conflicts_with_all = ["query", "since"])]
+        storyline: Option<String>,
         #[arg(long, default_value_t = 50)]
         limit: usize,
         #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
@@ -289,6 +292,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stories {
             since,
             query,
+            storyline,
             limit,
             format,
         } => {
@@ -296,9 +300,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(code);
             }
             let store = corpus::open_to_read(&db)?;
-            let rows = match &query {
-                Some(q) => store.search_stories(q, since.as_deref(), 0, limit)?,
-                None => store.stories(since.as_deref(), None, 0, limit)?,
+            let rows = match (&query, &storyline) {
+                (_, Some(line)) => store.storyline(line)?.into_iter().take(limit).collect(),
+                (Some(q), None) => store.search_stories(q, since.as_deref(), 0, limit)?,
+                (None, None) => store.stories(since.as_deref(), None, 0, limit)?,
             };
             print_out(&match format {
                 ListFormat::Json => to_json(&rows),

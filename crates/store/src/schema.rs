@@ -78,6 +78,12 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE vectors ADD COLUMN days BLOB;
     ",
+    // 5: the storyline of a story (`dossier_analysis::storylines`), NULL when it stands alone
+    // (and in older stores until their next settle).
+    "
+    ALTER TABLE stories ADD COLUMN storyline TEXT;
+    CREATE INDEX stories_storyline ON stories(storyline);
+    ",
 ];
 
 /// Brings the database to the newest schema.
