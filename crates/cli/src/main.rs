@@ -316,7 +316,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let d = corpus::story_dossier(&mut store, &id)?;
             print_out(&match format {
                 Format::Json => dossier_render::json(&d),
-                Format::Md => dossier_render::markdown(&d),
+                Format::Md => dossier_render::markdown_in_storylines(
+                    &d,
+                    &corpus::storyline_stories(&store, &d)?,
+                ),
                 Format::Html => dossier_render::html(&d),
             })?;
             Ok(ExitCode::SUCCESS)
