@@ -23,6 +23,7 @@ pub mod reading;
 pub mod sentences;
 pub mod speakers;
 pub mod stories;
+pub mod storylines;
 pub mod terms;
 pub mod timeline;
 
@@ -143,6 +144,7 @@ pub fn group_stories_by(articles: &mut [Article], vectors: &[StoryVector]) -> Ve
             }
         })
         .collect();
+    set_storylines(&mut out, articles, vectors);
     out.sort_by_key(|s| std::cmp::Reverse(s.articles.len()));
     let index: std::collections::HashMap<&str, usize> = articles
         .iter()
@@ -161,6 +163,30 @@ pub fn group_stories_by(articles: &mut [Article], vectors: &[StoryVector]) -> Ve
         articles[i].story = Some(story);
     }
     out
+}
+
+/// Sets the `storyline` of each of `stories` ([`storylines`]) from its members' vectors
+/// (`vectors[i]` of `articles[i]`).
+pub fn set_storylines(stories: &mut [Story], articles: &[Article], vectors: &[StoryVector]) {
+    let index: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let outlines: Vec<storylines::StoryOutline> = stories
+        .iter()
+        .map(|s| {
+            let members: Vec<&StoryVector> = s
+                .articles
+                .iter()
+                .filter_map(|id| index.get(id.as_str()).map(|&i| &vectors[i]))
+                .collect();
+            storylines::StoryOutline::of(&s.id, &members)
+        })
+        .collect();
+    for (s, line) in stories.iter_mut().zip(storylines::storylines(&outlines)) {
+        s.storyline = line;
+    }
 }
 
 /// A story's id follows from its members, so the same grouping gets the same id.

@@ -458,6 +458,30 @@ pub fn story_dossier(store: &mut Store, id: &str) -> anyhow::Result<Dossier> {
     })
 }
 
+/// The stories of the storylines of `d`'s stories that `d` does not hold, from the store (for
+/// a story page's "Earlier / Later in this storyline").
+pub fn storyline_stories(
+    store: &Store,
+    d: &Dossier,
+) -> anyhow::Result<Vec<dossier_render::StorylineStory>> {
+    let mut out = Vec::new();
+    for s in &d.stories {
+        let Some(line) = &s.storyline else { continue };
+        for row in store.storyline(line)? {
+            if d.stories.iter().all(|held| held.id != row.id) {
+                out.push(dossier_render::StorylineStory {
+                    id: row.id,
+                    title: row.title,
+                    storyline: line.clone(),
+                    first_date: row.first_date,
+                    number: None,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -535,6 +559,7 @@ mod tests {
             first_date: Some("2025-12-01".into()),
             last_date: None,
             conflicts,
+            storyline: None,
         };
         let table = stories_table(&[row(0, None), row(2, Some(1))]);
         let lines: Vec<Vec<&str>> = table

@@ -112,6 +112,9 @@ enum Command {
         /// Only stories whose articles match this search.
         #[arg(long)]
         query: Option<String>,
+        /// Only the stories of this storyline (a story's `storyline`), earliest first.
+        #[arg(long, conflicts_with_all = ["query", "since"])]
+        storyline: Option<String>,
         #[arg(long, default_value_t = 50)]
         limit: usize,
         #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
@@ -329,6 +332,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             min_articles,
             sort,
             query,
+            storyline,
             limit,
             format,
         } => {
@@ -350,7 +354,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     StorySortArg::Conflicts => StorySort::Conflicts,
                 },
             };
-            let (rows, _) = store.filtered_stories(query.as_deref(), &filter, 0, limit)?;
+            let rows = match &storyline {
+                Some(line) => store.storyline(line)?.into_iter().take(limit).collect(),
+                None => {
+                    store
+                        .filtered_stories(query.as_deref(), &filter, 0, limit)?
+                        .0
+                }
+            };
             print_out(&match format {
                 ListFormat::Json => to_json(&rows),
                 ListFormat::Table => corpus::stories_table(&rows),
@@ -362,7 +373,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let d = corpus::story_dossier(&mut store, &id)?;
             let page = match format {
                 Format::Json => dossier_render::json(&d),
-                Format::Md => dossier_render::markdown(&d),
+                Format::Md => dossier_render::markdown_in_storylines(
+                    &d,
+                    &corpus::storyline_stories(&store, &d)?,
+                ),
                 Format::Html => dossier_render::html(&d),
             };
             match &output {

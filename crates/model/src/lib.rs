@@ -161,6 +161,10 @@ pub struct Story {
     pub id: String,
     pub title: String,
     pub articles: Vec<String>,
+    /// The storyline this event belongs to (the id shared by the stories of one subject over
+    /// days or weeks), absent when it stands alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storyline: Option<String>,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,

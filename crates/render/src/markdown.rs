@@ -9,6 +9,13 @@ use std::fmt::Write;
 
 /// Renders the dossier as Markdown.
 pub fn markdown(d: &Dossier) -> String {
+    markdown_in_storylines(d, &[])
+}
+
+/// [`markdown`], where `others` are stories the dossier does not hold that share a storyline
+/// with one it does (a corpus story's storyline, from the store): each story's "Earlier / Later
+/// in this storyline" lines name them with the dossier's own.
+pub fn markdown_in_storylines(d: &Dossier, others: &[StorylineStory]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -18,14 +25,93 @@ pub fn markdown(d: &Dossier) -> String {
         d.articles.len(),
         plural(d.articles.len(), "article", "articles")
     );
+    let mut known: Vec<StorylineStory> = d
+        .stories
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.storyline.is_some())
+        .map(|(i, s)| StorylineStory {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            storyline: s.storyline.clone().unwrap_or_default(),
+            first_date: StorySummary::new(d, s).first,
+            number: Some(i + 1),
+        })
+        .collect();
+    known.extend(others.iter().cloned());
     for (i, s) in d.stories.iter().enumerate() {
         story(&mut out, d, s, i + 1);
+        storyline_lines(&mut out, s, &known);
     }
     out.push_str("---\n\n# Articles, cleaned\n\n");
     for (i, a) in d.articles.iter().enumerate() {
         article(&mut out, a, i + 1);
     }
     out
+}
+
+/// A story of a storyline, as the lines that name it need it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorylineStory {
+    pub id: String,
+    pub title: String,
+    pub storyline: String,
+    /// Its earliest publication date (`YYYY-MM-DD`).
+    pub first_date: Option<String>,
+    /// Its number in this dossier ("Story 2"), when the dossier holds it.
+    pub number: Option<usize>,
+}
+
+/// "Earlier in this storyline" and "Later in this storyline": the other stories of `s`'s
+/// storyline (from `known`) before and after it by their first date (then id); those without a
+/// date as "Also in this storyline".
+fn storyline_lines(out: &mut String, s: &Story, known: &[StorylineStory]) {
+    let Some(line) = &s.storyline else { return };
+    let Some(me) = known.iter().find(|k| k.id == s.id) else {
+        return;
+    };
+    let mut others: Vec<&StorylineStory> = known
+        .iter()
+        .filter(|k| &k.storyline == line && k.id != s.id)
+        .collect();
+    others.sort_by(|a, b| (&a.first_date, &a.id).cmp(&(&b.first_date, &b.id)));
+    others.dedup_by(|a, b| a.id == b.id);
+    let at = (&me.first_date, &me.id);
+    let name = |k: &StorylineStory| -> String {
+        let place = match k.number {
+            Some(n) => format!("Story {n}"),
+            None => format!("`{}`", k.id),
+        };
+        let date = k.first_date.as_deref().unwrap_or("date unknown");
+        format!("{place} ({date}): {}", inline(&k.title))
+    };
+    let (undated, dated): (Vec<&&StorylineStory>, Vec<&&StorylineStory>) = others
+        .iter()
+        .partition(|k| k.first_date.is_none() || me.first_date.is_none());
+    let earlier: Vec<String> = dated
+        .iter()
+        .filter(|k| (&k.first_date, &k.id) < at)
+        .map(|k| name(k))
+        .collect();
+    let later: Vec<String> = dated
+        .iter()
+        .filter(|k| (&k.first_date, &k.id) > at)
+        .map(|k| name(k))
+        .collect();
+    let also: Vec<String> = undated.iter().map(|k| name(k)).collect();
+    for (label, list) in [
+        ("Earlier in this storyline", earlier),
+        ("Later in this storyline", later),
+        ("Also in this storyline", also),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "**{label}** (`{line}`):\n");
+            for item in list {
+                let _ = writeln!(out, "- {item}");
+            }
+            out.push('\n');
+        }
+    }
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -372,5 +458,46 @@ mod tests {
         assert!(md.contains(
             "[^s1-1]: [1] “The mayor opened the &lt;b&gt;bridge&lt;/b&gt; on Monday.” · [2] “the mayor opened the bridge on Monday.”\n"
         ));
+    }
+
+    #[test]
+    fn a_story_names_the_earlier_and_later_stories_of_its_storyline() {
+        use dossier_model::{Article, Dossier, Story};
+        let article = |id: &str, day: u32| Article {
+            id: id.into(),
+            text: "Text.".into(),
+            published: format!("2024-03-{day:02}").parse().ok(),
+            ..Default::default()
+        };
+        let story = |id: &str, title: &str, member: &str, line: Option<&str>| Story {
+            id: id.into(),
+            title: title.into(),
+            articles: vec![member.into()],
+            storyline: line.map(Into::into),
+            ..Default::default()
+        };
+        let d = Dossier {
+            articles: vec![article("a1", 4), article("a2", 11), article("a3", 11)],
+            stories: vec![
+                story("s1", "Strike begins at the port", "a1", Some("l1")),
+                story("s2", "Port strike ends with a deal", "a2", Some("l1")),
+                story("s3", "Rail fares rise", "a3", None),
+            ],
+        };
+        let stored = super::StorylineStory {
+            id: "s9".into(),
+            title: "Dockers vote to strike".into(),
+            storyline: "l1".into(),
+            first_date: Some("2024-03-01".into()),
+            number: None,
+        };
+        let md = super::markdown_in_storylines(&d, &[stored]);
+        let second = &md[md.find("## Story 2").unwrap()..md.find("## Story 3").unwrap()];
+        assert!(second.contains("**Earlier in this storyline** (`l1`):\n\n- `s9` (2024-03-01): Dockers vote to strike\n- Story 1 (2024-03-04): Strike begins at the port\n"), "{second}");
+        assert!(!second.contains("Later in this storyline"));
+        let first = &md[md.find("## Story 1").unwrap()..md.find("## Story 2").unwrap()];
+        assert!(first.contains("**Later in this storyline** (`l1`):\n\n- Story 2 (2024-03-11): Port strike ends with a deal\n"), "{first}");
+        let third = &md[md.find("## Story 3").unwrap()..];
+        assert!(!third.contains("storyline"));
     }
 }

@@ -735,6 +735,7 @@ fn recluster(
             .map(|&k| Article {
                 id: members[k].id.clone(),
                 title: members[k].title.clone(),
+                published: members[k].published.as_deref().and_then(|p| p.parse().ok()),
                 ..Default::default()
             })
             .collect();
@@ -778,6 +779,66 @@ fn recluster(
         tx.execute("DELETE FROM stories WHERE id = ?1", [gone])?;
     }
     Ok(())
+}
+
+/// Sets every story's `storyline` ([`dossier_analysis::storylines`]) from its members'
+/// stored vectors, in one transaction; returns how many stories changed storyline. One pass
+/// over the stored vectors (read in story order, never all held at once beyond one outline per
+/// story), candidates found by the outlines' heaviest features: linear in the corpus, run once
+/// per settle, and the same stories give the same storylines however they were ingested.
+pub fn refresh_storylines(conn: &mut Connection) -> rusqlite::Result<usize> {
+    use dossier_analysis::storylines::{storylines, StoryOutline};
+    let tx = conn.transaction()?;
+    let mut outlines: Vec<StoryOutline> = Vec::new();
+    let mut current: Vec<Option<String>> = Vec::new();
+    {
+        let mut st = tx.prepare(
+            "SELECT s.id, s.storyline, a.id, a.published, v.terms, v.day \
+             FROM stories s JOIN articles a ON a.story = s.id JOIN vectors v ON v.seq = a.seq \
+             ORDER BY s.id, a.seq",
+        )?;
+        let mut rows = st.query([])?;
+        let mut story: Option<String> = None;
+        let mut members: Vec<StoryVector> = Vec::new();
+        let mut flush = |id: Option<String>, members: &mut Vec<StoryVector>| {
+            if let Some(id) = id {
+                let refs: Vec<&StoryVector> = members.iter().collect();
+                outlines.push(StoryOutline::of(&id, &refs));
+            }
+            members.clear();
+        };
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            if story.as_deref() != Some(id.as_str()) {
+                flush(story.take(), &mut members);
+                current.push(r.get(1)?);
+                story = Some(id);
+            }
+            let published: Option<String> = r.get(3)?;
+            let day: Option<i64> = r.get(5)?;
+            let published = day_date(day).or_else(|| published.and_then(|p| p.parse().ok()));
+            let terms: Vec<u8> = r.get(4)?;
+            members.push(StoryVector::new(
+                r.get(2)?,
+                published,
+                decode_terms(&terms),
+                Vec::new(),
+            ));
+        }
+        flush(story, &mut members);
+    }
+    let mut changed = 0;
+    {
+        let mut set = tx.prepare_cached("UPDATE stories SET storyline = ?1 WHERE id = ?2")?;
+        for ((o, new), old) in outlines.iter().zip(storylines(&outlines)).zip(current) {
+            if new != old {
+                set.execute(params![new, o.id])?;
+                changed += 1;
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(changed)
 }
 
 /// The label of an untitled article: its first words.

@@ -149,6 +149,9 @@ pub struct StoryRow {
     pub last_date: Option<String>,
     /// Facts on which outlets conflict; `null` until the dossier is computed.
     pub conflicts: Option<usize>,
+    /// Its storyline, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub storyline: Option<String>,
 }
 
 /// Counts of what a store holds.
@@ -360,6 +363,7 @@ impl Store {
             .map_err(|e| self.forget(e))?;
         self.note_stored(&added);
         if !added.is_empty() {
+            growth::refresh_storylines(&mut self.conn).map_err(|e| self.forget(e))?;
             self.catch_up_index()?;
         }
         Ok(report)
@@ -451,6 +455,7 @@ impl Store {
     pub fn settle(&mut self) -> Result<AddReport> {
         let report =
             growth::settle(&mut self.conn, &mut self.cached).map_err(|e| self.forget(e))?;
+        growth::refresh_storylines(&mut self.conn).map_err(|e| self.forget(e))?;
         self.catch_up_index()?;
         Ok(report)
     }
@@ -480,6 +485,7 @@ impl Store {
         )?;
         self.vectors = VECTOR_VERSION;
         self.meaning = report.meaning;
+        growth::refresh_storylines(&mut self.conn).map_err(|e| self.forget(e))?;
         self.catch_up_index()?;
         Ok(report)
     }
@@ -519,9 +525,10 @@ impl Store {
         if self.reader {
             let mut done = growth::analyze_stories(&self.conn, &[id.to_string()])
                 .map_err(|e| self.db_err(e))?;
-            let (_, story) = done
+            let (_, mut story) = done
                 .pop()
                 .ok_or_else(|| Error::Io(format!("story {id} has no articles")))?;
+            story.storyline = self.storyline_of(id)?;
             let articles =
                 growth::load_articles(&self.conn, &story.articles).map_err(|e| self.db_err(e))?;
             return Ok((story, articles));
@@ -548,11 +555,38 @@ impl Store {
             Some(None) => return Ok(None),
             Some(Some(j)) => j,
         };
-        let story: Story = serde_json::from_str(&json)
+        let mut story: Story = serde_json::from_str(&json)
             .map_err(|e| Error::Io(format!("stored dossier of {id} is unreadable: {e}")))?;
+        story.storyline = self.storyline_of(id)?;
         let articles =
             growth::load_articles(&self.conn, &story.articles).map_err(|e| self.db_err(e))?;
         Ok(Some((story, articles)))
+    }
+
+    /// The storyline of story `id`, if it has one.
+    fn storyline_of(&self, id: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT storyline FROM stories WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map(Option::flatten)
+            .map_err(|e| self.db_err(e))
+    }
+
+    /// The stories of storyline `id`, earliest first (by first date, then id); empty when there
+    /// is no such storyline.
+    pub fn storyline(&self, id: &str) -> Result<Vec<StoryRow>> {
+        let ids: Vec<String> = (|| -> rusqlite::Result<Vec<String>> {
+            let mut st = self.conn.prepare_cached(
+                "SELECT id FROM stories WHERE storyline = ?1 \
+                 ORDER BY first_date IS NULL, first_date, last_date, id",
+            )?;
+            let rows = st.query_map([id], |r| r.get(0))?;
+            rows.collect()
+        })()
+        .map_err(|e| self.db_err(e))?;
+        self.stories(None, Some(&ids), 0, ids.len())
     }
 
     /// One stored article, with its story.
@@ -573,7 +607,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<StoryRow>> {
         const COLUMNS: &str =
-            "SELECT id, title, articles, outlets, first_date, last_date, conflicts FROM stories";
+            "SELECT id, title, articles, outlets, first_date, last_date, conflicts, storyline FROM stories";
         let map = |r: &rusqlite::Row| {
             Ok(StoryRow {
                 id: r.get(0)?,
@@ -583,6 +617,7 @@ impl Store {
                 first_date: r.get(4)?,
                 last_date: r.get(5)?,
                 conflicts: r.get::<_, Option<i64>>(6)?.map(|c| c as usize),
+                storyline: r.get(7)?,
             })
         };
         let clamp = |n: usize| n.min(i64::MAX as usize) as i64;

@@ -91,6 +91,12 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX entities_id ON entities(id);
     ",
+    // 6: the storyline of a story (`dossier_analysis::storylines`), NULL when it stands alone
+    // (and in older stores until their next settle).
+    "
+    ALTER TABLE stories ADD COLUMN storyline TEXT;
+    CREATE INDEX stories_storyline ON stories(storyline);
+    ",
 ];
 
 /// Brings the database to the newest schema.
