@@ -63,7 +63,7 @@ const WHERE: &str = "(?1 IS NULL OR last_date >= ?1) AND (?2 IS NULL OR first_da
           AND e.id = ?4)) \
      AND outlets >= ?5 AND articles >= ?6";
 const COLUMNS: &str =
-    "SELECT id, title, articles, outlets, first_date, last_date, conflicts FROM stories";
+    "SELECT id, title, articles, outlets, first_date, last_date, conflicts, storyline FROM stories";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<StoryRow> {
     Ok(StoryRow {
@@ -74,6 +74,7 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<StoryRow> {
         first_date: r.get(4)?,
         last_date: r.get(5)?,
         conflicts: r.get::<_, Option<i64>>(6)?.map(|c| c as usize),
+        storyline: r.get(7)?,
     })
 }
 
