@@ -29,10 +29,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Least shared evidence for two reports to be one event.
 const SAME_EVENT: f32 = 2.0;
-/// Least shared evidence for two reports of one article to be one event (an article that
-/// tells a happening in its lead and again further down; two names both sentences give, as
-/// entities and as words, are not enough).
-const REPEATED: f32 = 4.0;
+/// Least content words two reports of one article share to be one event (an article that
+/// tells a happening in its lead and again further down says most of it again; the names both
+/// sentences give are not enough, so entities do not count here).
+const REPEATED: usize = 6;
 
 /// One report of an event: a dated sentence (or part of one) of one article.
 struct Report<'a> {
@@ -135,7 +135,8 @@ pub fn story_events(
             // an article tells a happening once, unless it plainly repeats itself
             .filter(|(_, g)| {
                 g.iter().all(|&k| {
-                    reports[k].article != r.article || shared(&reports[k], r, entities) >= REPEATED
+                    reports[k].article != r.article
+                        || reports[k].words.intersection(&r.words).count() >= REPEATED
                 })
             })
             .filter(|(_, g)| dates_agree(&reports[g[0]], r))

@@ -6,10 +6,11 @@
 use dossier_embed::Embedder;
 use std::path::{Path, PathBuf};
 
-/// Reached when the floors were set (2026-11-24, MEANING_WEIGHT 0.4, MEANING_BASE 0.45):
-/// NeuS val pairwise F1 0.7069, ECB+ B-cubed F1 0.8793; less 0.01.
+/// The figures less 0.01 (MEANING_WEIGHT 0.4, MEANING_BASE 0.45): ECB+ B-cubed F1 0.8611 with
+/// publication days weighing against pairs days apart (ECB+'s events run over weeks, so some
+/// of its gold events are kept apart as separate stories).
 const NEUS_VAL_FLOOR: f64 = 0.6969;
-const ECBPLUS_B3_FLOOR: f64 = 0.8693;
+const ECBPLUS_B3_FLOOR: f64 = 0.8511;
 
 fn model() -> Option<Embedder> {
     let Some(dir) = std::env::var_os("DOSSIER_EMBED_MODEL") else {
