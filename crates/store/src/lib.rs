@@ -606,20 +606,7 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<StoryRow>> {
-        const COLUMNS: &str =
-            "SELECT id, title, articles, outlets, first_date, last_date, conflicts, storyline FROM stories";
-        let map = |r: &rusqlite::Row| {
-            Ok(StoryRow {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                articles: r.get::<_, i64>(2)? as usize,
-                outlets: r.get::<_, i64>(3)? as usize,
-                first_date: r.get(4)?,
-                last_date: r.get(5)?,
-                conflicts: r.get::<_, Option<i64>>(6)?.map(|c| c as usize),
-                storyline: r.get(7)?,
-            })
-        };
+        use listing::{row as map, COLUMNS};
         let clamp = |n: usize| n.min(i64::MAX as usize) as i64;
         let rows = (|| -> rusqlite::Result<Vec<StoryRow>> {
             match only {

@@ -62,10 +62,10 @@ const WHERE: &str = "(?1 IS NULL OR last_date >= ?1) AND (?2 IS NULL OR first_da
      AND (?4 IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.story = stories.id \
           AND e.id = ?4)) \
      AND outlets >= ?5 AND articles >= ?6";
-const COLUMNS: &str =
+pub(crate) const COLUMNS: &str =
     "SELECT id, title, articles, outlets, first_date, last_date, conflicts, storyline FROM stories";
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<StoryRow> {
+pub(crate) fn row(r: &rusqlite::Row) -> rusqlite::Result<StoryRow> {
     Ok(StoryRow {
         id: r.get(0)?,
         title: r.get(1)?,
