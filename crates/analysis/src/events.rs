@@ -682,25 +682,9 @@ const NOT_NOUNS: &[&str] = &[
     "would", "said", "says", "the", "a", "an", "than", "through", "until",
 ];
 
-/// The words of `text` with their byte offsets.
+/// The words of `text` (letters, digits and hyphens) with their byte offsets.
 fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || c == '-';
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+    crate::terms::word_spans_where(text, |c| c.is_alphanumeric() || c == '-')
 }
 
 /// Capitalised words that make a weekday a name ("Super Tuesday", "Black Friday").

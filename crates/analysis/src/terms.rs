@@ -506,6 +506,26 @@ pub(crate) fn content_stems(text: &str, skip: impl Fn(&str) -> bool) -> Stems {
     stems
 }
 
+/// The runs of characters `inside` accepts in `text`, each with its byte offset.
+pub(crate) fn word_spans_where(text: &str, inside: impl Fn(char) -> bool) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (inside(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1044,25 +1044,9 @@ pub(super) fn verb_of(
     None
 }
 
-/// The words of `text` with their byte offsets.
+/// The words of `text` (letters, digits, hyphens and apostrophes) with their byte offsets.
 pub(super) fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || c == '-' || c == '\'';
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+    crate::terms::word_spans_where(text, |c| c.is_alphanumeric() || c == '-' || c == '\'')
 }
 
 /// Verbs of change: a figure beside one was, or is, a different value at another time.
