@@ -5,6 +5,13 @@
 //! last article seq and dossier generation indexed) as its payload, so the store can tell what
 //! a crash left out and index it again.
 //!
+//! Ranking: hits that match better come first by tiers, then by tantivy's BM25 score. A query of
+//! plain words (no quotes, operators or fields) adds two preferences, as scores (so they reach
+//! the hits collected) and as tiers: an article holding all its words, more so one holding them
+//! near each other (a phrase with [`NEAR_SLOP`] positions of slack per extra word, either
+//! order). A quote whose speaker is a bare pronoun or unknown ("you", "he") stands one tier
+//! lower, so it never outranks the article holding the same words.
+//!
 //! A query is checked against [`MAX_QUERY_CHARS`], [`MAX_QUERY_DEPTH`] and
 //! [`MAX_QUERY_OPERATORS`] before tantivy's parser sees it ([`check_query`]): the parser
 //! recurses once per parenthesis and per `NOT`, and a few hundred of them in one request would
@@ -19,12 +26,16 @@ use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWrite
 use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
 };
-use tantivy::query::QueryParser;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, EnableScoring, Occur, PhraseQuery, Query, QueryParser, TermQuery,
+    Weight,
+};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
 };
 use tantivy::{
-    doc, Index as TIndex, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+    doc, DocAddress, DocSet, Index as TIndex, IndexReader, IndexWriter, ReloadPolicy, Searcher,
+    TantivyDocument, Term, TERMINATED,
 };
 
 /// The longest search query read, in characters.
@@ -78,6 +89,114 @@ pub fn check_query(query: &str) -> std::result::Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// The positions of slack per query word after the first that still count as near each
+/// other (moving a word past another costs 2).
+pub const NEAR_SLOP: u32 = 4;
+/// The hits collected beyond those asked for, so that the tiers can lift a better match that
+/// BM25 alone ranks lower.
+const RERANKED: usize = 50;
+
+/// Speakers that name no one: a quote of theirs ranks below an article with the same words.
+const BARE_PRONOUNS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "one",
+    "someone", "somebody", "this", "that", "who",
+];
+
+/// The words of a query of plain words, stemmed as the index stems them, with their positions;
+/// `None` for a query with quotes, parentheses, fields, operators or wildcards (the parser's
+/// own syntax is left to it) or of fewer than two words.
+fn plain_words(query: &str) -> Option<Vec<(usize, String)>> {
+    if query.chars().any(|c| {
+        matches!(
+            c,
+            '"' | '(' | ')' | ':' | '^' | '*' | '[' | ']' | '{' | '}' | '~' | '\\'
+        )
+    }) {
+        return None;
+    }
+    let operator = |w: &str| {
+        matches!(w, "AND" | "OR" | "NOT" | "IN") || w.starts_with('+') || w.starts_with('-')
+    };
+    if query.split_whitespace().any(operator) {
+        return None;
+    }
+    let mut analyzer = crate::stems::analyzer();
+    let mut stream = analyzer.token_stream(query);
+    let mut words = Vec::new();
+    while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+        words.push((t.position, t.text.clone()));
+    }
+    (words.len() >= 2).then_some(words)
+}
+
+/// Whether `speaker` (a quote's) names no one: empty or a bare pronoun.
+fn names_no_one(speaker: Option<&str>) -> bool {
+    match speaker.map(str::trim) {
+        None | Some("") => true,
+        Some(s) => BARE_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(s)),
+    }
+}
+
+/// What a plain-word query prefers: documents holding all its words, and holding them near
+/// each other.
+struct Preferences {
+    all: Box<dyn Query>,
+    near: Box<dyn Query>,
+}
+
+impl Preferences {
+    fn new(f: &Fields, words: &[(usize, String)]) -> Preferences {
+        let fields = [f.title, f.text];
+        let all = BooleanQuery::intersection(
+            words
+                .iter()
+                .map(|(_, w)| {
+                    Box::new(BooleanQuery::union(
+                        fields
+                            .iter()
+                            .map(|&field| {
+                                Box::new(TermQuery::new(
+                                    Term::from_field_text(field, w),
+                                    IndexRecordOption::WithFreqs,
+                                )) as Box<dyn Query>
+                            })
+                            .collect(),
+                    )) as Box<dyn Query>
+                })
+                .collect(),
+        );
+        let slop = NEAR_SLOP * (words.len() as u32 - 1);
+        let near = BooleanQuery::union(
+            fields
+                .iter()
+                .map(|&field| {
+                    let terms = words
+                        .iter()
+                        .map(|(at, w)| (*at, Term::from_field_text(field, w)))
+                        .collect();
+                    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)) as Box<dyn Query>
+                })
+                .collect(),
+        );
+        Preferences {
+            all: Box::new(all),
+            near: Box::new(near),
+        }
+    }
+}
+
+/// Whether the document at `addr` matches `weight`.
+fn matches(searcher: &Searcher, weight: &dyn Weight, addr: DocAddress) -> tantivy::Result<bool> {
+    let reader = searcher.segment_reader(addr.segment_ord);
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    // a scorer starts on its first document and seeks only forward
+    let at = match scorer.doc() {
+        d if d >= addr.doc_id => d,
+        _ => scorer.seek(addr.doc_id),
+    };
+    Ok(at != TERMINATED && at == addr.doc_id)
 }
 
 /// How far the index has caught up with the database.
@@ -340,16 +459,57 @@ impl Index {
         let f = &self.f;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.text, f.speaker]);
         parser.set_field_boost(f.title, 2.0);
-        let (q, _errors) = parser.parse_query_lenient(query);
+        let (parsed, _errors) = parser.parse_query_lenient(query);
+        let limit = limit.max(1);
+        let preferences = plain_words(query).map(|w| Preferences::new(f, &w));
+        let q: Box<dyn Query> = match &preferences {
+            Some(p) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, parsed),
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(p.all.box_clone(), 1.0)),
+                ),
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(p.near.box_clone(), 2.0)),
+                ),
+            ])),
+            None => parsed,
+        };
+        let collected = limit.saturating_add(RERANKED);
         let top = searcher
-            .search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score())
+            .search(&q, &TopDocs::with_limit(collected).order_by_score())
             .map_err(|e| self.err(e))?;
+        let no_scores = EnableScoring::disabled_from_searcher(&searcher);
+        let weights = match &preferences {
+            Some(p) => Some((
+                p.all.weight(no_scores).map_err(|e| self.err(e))?,
+                p.near.weight(no_scores).map_err(|e| self.err(e))?,
+            )),
+            None => None,
+        };
+        let mut ranked = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+            let text_of = |field: Field| d.get_first(field).and_then(|v| v.as_str());
+            let mut tier = 1u8;
+            if let Some((all, near)) = &weights {
+                let has = |w: &dyn Weight| matches(&searcher, w, addr).map_err(|e| self.err(e));
+                tier += u8::from(has(all.as_ref())?) + u8::from(has(near.as_ref())?);
+            }
+            if text_of(f.kind) == Some("quote") && names_no_one(text_of(f.speaker)) {
+                tier -= 1;
+            }
+            ranked.push((tier, score, d));
+        }
+        // stable: within a tier, BM25's order
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+        ranked.truncate(limit);
         let mut gen = tantivy::snippet::SnippetGenerator::create(&searcher, &*q, f.text)
             .map_err(|e| self.err(e))?;
         gen.set_max_num_chars(220);
         let mut out = Vec::new();
-        for (score, addr) in top {
-            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+        for (_, score, d) in ranked {
             let get = |field: Field| {
                 d.get_first(field)
                     .and_then(|v| v.as_str())
@@ -497,6 +657,161 @@ mod tests {
                 .unwrap()
         })
         .unwrap();
+    }
+
+    /// An index of articles and quotes written for the test (`id`, title, text; story, speaker,
+    /// quote).
+    fn index_of(
+        articles: &[(&str, &str, &str)],
+        quotes: &[(&str, &str, &str)],
+    ) -> (tempfile::TempDir, Index) {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::open(dir.path(), false).unwrap();
+        let mut w = index.try_writer().unwrap().unwrap();
+        for (id, title, text) in articles {
+            w.add_article(&Article {
+                id: id.to_string(),
+                title: Some(title.to_string()),
+                text: text.to_string(),
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        for (story, speaker, text) in quotes {
+            let story_value = Story {
+                quotes: vec![dossier_model::Quote {
+                    speaker: Some(speaker.to_string()).filter(|s| !s.is_empty()),
+                    text: text.to_string(),
+                    article: "a9".into(),
+                    direct: true,
+                }],
+                ..Default::default()
+            };
+            w.replace_quotes(story, &story_value).unwrap();
+        }
+        w.commit(Mark::default()).unwrap();
+        index.reload().unwrap();
+        (dir, index)
+    }
+
+    fn order(index: &Index, query: &str) -> Vec<String> {
+        index
+            .search(query, 10, true)
+            .unwrap()
+            .into_iter()
+            .map(|h| match h.speaker {
+                Some(s) if h.kind == "quote" => format!("quote by {s}"),
+                _ if h.kind == "quote" => "quote".to_string(),
+                _ => h.article,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_words_prefer_articles_holding_them_all_near_each_other() {
+        let filler = "The council met on the hill for most of the afternoon and talked. ";
+        let (_dir, index) = index_of(
+            &[
+                // "harbour" again and again, "tunnel" never
+                (
+                    "a1",
+                    "Harbour day",
+                    "Harbour boats, harbour fish, harbour nets: the harbour fair.",
+                ),
+                // both words, far apart
+                (
+                    "a2",
+                    "Council notes",
+                    &format!(
+                        "The harbour was calm. {} The tunnel opened.",
+                        filler.repeat(4)
+                    ),
+                ),
+                // both words side by side, in a long article
+                (
+                    "a3",
+                    "Works begin",
+                    &format!(
+                        "{} Crews began the harbour tunnel on Monday. {}",
+                        filler.repeat(3),
+                        filler.repeat(3)
+                    ),
+                ),
+                // both words, reversed but near
+                (
+                    "a4",
+                    "Digging",
+                    &format!(
+                        "{} The tunnel under the harbour is late. {}",
+                        filler.repeat(3),
+                        filler.repeat(3)
+                    ),
+                ),
+            ],
+            &[
+                ("s1", "you", "The harbour tunnel, you see, is ours."),
+                (
+                    "s2",
+                    "Ana Lima",
+                    "We will finish the harbour tunnel by spring.",
+                ),
+            ],
+        );
+        let got = order(&index, "harbour tunnel");
+        let at = |who: &str| {
+            got.iter()
+                .position(|g| g == who)
+                .unwrap_or_else(|| panic!("{who} in {got:?}"))
+        };
+        assert!(
+            at("a3") < at("a2") && at("a4") < at("a2"),
+            "near before far: {got:?}"
+        );
+        assert!(at("a2") < at("a1"), "all words before some: {got:?}");
+        assert!(
+            at("a3") < at("quote by you") && at("a4") < at("quote by you"),
+            "{got:?}"
+        );
+        assert!(
+            at("quote by Ana Lima") < at("a2"),
+            "a named speaker's quote is not demoted: {got:?}"
+        );
+        // BM25 alone puts the short quote of "you" first: the tiers are what moves it.
+        let raw = index.search("harbour tunnel", 10, false).unwrap();
+        let score = |id: &str, quote: bool| {
+            raw.iter()
+                .find(|h| {
+                    (h.kind == "quote") == quote
+                        && (quote || h.article == id)
+                        && (!quote || h.speaker.as_deref() == Some("you"))
+                })
+                .unwrap()
+                .score
+        };
+        assert!(score("", true) > score("a3", false), "{raw:?}");
+        // A quoted phrase is the parser's as before; the quote of "you" still stands below
+        // the article holding the phrase.
+        let phrase = order(&index, "\"harbour tunnel\"");
+        let at = |who: &str| phrase.iter().position(|g| g == who).unwrap();
+        assert!(at("a3") < at("quote by you"), "{phrase:?}");
+        assert!(!phrase.contains(&"a2".to_string()), "{phrase:?}");
+    }
+
+    #[test]
+    fn only_plain_words_get_the_preferences() {
+        assert_eq!(plain_words("harbour tunnel").map(|w| w.len()), Some(2));
+        assert!(plain_words("harbour").is_none());
+        for q in [
+            "\"harbour tunnel\"",
+            "harbour AND tunnel",
+            "harbour -tunnel",
+            "title:harbour tunnel",
+            "(harbour tunnel)",
+        ] {
+            assert!(plain_words(q).is_none(), "{q}");
+        }
+        assert!(names_no_one(Some("You")) && names_no_one(None) && names_no_one(Some(" ")));
+        assert!(!names_no_one(Some("Ana Lima")));
     }
 
     #[test]
