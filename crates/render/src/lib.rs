@@ -7,6 +7,7 @@
 pub mod citations;
 mod markdown;
 mod page;
+pub mod timeline;
 
 use dossier_model::{
     Article, CopyKind, CopyLink, Dossier, Event, Figure, Position, Quote, SharedPassage, Story,

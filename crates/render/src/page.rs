@@ -44,6 +44,37 @@ struct StoryView<'a> {
     passages: Vec<(String, &'a [SharedPassage])>,
     /// Which member reports which fact.
     matrix: Vec<FactRow<'a>>,
+    /// The timeline drawn ([`crate::timeline::svg`]; empty without dated events), each dot
+    /// linking to the first event of its date in `events`.
+    timeline_svg: String,
+    /// The story's events in order, the first of each drawn date with its anchor.
+    events: Vec<(Option<String>, &'a Event)>,
+}
+
+/// The story's events in their order, the first event of each date of the drawing `t` with the
+/// anchor its dot links to (`STORY-` + the group's anchor).
+fn anchored_events<'a>(
+    s: &'a Story,
+    t: &crate::timeline::Timeline<'a>,
+) -> Vec<(Option<String>, &'a Event)> {
+    let mut done = vec![false; t.groups.len()];
+    s.events
+        .iter()
+        .map(|e| {
+            let group = t
+                .groups
+                .iter()
+                .position(|g| g.events.iter().any(|x| std::ptr::eq(*x, e)));
+            let anchor = match group {
+                Some(i) if !done[i] => {
+                    done[i] = true;
+                    Some(format!("{}-{}", s.id, t.groups[i].anchor))
+                }
+                _ => None,
+            };
+            (anchor, e)
+        })
+        .collect()
 }
 
 struct ArticleView<'a> {
@@ -78,7 +109,14 @@ pub fn html(d: &Dossier) -> String {
         .enumerate()
         .map(|(i, s)| {
             let sum = StorySummary::new(d, s);
+            let drawn = crate::timeline::layout(&s.events);
             StoryView {
+                timeline_svg: if drawn.groups.is_empty() {
+                    String::new()
+                } else {
+                    crate::timeline::svg(&drawn, &format!("{}-", s.id))
+                },
+                events: anchored_events(s, &drawn),
                 n: i + 1,
                 s,
                 speakers: quotes_by_speaker(s),
@@ -273,6 +311,56 @@ mod tests {
         let md = crate::markdown(&d);
         assert!(md.contains("#### Shared passages"), "{md}");
         assert_eq!(md.matches("“Gas stoves were banned").count(), 3, "{md}");
+    }
+
+    #[test]
+    fn the_timeline_is_drawn_and_each_dot_lands_on_its_date() {
+        let event = |date: Option<&str>, text: &str| Event {
+            date: date.map(str::to_string),
+            precision: if date.is_some() { "day" } else { "unresolved" }.into(),
+            approximate: false,
+            text: text.into(),
+            when: "on Monday".into(),
+            articles: vec!["a1".into()],
+            evidence: Vec::new(),
+        };
+        let d = Dossier {
+            stories: vec![Story {
+                id: "s7".into(),
+                title: "Bridge".into(),
+                articles: vec!["a1".into()],
+                events: vec![
+                    event(Some("2025-03-03"), "The bridge <opened>."),
+                    event(Some("2025-03-03"), "Crowds came."),
+                    event(Some("2025-03-10"), "Tolls began."),
+                    event(None, "A vote followed."),
+                ],
+                ..Default::default()
+            }],
+            articles: vec![Article {
+                id: "a1".into(),
+                source: "a1.txt".into(),
+                part: 1,
+                text: "The bridge opened.".into(),
+                ..Default::default()
+            }],
+        };
+        let page = html(&d);
+        assert_eq!(page.matches("<svg class=\"tl\"").count(), 1);
+        assert_eq!(page.matches("<circle").count(), 2, "one dot a date");
+        for date in ["2025-03-03", "2025-03-10"] {
+            assert!(page.contains(&format!("href=\"#s7-t-{date}\"")), "{date}");
+            assert_eq!(
+                page.matches(&format!("id=\"s7-t-{date}\"")).count(),
+                1,
+                "{date}"
+            );
+        }
+        assert!(page.contains("The bridge &#60;opened&#62;."));
+        // a story without dated events draws nothing
+        let mut undated = d.clone();
+        undated.stories[0].events.truncate(0);
+        assert!(!html(&undated).contains("<svg"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! a bearer token, and the OpenAPI document describing all of it. Errors are
 //! `{"error": "...", "status": N}` with a status that fits.
 
-use crate::{entity, plausible_id, AppState, Failure, MAX_UPLOAD_BYTES};
+use crate::{entity, outlet, plausible_id, AppState, Failure, MAX_UPLOAD_BYTES};
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -29,6 +29,8 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/search", get(search))
         .route("/api/entities", get(entities))
         .route("/api/entities/{id}", get(entity))
+        .route("/api/outlets", get(outlets))
+        .route("/api/outlets/{name}", get(outlet_profile))
         .route("/api/ingest", post(ingest))
         .route("/api/openapi.json", get(openapi))
         .route("/api", get(not_found))
@@ -283,6 +285,63 @@ async fn entity(
     }
     let key = id.clone();
     match state.read(move |s| Ok(entity::profile(s, &key)?)).await? {
+        Some(p) => Ok(Json(p)),
+        None => Err(missing()),
+    }
+}
+
+/// The query of `GET /api/outlets`.
+#[derive(Debug, Default, Deserialize)]
+pub struct OutletQuery {
+    pub name: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: Option<usize>,
+}
+
+/// The outlets (those whose name contains `name`, when given), most articles first; the
+/// header `X-Total-Count` says how many there are.
+async fn outlets(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<OutletQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(q) = query?;
+    let name = q.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    if name.is_some_and(|n| n.chars().count() > outlet::MAX_NAME) {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("name: longer than {} characters", outlet::MAX_NAME),
+        ));
+    }
+    let name = name.map(str::to_string);
+    let limit = ListQuery {
+        limit: q.limit,
+        ..Default::default()
+    }
+    .limit_or(50)?;
+    let offset = q.offset.unwrap_or(0);
+    let (rows, total) = state
+        .read(move |s| Ok(s.outlets(name.as_deref(), offset, limit)?))
+        .await?;
+    Ok(([(TOTAL_COUNT, total.to_string())], Json(rows)).into_response())
+}
+
+/// One outlet's profile; `limit` and `offset` page its stories.
+async fn outlet_profile(
+    State(state): State<Arc<AppState>>,
+    Path(name): Path<String>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> ApiResult<outlet::Profile> {
+    let Query(q) = query?;
+    let missing = || ApiError(StatusCode::NOT_FOUND, format!("no outlet {name:?}"));
+    if !outlet::plausible_name(&name) {
+        return Err(missing());
+    }
+    let (limit, offset) = (q.limit_or(20)?, q.offset.unwrap_or(0));
+    let key = name.clone();
+    match state
+        .read(move |s| Ok(outlet::profile(s, &key, offset, limit)?))
+        .await?
+    {
         Some(p) => Ok(Json(p)),
         None => Err(missing()),
     }

@@ -54,7 +54,12 @@ pub fn plausible_entity_id(id: &str) -> bool {
 
 /// The profile of entity `id`; `None` when no story names it.
 pub fn profile(store: &Store, id: &str) -> dossier_store::Result<Option<Profile>> {
-    let Some((row, story_ids)) = store.entity(id)? else {
+    let Some(dossier_store::entities::Found {
+        row,
+        stories: story_ids,
+        members,
+    }) = store.entity(id)?
+    else {
         return Ok(None);
     };
     let listed: Vec<String> = story_ids.iter().take(LISTED_STORIES).cloned().collect();
@@ -74,7 +79,7 @@ pub fn profile(store: &Store, id: &str) -> dossier_store::Result<Option<Profile>
                 if let Some(e) = s
                     .entities
                     .iter()
-                    .find(|e| entity_id(e.kind, &e.name) == row.id)
+                    .find(|e| members.contains(&entity_id(e.kind, &e.name)))
                 {
                     let names: Vec<&str> = std::iter::once(e.name.as_str())
                         .chain(e.aliases.iter().map(String::as_str))
@@ -94,7 +99,7 @@ pub fn profile(store: &Store, id: &str) -> dossier_store::Result<Option<Profile>
                         })
                         .cloned()
                         .collect();
-                    for a in &e.aliases {
+                    for a in std::iter::once(&e.name).chain(&e.aliases) {
                         if *a != row.name && !aliases.contains(a) {
                             aliases.push(a.clone());
                         }
@@ -105,7 +110,7 @@ pub fn profile(store: &Store, id: &str) -> dossier_store::Result<Option<Profile>
         }
         stories.push(found);
     }
-    let beside = store.entities_beside(id, BESIDE)?;
+    let beside = store.entities_beside(&row.id, BESIDE)?;
     Ok(Some(Profile {
         id: row.id,
         kind: row.kind,

@@ -6,8 +6,9 @@
 //!   JSON, and the OpenAPI document at `/api/openapi.json`.
 //! - [`pages`]: the web UI, server-rendered from askama templates compiled into the binary
 //!   (every value escaped), with no JavaScript: the story list, the story page (its timeline
-//!   drawn by [`timeline`] as SVG), the article page with the cleaning shown and the cited
-//!   passage highlighted, one page per person, organisation or place ([`entity`]), search.
+//!   drawn as SVG by `dossier_render::timeline`), the article page with the cleaning shown and the cited
+//!   passage highlighted, one page per person, organisation or place ([`entity`]) and per
+//!   outlet ([`outlet`]), search.
 //!
 //! Requests run the store's blocking calls on tokio's blocking pool, each on one of a few
 //! read-only store handles; a single writing handle computes stale dossiers and takes
@@ -17,8 +18,8 @@
 
 pub mod api;
 pub mod entity;
+pub mod outlet;
 pub mod pages;
-pub mod timeline;
 
 use axum::http::{header, HeaderValue};
 use axum::Router;

@@ -6,10 +6,12 @@
 //!   positions side by side, figures and disagreements, sources with copies and the matrix);
 //! - `/articles/{id}`: one article, its cleaned text with the cut furniture struck through
 //!   where it stood, with the reason;
+//! - `/entities/{id}`: one person, organisation or place across the corpus;
+//! - `/outlets/{name}`: one outlet across the corpus (its stories, copies, odd reports);
 //! - `/search?q=`: stories, articles and quotes matching a search.
 
 use crate::api::ListQuery;
-use crate::timeline::{self, Timeline};
+use crate::outlet::{self, encode};
 use crate::{entity, plausible_id, AppState, Failure};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
@@ -18,8 +20,9 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use dossier_model::{Article, Dossier, EntityKind, Evidence, KeyDate, Relation, Story};
+use dossier_model::{Article, CopyKind, Dossier, EntityKind, Evidence, KeyDate, Relation, Story};
 use dossier_render::citations;
+use dossier_render::timeline::{self, Timeline};
 use dossier_store::entities::entity_id;
 use dossier_store::search::Hit;
 use dossier_store::StoryRow;
@@ -38,6 +41,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/articles/{id}", get(article_page))
         .route("/search", get(search_page))
         .route("/entities/{id}", get(entity_page))
+        .route("/outlets/{name}", get(outlet_page))
         .route(
             "/static/app.css",
             get(|| asset("text/css; charset=utf-8", CSS)),
@@ -151,6 +155,11 @@ impl StoryList {
             || !self.sort.is_empty()
     }
 
+    /// The page of outlet `name`.
+    fn outlet_href(&self, name: &str) -> String {
+        outlet::href(name)
+    }
+
     fn page_link(&self, page: usize) -> String {
         let mut params = vec![format!("page={page}")];
         for (name, value) in [
@@ -169,20 +178,6 @@ impl StoryList {
         }
         format!("/?{}", params.join("&"))
     }
-}
-
-/// Query-string encoding of one value.
-fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 async fn story_list(
@@ -270,7 +265,9 @@ struct Side {
     value: String,
     odd: bool,
     reports: Vec<(String, Vec<Cite>)>,
-    outlets: String,
+    /// The outlets of its reports, each with its page (an article without an outlet is named
+    /// by its number and has none).
+    outlets: Vec<(String, Option<String>)>,
 }
 
 struct FactView {
@@ -282,7 +279,7 @@ struct FactView {
 
 struct SourceRow {
     cite: Cite,
-    outlet: String,
+    outlet: Option<String>,
     published: String,
     byline: String,
     copies: Vec<String>,
@@ -307,6 +304,8 @@ struct StoryPage<'a> {
     brief: Vec<(String, Vec<Cite>)>,
     conflicts: usize,
     timeline: Timeline<'a>,
+    /// The timeline drawn ([`timeline::svg`]), its dots linking to the list under it.
+    timeline_svg: String,
     /// The story's key dates, each with its label.
     key_dates: Vec<(&'a KeyDate, String)>,
     people: Vec<EntityView>,
@@ -327,6 +326,10 @@ impl StoryPage<'_> {
     /// The citations of an event, each landing on the sentence that reports it.
     fn event_cites(&self, e: &dossier_model::Event) -> Vec<Cite> {
         cites_to(&self.numbers, &e.articles, &e.evidence)
+    }
+    /// The page of outlet `name`.
+    fn outlet_href(&self, name: &str) -> String {
+        outlet::href(name)
     }
     /// The citation of one side of a shared passage.
     fn passage_cite(&self, e: &Evidence) -> Vec<Cite> {
@@ -383,10 +386,12 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
             )
         })
         .collect();
-    let outlet_of = |id: &str| {
-        d.article(id)
-            .and_then(|a| a.outlet.clone())
-            .unwrap_or_else(|| format!("[{}]", numbers.get(id).map_or(0, |c| c.n)))
+    let outlet_of = |id: &str| match d.article(id).and_then(|a| a.outlet.clone()) {
+        Some(o) => {
+            let href = outlet::href(&o);
+            (o, Some(href))
+        }
+        None => (format!("[{}]", numbers.get(id).map_or(0, |c| c.n)), None),
     };
     let cite1 = |id: &str, passage: Option<Evidence>| {
         cites_to(&numbers, &[id.to_string()], passage.as_slice())
@@ -456,7 +461,7 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
                             value,
                             odd: r.odd,
                             reports: Vec::new(),
-                            outlets: String::new(),
+                            outlets: Vec::new(),
                         });
                         sides.last_mut().expect("pushed")
                     }
@@ -470,7 +475,7 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
                     .push((said, cite1(&r.article, citations::report_passage(r))));
             }
             for side in &mut sides {
-                let mut outlets: Vec<String> = Vec::new();
+                let mut outlets: Vec<(String, Option<String>)> = Vec::new();
                 for (_, c) in &side.reports {
                     for c in c {
                         let o = outlet_of(&c.id);
@@ -479,7 +484,7 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
                         }
                     }
                 }
-                side.outlets = outlets.join(", ");
+                side.outlets = outlets;
             }
             FactView {
                 about: f.about.clone(),
@@ -499,7 +504,7 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
         .iter()
         .map(|a| SourceRow {
             cite: numbers[&a.id].clone(),
-            outlet: a.outlet.clone().unwrap_or_else(|| "–".into()),
+            outlet: a.outlet.clone(),
             published: a.published.map_or_else(|| "–".into(), |p| p.to_string()),
             byline: a.byline.clone().unwrap_or_else(|| "–".into()),
             copies: dossier_render::copy_notes(d, s, &a.id),
@@ -528,6 +533,7 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
             ),
         })
         .collect();
+    let drawn = timeline::layout(&s.events);
     StoryPage {
         title: s.title.clone(),
         q,
@@ -535,7 +541,8 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
         meta,
         brief,
         conflicts,
-        timeline: timeline::layout(&s.events),
+        timeline_svg: timeline::svg(&drawn, ""),
+        timeline: drawn,
         key_dates: s
             .key_dates
             .iter()
@@ -605,6 +612,8 @@ struct ArticlePage<'a> {
     title: String,
     q: &'a str,
     a: &'a Article,
+    /// The outlet, linked to its page; `facts` the rest of what is known of the article.
+    outlet: Option<(&'a str, String)>,
     facts: Vec<String>,
     /// The article's address, only when it is a web address.
     url: Option<&'a str>,
@@ -668,6 +677,11 @@ fn article_view<'a>(a: &'a Article, q: &'a str, at: Option<(usize, usize)>) -> A
     let mut anchor = at.map(|(start, _)| citations::anchor(&a.id, start));
     let base = a.text.as_ptr() as usize;
     let mut facts = dossier_render::article_facts(a);
+    let outlet = a.outlet.as_deref().map(|o| (o, outlet::href(o)));
+    if outlet.is_some() {
+        // the outlet comes first among the facts; the page shows it as a link instead
+        facts.remove(0);
+    }
     if let Some(l) = &a.language {
         facts.push(format!("language {l}"));
     }
@@ -694,6 +708,7 @@ fn article_view<'a>(a: &'a Article, q: &'a str, at: Option<(usize, usize)>) -> A
         title: a.label(),
         q,
         a,
+        outlet,
         facts,
         url: dossier_render::web_address(a),
         source: dossier_render::source_name(a),
@@ -858,10 +873,12 @@ struct EntityPage {
     p: entity::Profile,
 }
 
+/// The entity page; an id that is another's across the corpus (a surname alone that joins a
+/// full name) is sent to that one's page.
 async fn entity_page(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Response, PageError> {
     let missing = || {
         PageError(
             StatusCode::NOT_FOUND,
@@ -871,10 +888,14 @@ async fn entity_page(
     if !entity::plausible_entity_id(&id) {
         return Err(missing());
     }
+    let key = id.clone();
     let p = state
-        .read(move |s| Ok(entity::profile(s, &id)?))
+        .read(move |s| Ok(entity::profile(s, &key)?))
         .await?
         .ok_or_else(missing)?;
+    if p.id != id {
+        return Ok(axum::response::Redirect::to(&format!("/entities/{}", p.id)).into_response());
+    }
     let kind = match p.kind.as_str() {
         "person" => "person",
         "organization" => "organisation",
@@ -885,5 +906,89 @@ async fn entity_page(
         q: String::new(),
         kind,
         p,
+    })
+    .into_response())
+}
+
+// ---------------------------------------------------------------------------------------
+// Outlets
+
+/// Stories per page of an outlet page.
+const OUTLET_STORIES: usize = 20;
+use outlet::LISTED_LINKS;
+
+#[derive(Template)]
+#[template(path = "outlet.html")]
+struct OutletPage {
+    title: String,
+    q: String,
+    p: outlet::Profile,
+    page: usize,
+    more: bool,
+}
+
+impl OutletPage {
+    fn page_link(&self, page: usize) -> String {
+        format!("{}?page={page}", outlet::href(&self.p.outlet.name))
+    }
+    fn outlet_href(&self, name: &str) -> String {
+        outlet::href(name)
+    }
+    /// The outlet's name as a query value or a path segment.
+    fn encoded_name(&self) -> String {
+        encode(&self.p.outlet.name)
+    }
+    /// The odd report's sentence in its article, highlighted there.
+    fn odd_href(&self, f: &dossier_store::outlets::OddFact) -> String {
+        match (f.start, f.end) {
+            (Some(start), Some(end)) if start < end => format!(
+                "/articles/{}?at={start}-{end}#{}",
+                f.article,
+                citations::anchor(&f.article, start)
+            ),
+            _ => format!("/articles/{}", f.article),
+        }
+    }
+}
+
+/// A share (0 to 1) as a whole percentage.
+fn percent(share: &f64) -> String {
+    format!("{:.0} %", share * 100.0)
+}
+
+#[derive(serde::Deserialize, Default)]
+struct PageParams {
+    page: Option<usize>,
+}
+
+async fn outlet_page(
+    State(state): State<Arc<AppState>>,
+    Path(name): Path<String>,
+    query: Result<Query<PageParams>, QueryRejection>,
+) -> Result<Html<String>, PageError> {
+    let Query(params) = query?;
+    let missing = || {
+        PageError(
+            StatusCode::NOT_FOUND,
+            "No article comes from this outlet.".into(),
+        )
+    };
+    if !outlet::plausible_name(&name) {
+        return Err(missing());
+    }
+    let page = params.page.unwrap_or(1).clamp(1, 100_000);
+    let offset = (page - 1) * OUTLET_STORIES;
+    let mut p = state
+        .read(move |s| Ok(outlet::profile(s, &name, offset, OUTLET_STORIES + 1)?))
+        .await?
+        .ok_or_else(missing)?;
+    let more = p.coverage.len() > OUTLET_STORIES;
+    p.coverage.truncate(OUTLET_STORIES);
+    Ok(render(&OutletPage {
+        title: p.outlet.name.clone(),
+        q: String::new(),
+        p,
+        page,
+        more,
     }))
 }

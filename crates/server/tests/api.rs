@@ -418,6 +418,7 @@ async fn untrusted_text_is_escaped_on_every_page() {
         format!("/stories/{story}"),
         format!("/articles/{article}"),
         "/search?q=harbour".into(),
+        format!("/outlets/{}", query_encoded("<i>Evil</i> Gazette")),
         "/?q=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E".into(),
         "/search?q=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E".into(),
     ] {
@@ -889,4 +890,196 @@ async fn search_hits_show_outlet_date_and_story_and_page_on() {
     assert_eq!(last.matches("class=\"card hit\"").count(), 1);
     let bad = get("/search?q=Putin&page=x").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn outlets_have_a_page_of_their_stories_copies_and_odd_reports() {
+    let r = get("/api/outlets").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let rows = r.json();
+    let rows = rows.as_array().unwrap();
+    let total: usize = r.headers["x-total-count"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(total, rows.len());
+    assert!(rows.len() >= 2, "the sample has several outlets: {rows:?}");
+    let counts: Vec<u64> = rows
+        .iter()
+        .map(|o| o["articles"].as_u64().unwrap())
+        .collect();
+    assert!(
+        counts.windows(2).all(|w| w[0] >= w[1]),
+        "most articles first"
+    );
+    // every stored article of each outlet is counted once
+    let store = dossier_store::Store::open_reader(corpus()).unwrap();
+    let mut articles = 0;
+    for row in store.stories(None, None, 0, 1000).unwrap() {
+        let (_, members) = store.stored_story(&row.id).unwrap().unwrap();
+        articles += members.iter().filter(|a| a.outlet.is_some()).count() as u64;
+    }
+    assert_eq!(counts.iter().sum::<u64>(), articles);
+
+    // the story of the most outlets
+    let top = get("/api/stories?sort=outlets&limit=1").await.json()[0].clone();
+    assert!(top["outlets"].as_u64() >= Some(3), "{top}");
+    let sid = top["id"].as_str().unwrap();
+    let d = get(&format!("/api/stories/{sid}")).await.json();
+    let outlet_of = |id: &str| {
+        d["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .and_then(|a| a["outlet"].as_str())
+            .map(str::to_string)
+    };
+    let name = d["articles"][0]["outlet"]
+        .as_str()
+        .expect("an outlet")
+        .to_string();
+    let path = format!("/api/outlets/{}", query_encoded(&name));
+    let p = get(&path).await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.body);
+    let p = p.json();
+    assert_eq!(p["name"], name.as_str());
+    // its stories, newest first, with its articles and their share
+    let coverage = p["coverage"].as_array().unwrap();
+    let dates: Vec<&str> = coverage
+        .iter()
+        .filter_map(|c| c["last_date"].as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let mine = coverage
+        .iter()
+        .find(|c| c["story"] == sid)
+        .expect("the story is listed");
+    let members: Vec<&str> = mine["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = d["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["outlet"] == name.as_str())
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(members.len(), expected.len());
+    assert!(members.iter().all(|m| expected.iter().any(|e| e == m)));
+    let share = mine["share"].as_f64().unwrap();
+    assert!((share - expected.len() as f64 / top["articles"].as_f64().unwrap()).abs() < 1e-9);
+    // copies in and out are the story's copy links with the outlet on that side
+    let copies = d["stories"][0]["copies"].as_array().unwrap();
+    let out_here = copies
+        .iter()
+        .filter(|c| outlet_of(c["article"].as_str().unwrap()).as_deref() == Some(name.as_str()))
+        .count();
+    let in_here = copies
+        .iter()
+        .filter(|c| outlet_of(c["of"].as_str().unwrap()).as_deref() == Some(name.as_str()))
+        .count();
+    let in_story = |list: &serde_json::Value| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["story"] == sid)
+            .count()
+    };
+    assert_eq!(in_story(&p["copies_out"]), out_here);
+    assert_eq!(in_story(&p["copies_in"]), in_here);
+    // the odd reports are its articles' reports marked odd
+    let odd_here = d["stories"][0]["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["reports"].as_array().unwrap())
+        .filter(|r| {
+            r["odd"] == true
+                && outlet_of(r["article"].as_str().unwrap()).as_deref() == Some(name.as_str())
+        })
+        .count();
+    assert_eq!(in_story(&p["odd_facts"]), odd_here);
+    // the name is read whatever its case; paging
+    let upper = get(&format!(
+        "/api/outlets/{}",
+        query_encoded(&name.to_uppercase())
+    ))
+    .await;
+    assert_eq!(upper.status, StatusCode::OK);
+    assert_eq!(upper.json()["articles"], p["articles"]);
+    let paged = get(&format!("{path}?limit=1&offset=1")).await.json();
+    assert!(paged["coverage"].as_array().unwrap().len() <= 1);
+    assert_eq!(paged["offset"], 1);
+    // a name search
+    let found = get(&format!(
+        "/api/outlets?name={}",
+        query_encoded(&name[1..name.len() - 1])
+    ))
+    .await
+    .json();
+    assert!(found
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["name"] == name.as_str()));
+
+    // the page, linked from the story page, the story list and the article page
+    let link = format!(
+        "href=\"/outlets/{}\"",
+        query_encoded(&name).replace("%2E", ".")
+    );
+    let page = get(&format!("/outlets/{}", query_encoded(&name))).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!("href=\"/stories/{sid}\"")));
+    assert!(
+        get(&format!("/stories/{sid}")).await.body.contains(&link),
+        "story page links {link}"
+    );
+    assert!(
+        get("/").await.body.contains(&link),
+        "story cards link {link}"
+    );
+    let a = &expected[0];
+    assert!(
+        get(&format!("/articles/{a}")).await.body.contains(&link),
+        "article page links {link}"
+    );
+
+    // a hostile outlet name is escaped and encoded
+    let evil = get(&format!(
+        "/api/outlets/{}",
+        query_encoded("<i>Evil</i> Gazette")
+    ))
+    .await;
+    assert_eq!(evil.status, StatusCode::OK);
+    let hits = get("/api/search?q=harbour").await.json();
+    let harbour = hits[0]["story"].as_str().unwrap();
+    let story_page = get(&format!("/stories/{harbour}")).await.body;
+    assert!(
+        story_page.contains("href=\"/outlets/%3Ci%3EEvil%3C%2Fi%3E%20Gazette\""),
+        "encoded"
+    );
+    assert!(!story_page.contains("<i>Evil"));
+
+    for (path, status) in [
+        ("/api/outlets/Nobody%27s%20Gazette", StatusCode::NOT_FOUND),
+        ("/api/outlets/%20", StatusCode::NOT_FOUND),
+        ("/api/outlets/a%0Ab", StatusCode::NOT_FOUND),
+        ("/outlets/Nobody%27s%20Gazette", StatusCode::NOT_FOUND),
+        ("/outlets/..", StatusCode::NOT_FOUND),
+        ("/api/outlets?limit=0", StatusCode::BAD_REQUEST),
+        ("/api/outlets?offset=x", StatusCode::BAD_REQUEST),
+    ] {
+        let r = get(path).await;
+        assert_eq!(r.status, status, "{path}: {}", r.body);
+    }
+    let long = format!("/api/outlets?name={}", "a".repeat(201));
+    assert_eq!(get(&long).await.status, StatusCode::BAD_REQUEST);
+    let wild = get("/api/outlets?name=%25_%25").await.json();
+    assert!(wild.as_array().unwrap().is_empty(), "{wild}");
 }

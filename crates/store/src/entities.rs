@@ -4,8 +4,16 @@
 //! An entity's id joins its kind and its name as the analysis settles it in a story (the
 //! fullest spelling its alias merging found), lower-cased, runs of anything but letters and
 //! digits turned into `_`: "Vladimir Putin" the person is `person_vladimir_putin` in every story
-//! that names him so. Two stories that settle on different spellings ("Putin" alone where no
-//! article gave the first name) stay two ids; a name search finds both through their aliases.
+//! that names him so.
+//!
+//! Across stories, a person named by a surname alone ("Biden", "Mr Biden": titles are not part
+//! of a name) is the person of the one full name the corpus gives that surname ("Joe Biden"),
+//! as the analysis merges aliases within a story: [`canonical`] and [`members`] join the two
+//! ids when they are read, so the page, the story list's filter and the name search see one
+//! entity. Two full names sharing the surname ("Joe Biden", "Hunter Biden") leave the surname
+//! alone an entity of its own. Resolving when reading, not when writing, keeps every story's
+//! rows as its analysis wrote them, so a full name that arrives later joins (or, a second
+//! full name, parts) the stored ones at once.
 
 use dossier_model::{EntityKind, Story};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -47,22 +55,98 @@ pub struct EntityRow {
     pub stories: usize,
 }
 
+const PERSON: &str = "person_";
+
+/// The surname of a person's id (its last word), `None` for other kinds.
+fn surname(id: &str) -> Option<&str> {
+    let name = id.strip_prefix(PERSON)?;
+    Some(name.rsplit_once('_').map_or(name, |(_, last)| last))
+}
+
 /// Replaces the index rows of story `story` with its entities.
 pub fn replace(conn: &Connection, story: &str, s: &Story) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM entities WHERE story = ?1", [story])?;
     let mut st = conn.prepare_cached(
-        "INSERT OR IGNORE INTO entities (story, id, kind, name, aliases) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR IGNORE INTO entities (story, id, kind, name, aliases, surname) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for e in &s.entities {
+        let id = entity_id(e.kind, &e.name);
         st.execute(params![
             story,
-            entity_id(e.kind, &e.name),
+            id,
             kind_name(e.kind),
             e.name,
-            e.aliases.join("\n")
+            e.aliases.join("\n"),
+            surname(&id)
         ])?;
     }
     Ok(())
+}
+
+/// Gives the persons of a store made before surnames were indexed theirs, once.
+pub fn backfill_surnames(conn: &mut Connection) -> rusqlite::Result<()> {
+    let done: Option<i64> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'surnames'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if done.is_some() {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    {
+        let ids: Vec<String> = tx
+            .prepare("SELECT DISTINCT id FROM entities WHERE kind = 'person' AND surname IS NULL")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = tx.prepare("UPDATE entities SET surname = ?2 WHERE id = ?1")?;
+        for id in &ids {
+            st.execute(params![id, surname(id)])?;
+        }
+    }
+    tx.execute("INSERT INTO meta VALUES ('surnames', 1)", [])?;
+    tx.commit()
+}
+
+/// The id of the one entity `id` is across the corpus: for a person named by a surname alone,
+/// the one full name the corpus gives that surname, when it gives exactly one; else `id`.
+pub fn canonical(conn: &Connection, id: &str) -> rusqlite::Result<String> {
+    let Some(name) = id.strip_prefix(PERSON).filter(|n| !n.contains('_')) else {
+        return Ok(id.to_string());
+    };
+    let mut st = conn.prepare_cached(
+        "SELECT DISTINCT id FROM entities WHERE surname = ?1 AND id != ?2 LIMIT 2",
+    )?;
+    let full: Vec<String> = st
+        .query_map(params![name, id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(match <[String; 1]>::try_from(full) {
+        Ok([one]) => one,
+        Err(_) => id.to_string(),
+    })
+}
+
+/// Every stored id that is the entity `id` is ([`canonical`] first, then the surname alone
+/// that joins it, if any).
+pub fn members(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
+    let first = canonical(conn, id)?;
+    let mut all = vec![first.clone()];
+    if let Some(last) = surname(&first).filter(|_| first[PERSON.len()..].contains('_')) {
+        let alone = format!("{PERSON}{last}");
+        let stored: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM entities WHERE id = ?1)")?
+            .query_row([&alone], |r| r.get(0))?;
+        if stored && canonical(conn, &alone)? == first {
+            all.push(alone);
+        }
+    }
+    Ok(all)
+}
+
+/// `ids` as a JSON array, for `json_each` in a query.
+fn json_list(ids: &[String]) -> String {
+    serde_json::to_string(ids).expect("strings serialise")
 }
 
 /// Fills the index from the stored dossiers once (a store made before the index existed);
@@ -102,13 +186,29 @@ pub fn backfill(conn: &mut Connection) -> rusqlite::Result<()> {
     tx.commit()
 }
 
-/// The entity `id`, with the name of its newest story; `None` when no story names it.
-pub fn entity(conn: &Connection, id: &str) -> rusqlite::Result<Option<EntityRow>> {
+/// One entity across the corpus, as [`crate::Store::entity`] finds it.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Its row, with the id of the one entity ([`canonical`]).
+    pub row: EntityRow,
+    /// The ids of the stories naming it, newest first.
+    pub stories: Vec<String>,
+    /// Every stored id that is it ([`members`]).
+    pub members: Vec<String>,
+}
+
+/// The entity of ids `members` ([`members`]), with its id and the name of the first member's
+/// newest story and the stories naming any member; `None` when no story names it.
+pub fn entity(conn: &Connection, members: &[String]) -> rusqlite::Result<Option<EntityRow>> {
+    let Some(first) = members.first() else {
+        return Ok(None);
+    };
     conn.query_row(
-        "SELECT e.id, e.kind, e.name, (SELECT count(*) FROM entities x JOIN stories y \
-         ON y.id = x.story WHERE x.id = e.id) FROM entities e JOIN stories s ON s.id = e.story \
+        "SELECT e.id, e.kind, e.name, (SELECT count(DISTINCT x.story) FROM entities x \
+         JOIN stories y ON y.id = x.story WHERE x.id IN (SELECT value FROM json_each(?2))) \
+         FROM entities e JOIN stories s ON s.id = e.story \
          WHERE e.id = ?1 ORDER BY s.last_date IS NULL, s.last_date DESC LIMIT 1",
-        [id],
+        params![first, json_list(members)],
         row,
     )
     .optional()
@@ -123,14 +223,49 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<EntityRow> {
     })
 }
 
-/// The ids of the stories naming entity `id`, newest first.
-pub fn stories_of(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
+/// The ids of the stories naming any of ids `members`, newest first.
+pub fn stories_of(conn: &Connection, members: &[String]) -> rusqlite::Result<Vec<String>> {
     let mut st = conn.prepare_cached(
-        "SELECT s.id FROM entities e JOIN stories s ON s.id = e.story WHERE e.id = ?1 \
+        "SELECT s.id FROM stories s WHERE s.id IN (SELECT e.story FROM entities e \
+         WHERE e.id IN (SELECT value FROM json_each(?1))) \
          ORDER BY s.last_date IS NULL, s.last_date DESC, s.articles DESC, s.id",
     )?;
-    let rows = st.query_map([id], |r| r.get(0))?;
+    let rows = st.query_map([json_list(members)], |r| r.get(0))?;
     rows.collect()
+}
+
+/// `rows` with each entity under its [`canonical`] id (the name of the first row of that id
+/// kept, the story counts added up), most stories first, at most `limit`.
+fn joined(
+    conn: &Connection,
+    rows: Vec<EntityRow>,
+    limit: usize,
+) -> rusqlite::Result<Vec<EntityRow>> {
+    let mut out: Vec<EntityRow> = Vec::new();
+    for mut r in rows {
+        let id = canonical(conn, &r.id)?;
+        match out.iter_mut().find(|o| o.id == id) {
+            Some(o) => {
+                o.stories += r.stories;
+                if o.id == r.id {
+                    o.name = r.name;
+                }
+            }
+            None => {
+                if id != r.id {
+                    // named by the full name's stored spelling
+                    if let Some(full) = entity(conn, std::slice::from_ref(&id))? {
+                        r.name = full.name;
+                    }
+                    r.id = id;
+                }
+                out.push(r);
+            }
+        }
+    }
+    out.sort_by(|a, b| b.stories.cmp(&a.stories).then_with(|| a.id.cmp(&b.id)));
+    out.truncate(limit);
+    Ok(out)
 }
 
 /// Entities whose name or another spelling contains `name` (case-insensitive for ASCII
@@ -148,21 +283,39 @@ pub fn named(conn: &Connection, name: &str, limit: usize) -> rusqlite::Result<Ve
          WHERE e.name LIKE ?1 ESCAPE '\\' OR e.aliases LIKE ?1 ESCAPE '\\' \
          GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?2",
     )?;
-    let rows = st.query_map(params![pattern, limit.min(i64::MAX as usize) as i64], row)?;
-    rows.collect()
+    let wanted = limit.saturating_mul(2).saturating_add(10);
+    let rows = st
+        .query_map(params![pattern, wanted.min(i64::MAX as usize) as i64], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    joined(conn, rows, limit)
 }
 
-/// The entities most often named in the same stories as entity `id`, with how many stories
-/// they share.
-pub fn beside(conn: &Connection, id: &str, limit: usize) -> rusqlite::Result<Vec<EntityRow>> {
+/// The entities most often named in the same stories as the entity of ids `members`, with
+/// how many stories they share.
+pub fn beside(
+    conn: &Connection,
+    members: &[String],
+    limit: usize,
+) -> rusqlite::Result<Vec<EntityRow>> {
     let mut st = conn.prepare_cached(
-        "SELECT o.id, o.kind, max(o.name), count(*) AS n FROM entities e \
-         JOIN entities o ON o.story = e.story AND o.id != e.id \
+        "SELECT o.id, o.kind, max(o.name), count(DISTINCT o.story) AS n FROM entities e \
+         JOIN entities o ON o.story = e.story \
          JOIN stories s ON s.id = e.story \
-         WHERE e.id = ?1 GROUP BY o.id ORDER BY n DESC, o.id LIMIT ?2",
+         WHERE e.id IN (SELECT value FROM json_each(?1)) \
+         AND o.id NOT IN (SELECT value FROM json_each(?1)) \
+         GROUP BY o.id ORDER BY n DESC, o.id LIMIT ?2",
     )?;
-    let rows = st.query_map(params![id, limit.min(i64::MAX as usize) as i64], row)?;
-    rows.collect()
+    let wanted = limit.saturating_mul(2).saturating_add(10);
+    let rows = st
+        .query_map(
+            params![json_list(members), wanted.min(i64::MAX as usize) as i64],
+            row,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rows = joined(conn, rows, limit + 1)?;
+    rows.retain(|r| !members.contains(&r.id));
+    rows.truncate(limit);
+    Ok(rows)
 }
 
 #[cfg(test)]
@@ -186,6 +339,91 @@ mod tests {
         assert_eq!(entity_id(EntityKind::Place, "Zürich"), "place_zürich");
     }
 
+    /// A store of `stories`, each an id, its last date and the persons it names.
+    fn stories_naming(stories: &[(&str, &str, &[&str])]) -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::schema::migrate(&mut conn).unwrap();
+        for (id, last, people) in stories {
+            conn.execute(
+                "INSERT INTO stories (id, component, title, articles, outlets, last_date, gen)
+                 VALUES (?1, 1, 'Talks', 1, 1, ?2, 0)",
+                params![id, last],
+            )
+            .unwrap();
+            let named = |name: &str, kind| dossier_model::Entity {
+                name: name.to_string(),
+                kind,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                articles: Vec::new(),
+                link: None,
+            };
+            let s = Story {
+                entities: people
+                    .iter()
+                    .map(|n| named(n, EntityKind::Person))
+                    .chain(std::iter::once(named("Geneva", EntityKind::Place)))
+                    .collect(),
+                ..Default::default()
+            };
+            replace(&conn, id, &s).unwrap();
+        }
+        conn
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_one_full_name_the_corpus_gives_it() {
+        let conn = stories_naming(&[
+            ("s1", "2025-01-01", &["Ana Lima", "Rui Costa"]),
+            ("s2", "2025-01-05", &["Lima"]),
+            ("s3", "2025-01-09", &["Costa", "Ana Lima"]),
+        ]);
+        let ana = members(&conn, "person_lima").unwrap();
+        assert_eq!(ana, ["person_ana_lima", "person_lima"]);
+        assert_eq!(members(&conn, "person_ana_lima").unwrap(), ana);
+        let row = entity(&conn, &ana).unwrap().unwrap();
+        assert_eq!(
+            (row.id.as_str(), row.name.as_str()),
+            ("person_ana_lima", "Ana Lima")
+        );
+        assert_eq!(row.stories, 3, "s3 names her twice but counts once");
+        assert_eq!(stories_of(&conn, &ana).unwrap(), ["s3", "s2", "s1"]);
+        // the name search and the entities beside see one entity
+        let found = named(&conn, "lima", 10).unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].id.as_str(), found[0].stories),
+            ("person_ana_lima", 3)
+        );
+        let near = beside(&conn, &ana, 10).unwrap();
+        assert!(near.iter().all(|r| !ana.contains(&r.id)), "{near:?}");
+        let costa = near.iter().find(|r| r.id == "person_rui_costa").unwrap();
+        assert_eq!(costa.stories, 2, "Rui Costa in s1, Costa in s3: {near:?}");
+        // the story list's entity filter too
+        let f = crate::listing::StoryFilter {
+            entity: Some("person_ana_lima".into()),
+            ..Default::default()
+        };
+        assert_eq!(crate::listing::list(&conn, &f, None, 0, 10).unwrap().1, 3);
+    }
+
+    #[test]
+    fn two_full_names_of_one_surname_leave_the_surname_alone_apart() {
+        let conn = stories_naming(&[
+            ("s1", "2025-01-01", &["Ana Lima"]),
+            ("s2", "2025-01-05", &["Lima"]),
+            ("s3", "2025-01-09", &["Rosa Lima"]),
+        ]);
+        assert_eq!(members(&conn, "person_lima").unwrap(), ["person_lima"]);
+        assert_eq!(
+            members(&conn, "person_ana_lima").unwrap(),
+            ["person_ana_lima"]
+        );
+        assert_eq!(named(&conn, "lima", 10).unwrap().len(), 3);
+        // organisations and places are never joined this way
+        assert_eq!(members(&conn, "place_geneva").unwrap(), ["place_geneva"]);
+    }
+
     #[test]
     fn a_store_made_before_the_index_gets_it_from_its_stored_dossiers() {
         let mut conn = Connection::open_in_memory().unwrap();
@@ -206,19 +444,20 @@ mod tests {
             .unwrap();
         }
         backfill(&mut conn).unwrap();
-        let ana = entity(&conn, "person_ana_lima").unwrap().unwrap();
+        let ana_id = members(&conn, "person_ana_lima").unwrap();
+        let ana = entity(&conn, &ana_id).unwrap().unwrap();
         assert_eq!((ana.name.as_str(), ana.stories), ("Ana Lima", 1));
-        assert_eq!(stories_of(&conn, "person_ana_lima").unwrap(), ["s1"]);
+        assert_eq!(stories_of(&conn, &ana_id).unwrap(), ["s1"]);
         assert_eq!(
             named(&conn, "lima", 10).unwrap().len(),
             1,
             "found by an alias"
         );
-        let beside = beside(&conn, "person_ana_lima", 10).unwrap();
+        let beside = beside(&conn, &ana_id, 10).unwrap();
         assert_eq!(beside[0].id, "place_porto");
         // once only: rows a later dossier replaced are not written again
         conn.execute("DELETE FROM entities", []).unwrap();
         backfill(&mut conn).unwrap();
-        assert!(entity(&conn, "person_ana_lima").unwrap().is_none());
+        assert!(entity(&conn, &ana_id).unwrap().is_none());
     }
 }

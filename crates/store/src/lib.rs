@@ -19,6 +19,7 @@
 pub mod entities;
 mod growth;
 pub mod listing;
+pub mod outlets;
 pub mod schema;
 pub mod search;
 mod stems;
@@ -235,6 +236,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn).map_err(dberr)?;
         entities::backfill(&mut conn).map_err(dberr)?;
+        entities::backfill_surnames(&mut conn).map_err(dberr)?;
         let vectors = vector_version(&conn).map_err(dberr)?;
         let meaning = meaning_dimensions(&conn).map_err(dberr)?;
         let index = search::Index::open(&dir.join("search"), false)?;
@@ -643,13 +645,20 @@ impl Store {
         rows.map_err(|e| self.db_err(e))
     }
 
-    /// The entity `id` (`None` when no story names it) and the ids of the stories naming it,
-    /// newest first.
-    pub fn entity(&self, id: &str) -> Result<Option<(entities::EntityRow, Vec<String>)>> {
-        let found = entities::entity(&self.conn, id).map_err(|e| self.db_err(e))?;
-        let Some(e) = found else { return Ok(None) };
-        let stories = entities::stories_of(&self.conn, id).map_err(|e| self.db_err(e))?;
-        Ok(Some((e, stories)))
+    /// The entity `id` is across the corpus (its row with the id of the one entity,
+    /// [`entities::canonical`]), the stories naming it and every stored id that is it; `None`
+    /// when no story names it.
+    pub fn entity(&self, id: &str) -> Result<Option<entities::Found>> {
+        let err = |e| self.db_err(e);
+        let members = entities::members(&self.conn, id).map_err(err)?;
+        let found = entities::entity(&self.conn, &members).map_err(err)?;
+        let Some(row) = found else { return Ok(None) };
+        let stories = entities::stories_of(&self.conn, &members).map_err(err)?;
+        Ok(Some(entities::Found {
+            row,
+            stories,
+            members,
+        }))
     }
 
     /// Entities whose name or another spelling contains `name`, in the most stories first.
@@ -660,7 +669,48 @@ impl Store {
     /// The entities most often in the same stories as entity `id`; `stories` counts the
     /// stories they share.
     pub fn entities_beside(&self, id: &str, limit: usize) -> Result<Vec<entities::EntityRow>> {
-        entities::beside(&self.conn, id, limit).map_err(|e| self.db_err(e))
+        let members = entities::members(&self.conn, id).map_err(|e| self.db_err(e))?;
+        entities::beside(&self.conn, &members, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// The outlets whose name contains `name` (all when `None`), most articles first, with how
+    /// many there are in all.
+    pub fn outlets(
+        &self,
+        name: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<outlets::OutletRow>, usize)> {
+        outlets::list(&self.conn, name, offset, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// The outlet named `name` (ASCII case ignored); `None` when no article gives it.
+    pub fn outlet(&self, name: &str) -> Result<Option<outlets::OutletRow>> {
+        outlets::outlet(&self.conn, name).map_err(|e| self.db_err(e))
+    }
+
+    /// Outlet `name`'s stories, newest first, with its articles and share in each.
+    pub fn outlet_coverage(
+        &self,
+        name: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<outlets::Coverage>> {
+        outlets::coverage(&self.conn, name, offset, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// The copies and rewrites with outlet `name` on either side, the conflicts where it is
+    /// the odd one out (each at most `limit`), and how many of its stories have no dossier
+    /// yet (whose copies and facts are not among them).
+    pub fn outlet_links(
+        &self,
+        name: &str,
+        limit: usize,
+    ) -> Result<(Vec<outlets::OutletCopy>, Vec<outlets::OddFact>, usize)> {
+        let c = outlets::copies(&self.conn, name, limit).map_err(|e| self.db_err(e))?;
+        let f = outlets::odd_facts(&self.conn, name, limit).map_err(|e| self.db_err(e))?;
+        let stale = outlets::stale_stories(&self.conn, name).map_err(|e| self.db_err(e))?;
+        Ok((c, f, stale))
     }
 
     /// The stories `f` lets through (and, with `query`, whose articles match it, best match

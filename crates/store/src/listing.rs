@@ -49,7 +49,8 @@ pub struct StoryFilter {
     pub until: Option<String>,
     /// An article of this outlet (as the articles name it, ASCII case ignored).
     pub outlet: Option<String>,
-    /// The story names this entity ([`crate::entities::entity_id`]).
+    /// The story names this entity ([`crate::entities::entity_id`]; a surname alone and the
+    /// one full name it joins are one entity, [`crate::entities::members`]).
     pub entity: Option<String>,
     pub min_outlets: usize,
     pub min_articles: usize,
@@ -60,7 +61,7 @@ const WHERE: &str = "(?1 IS NULL OR last_date >= ?1) AND (?2 IS NULL OR first_da
      AND (?3 IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.story = stories.id \
           AND a.outlet = ?3 COLLATE NOCASE)) \
      AND (?4 IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.story = stories.id \
-          AND e.id = ?4)) \
+          AND e.id IN (SELECT value FROM json_each(?4)))) \
      AND outlets >= ?5 AND articles >= ?6";
 pub(crate) const COLUMNS: &str =
     "SELECT id, title, articles, outlets, first_date, last_date, conflicts, storyline FROM stories";
@@ -91,11 +92,18 @@ pub fn list(
     offset: usize,
     limit: usize,
 ) -> rusqlite::Result<(Vec<StoryRow>, usize)> {
+    // the entity as the JSON list of its ids
+    let entity = match &f.entity {
+        Some(id) => Some(
+            serde_json::to_string(&crate::entities::members(conn, id)?).expect("strings serialise"),
+        ),
+        None => None,
+    };
     let base = params![
         f.since,
         f.until,
         f.outlet,
-        f.entity,
+        entity,
         clamp(f.min_outlets),
         clamp(f.min_articles)
     ];
@@ -108,7 +116,7 @@ pub fn list(
                     f.since,
                     f.until,
                     f.outlet,
-                    f.entity,
+                    entity,
                     clamp(f.min_outlets),
                     clamp(f.min_articles),
                     id
@@ -132,7 +140,7 @@ pub fn list(
                 f.since,
                 f.until,
                 f.outlet,
-                f.entity,
+                entity,
                 clamp(f.min_outlets),
                 clamp(f.min_articles),
                 clamp(limit),

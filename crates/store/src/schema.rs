@@ -97,6 +97,15 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE stories ADD COLUMN storyline TEXT;
     CREATE INDEX stories_storyline ON stories(storyline);
     ",
+    // 7: articles by outlet, ASCII case ignored (the outlet pages and the story list's
+    // filter); a person's surname (the last word of the name in its id) in the entity index,
+    // which joins a surname alone to the one full name the corpus gives it (`entities.rs`);
+    // filled for older rows on the first open (`meta` key `surnames`).
+    "
+    CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
+    ALTER TABLE entities ADD COLUMN surname TEXT;
+    CREATE INDEX entities_surname ON entities(surname) WHERE surname IS NOT NULL;
+    ",
 ];
 
 /// Brings the database to the newest schema.

@@ -1,5 +1,5 @@
 // Browser tests of `dossier serve`, in headless Chromium through playwright-core: a person's
-// path through the UI (story list, the story, a citation, search), the booby-trapped article,
+// path through the UI (story list, the story, a citation, an entity, an outlet, search), the booby-trapped article,
 // a phone-sized screen, screenshots of each step, and no console errors anywhere.
 //
 // Usage: node run.mjs BASE_URL SCREENSHOT_DIR ANALYZE_HTML   (started by crates/server/tests/browser.rs)
@@ -131,6 +131,27 @@ await step('follow an entity link: one page for the person across stories, with 
   await desktop.screenshot({ path: `${out}/03b-entity.png`, fullPage: true });
 });
 
+await step('follow an outlet link: the outlet page lists the story with its share, its copies and odd reports', async () => {
+  const [wide] = await api('/api/stories?sort=outlets&limit=1');
+  await desktop.goto(base + `/stories/${wide.id}`);
+  const link = desktop.locator('#sources table.sources a.outlet').first();
+  const name = (await link.innerText()).trim();
+  const href = await link.getAttribute('href');
+  assert.equal(href, `/outlets/${encodeURIComponent(name)}`, 'the name is URL-encoded');
+  await link.click();
+  await desktop.waitForURL((u) => u.pathname === href);
+  assert.equal((await desktop.locator('h1').innerText()).trim(), name);
+  const profile = await api(`/api${href}`);
+  assert.equal(await desktop.locator('#stories ol.entity-stories > li').count(), profile.coverage.length);
+  const row = desktop.locator('#stories ol.entity-stories > li', { has: desktop.locator(`a[href="/stories/${wide.id}"]`) });
+  assert.equal(await row.count(), 1, 'the story is listed');
+  const mine = profile.coverage.find((c) => c.story === wide.id);
+  assert.match(await row.locator('.share').innerText(), new RegExp(`^${mine.articles.length} of ${wide.articles} articles`));
+  for (const id of ['copies', 'odd']) assert.ok(await desktop.locator(`section#${id}`).isVisible(), `section ${id}`);
+  assert.equal(await desktop.locator('#copies ul.copies > li').count(), profile.copies_in.length + profile.copies_out.length);
+  await desktop.screenshot({ path: `${out}/03c-outlet.png`, fullPage: true });
+});
+
 await step('search from the header', async () => {
   const word = top.title.split(/\s+/).find((w) => w.length > 4);
   await desktop.fill('header input[name=q]', word);
@@ -156,7 +177,8 @@ await step('the booby-trapped article renders as text and runs nothing', async (
 await step('a phone-sized screen: no sideways scrolling', async () => {
   const phone = await newPage({ width: 390, height: 844 });
   const person = (await api('/api/entities?name=putin'))[0];
-  for (const [path, name] of [['/', '06-phone-list'], [`/stories/${top.id}`, '07-phone-story'], [`/entities/${person.id}`, '08-phone-entity']]) {
+  const outlet = (await api('/api/outlets?limit=1'))[0];
+  for (const [path, name] of [['/', '06-phone-list'], [`/stories/${top.id}`, '07-phone-story'], [`/entities/${person.id}`, '08-phone-entity'], [`/outlets/${encodeURIComponent(outlet.name)}`, '08b-phone-outlet']]) {
     await phone.goto(base + path);
     await phone.screenshot({ path: `${out}/${name}.png`, fullPage: true });
     const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -177,6 +199,23 @@ await step('the analyze HTML: a citation lands on its highlighted sentence, no s
   const bg = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(bg, 'rgb(255, 217, 90)', 'the targeted passage is highlighted');
   await phone.screenshot({ path: `${out}/09-phone-analyze-citation.png` });
+});
+
+await step('the analyze HTML draws the timeline as serve does; a dot lands on its date', async () => {
+  const page = await newPage({ width: 1280, height: 900 });
+  await page.goto('file://' + analyzed);
+  const section = page.locator('section.story', { has: page.locator('svg.tl') }).first();
+  assert.equal(await section.count(), 1, 'a story with its timeline drawn');
+  const dots = section.locator('svg.tl a');
+  const n = await dots.count();
+  assert.ok(n > 0, 'dots');
+  const box = await section.locator('svg.tl').boundingBox();
+  assert.ok(box.width > 300 && box.height > 40, 'the timeline is drawn');
+  const href = await dots.first().getAttribute('href');
+  assert.equal(await page.locator(`li${href}`).count(), 1, `${href} is an event of the list`);
+  await page.goto('file://' + analyzed + href);
+  assert.equal(await page.locator('li:target').count(), 1, 'the date is the target');
+  await section.locator('svg.tl').screenshot({ path: `${out}/10-analyze-timeline.png` });
 });
 
 await browser.close();

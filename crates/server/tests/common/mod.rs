@@ -1,5 +1,6 @@
-//! A corpus for the server tests: the sample articles of `examples/kremlin-talks` and the
-//! booby-trapped article of `fixtures/`, ingested as `dossier ingest` does.
+//! A corpus for the server tests: the sample articles of `examples/kremlin-talks`, the
+//! booby-trapped article and the story of four outlets of `fixtures/`, ingested as `dossier
+//! ingest` does.
 
 use dossier_store::{Prepared, Store};
 use std::path::{Path, PathBuf};
@@ -15,6 +16,10 @@ pub fn build_corpus(dir: &Path) {
         repo().join("examples/kremlin-talks").display().to_string(),
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/booby-trapped.jsonl")
+            .display()
+            .to_string(),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/outlets.jsonl")
             .display()
             .to_string(),
     ];

@@ -4,8 +4,10 @@
 //! and each dot a link to that date's events in the list under the drawing.
 //!
 //! Only numbers and dates computed here go into the SVG's attributes; text is placed by the
-//! template, which escapes it.
+//! template (`templates/timeline.svg.html`), which escapes it. The server's story page and the
+//! `analyze` HTML draw it with [`svg`].
 
+use askama::Template;
 use chrono::{Datelike, NaiveDate};
 use dossier_model::Event;
 
@@ -241,6 +243,21 @@ pub fn layout(events: &[Event]) -> Timeline<'_> {
     }
 }
 
+#[derive(Template)]
+#[template(path = "timeline.svg.html")]
+struct Drawing<'a> {
+    t: &'a Timeline<'a>,
+    prefix: &'a str,
+}
+
+/// The drawing as an inline `<svg>` element; each dot links to `#PREFIX` + its group's anchor
+/// (the page puts that id on the date's entry in its list of events).
+pub fn svg(t: &Timeline, prefix: &str) -> String {
+    Drawing { t, prefix }
+        .render()
+        .expect("the timeline template renders")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,6 +313,18 @@ mod tests {
         assert!(t.groups.iter().all(|g| g.x >= 0.0 && g.x <= WIDTH));
         assert!(t.groups[1].r > t.groups[2].r);
         assert_eq!(t.segments.len(), 2);
+    }
+
+    #[test]
+    fn the_drawing_links_each_dot_to_its_date_and_escapes_nothing_it_was_not_given() {
+        let events = vec![ev("2025-12-02", &["a", "b"]), ev("2025-12-04", &["a"])];
+        let t = layout(&events);
+        let drawn = svg(&t, "s1-");
+        assert!(drawn.starts_with("<svg class=\"tl\""), "{drawn}");
+        assert!(drawn.contains("href=\"#s1-t-2025-12-02\""), "{drawn}");
+        assert_eq!(drawn.matches("<circle").count(), 2);
+        assert!(drawn.contains("2 Dec 2025"));
+        assert!(drawn.trim_end().ends_with("</svg>"));
     }
 
     #[test]
