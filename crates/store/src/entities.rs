@@ -6,15 +6,19 @@
 //! digits turned into `_`: "Vladimir Putin" the person is `person_vladimir_putin` in every story
 //! that names him so.
 //!
-//! Across stories, a person named by a surname alone ("Biden", "Mr Biden": titles are not part
-//! of a name) is the person of the one full name the corpus gives that surname ("Joe Biden"),
-//! as the analysis merges aliases within a story: [`canonical`] and [`members`] join the two
-//! ids when they are read, so the page, the story list's filter and the name search see one
-//! entity. Two full names sharing the surname ("Joe Biden", "Hunter Biden") leave the surname
-//! alone an entity of its own. Resolving when reading, not when writing, keeps every story's
-//! rows as its analysis wrote them, so a full name that arrives later joins (or, a second
-//! full name, parts) the stored ones at once.
+//! Across stories, as the analysis merges aliases within a story: when the corpus gives a
+//! surname only to full names that can all be one person ("Joe Biden", "Joseph R. Biden": the
+//! same given name or a short form of it, initials aside), those and the surname alone
+//! ("Biden", "Mr Biden": titles are not part of a name) are one person, under the full name of
+//! the most stories. [`canonical`] and [`members`] join the ids when they are read, so the
+//! page, the story list's filter and the name search see one entity. Two people sharing the
+//! surname ("Joe Biden", "Jill Biden") leave each full name and the surname alone apart.
+//! A surname alone that is also a given name ("Omar", "Lee") joins no one: it may be a first
+//! name, or the name of someone known by one name. Resolving when reading, not when writing, keeps every story's rows as its analysis wrote
+//! them, so a full name that arrives later joins (or, another person's, parts) the stored ones
+//! at once.
 
+use dossier_analysis::personal_names;
 use dossier_model::{EntityKind, Story};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -57,10 +61,55 @@ pub struct EntityRow {
 
 const PERSON: &str = "person_";
 
-/// The surname of a person's id (its last word), `None` for other kinds.
+/// The surname of a person's id (its last word), `None` for other kinds and for a name ending
+/// in a suffix ("Jr", "III": the father's name is not the son's).
 fn surname(id: &str) -> Option<&str> {
     let name = id.strip_prefix(PERSON)?;
-    Some(name.rsplit_once('_').map_or(name, |(_, last)| last))
+    let last = name.rsplit_once('_').map_or(name, |(_, last)| last);
+    (!personal_names::is_suffix(last)).then_some(last)
+}
+
+/// Whether a word of an id (lower case) is a given name of the census list.
+fn is_given_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let capital: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
+    personal_names::is_given_name(&format!("{capital}{}", chars.as_str()))
+}
+
+/// The given name of a person's id of more than one word (its first word).
+fn given_name(id: &str) -> Option<&str> {
+    let (first, _) = id.strip_prefix(PERSON)?.split_once('_')?;
+    Some(first)
+}
+
+/// The ids of the full names the corpus gives surname `last`, the most stories first, when
+/// they can all be one person (every two of them with given names that can be one:
+/// "Donald Trump", "Donald J. Trump"); `None` when there is none, or two people ("Joe
+/// Biden", "Jill Biden").
+fn one_person(conn: &Connection, last: &str) -> rusqlite::Result<Option<Vec<String>>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id FROM entities WHERE surname = ?1 AND kind = 'person' \
+         GROUP BY id ORDER BY count(DISTINCT story) DESC, id",
+    )?;
+    let full: Vec<String> = st
+        .query_map([last], |r| r.get::<_, String>(0))?
+        .filter(|id| id.as_ref().map_or(true, |id| given_name(id).is_some()))
+        .collect::<rusqlite::Result<_>>()?;
+    let given: Vec<String> = full
+        .iter()
+        .filter_map(|id| given_name(id))
+        .map(personal_names::plain)
+        .collect();
+    let compatible = given.iter().enumerate().all(|(i, a)| {
+        given[i + 1..]
+            .iter()
+            .all(|b| personal_names::same_given_name(a, b))
+    });
+    Ok((!full.is_empty() && compatible).then_some(full))
 }
 
 /// Replaces the index rows of story `story` with its entities.
@@ -109,36 +158,42 @@ pub fn backfill_surnames(conn: &mut Connection) -> rusqlite::Result<()> {
     tx.commit()
 }
 
-/// The id of the one entity `id` is across the corpus: for a person named by a surname alone,
-/// the one full name the corpus gives that surname, when it gives exactly one; else `id`.
+/// The id of the one entity `id` is across the corpus: for a person whose surname the corpus
+/// gives only to full names that can all be one person ([`one_person`]), the one of those
+/// in the most stories, whether `id` is one of them or the surname alone; else `id`.
 pub fn canonical(conn: &Connection, id: &str) -> rusqlite::Result<String> {
-    let Some(name) = id.strip_prefix(PERSON).filter(|n| !n.contains('_')) else {
+    let Some(last) = surname(id) else {
         return Ok(id.to_string());
     };
-    let mut st = conn.prepare_cached(
-        "SELECT DISTINCT id FROM entities WHERE surname = ?1 AND id != ?2 LIMIT 2",
-    )?;
-    let full: Vec<String> = st
-        .query_map(params![name, id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(match <[String; 1]>::try_from(full) {
-        Ok([one]) => one,
-        Err(_) => id.to_string(),
+    if given_name(id).is_none() && is_given_name(last) {
+        // "Omar", "Lee": a one-word name that is also a given name may be a first name or
+        // someone known by one name
+        return Ok(id.to_string());
+    }
+    Ok(match one_person(conn, last)? {
+        Some(full) if given_name(id).is_none() || full.iter().any(|f| f == id) => full[0].clone(),
+        _ => id.to_string(),
     })
 }
 
-/// Every stored id that is the entity `id` is ([`canonical`] first, then the surname alone
-/// that joins it, if any).
+/// Every stored id that is the entity `id` is: [`canonical`] first, then the other full
+/// names of that person and the surname alone, when [`canonical`] joins them.
 pub fn members(conn: &Connection, id: &str) -> rusqlite::Result<Vec<String>> {
     let first = canonical(conn, id)?;
     let mut all = vec![first.clone()];
-    if let Some(last) = surname(&first).filter(|_| first[PERSON.len()..].contains('_')) {
-        let alone = format!("{PERSON}{last}");
-        let stored: bool = conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM entities WHERE id = ?1)")?
-            .query_row([&alone], |r| r.get(0))?;
-        if stored && canonical(conn, &alone)? == first {
-            all.push(alone);
+    let Some(last) = surname(&first).filter(|_| given_name(&first).is_some()) else {
+        return Ok(all);
+    };
+    if let Some(full) = one_person(conn, last)? {
+        if full[0] == first {
+            all.extend(full.into_iter().skip(1));
+            let alone = format!("{PERSON}{last}");
+            let stored: bool = conn
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM entities WHERE id = ?1)")?
+                .query_row([&alone], |r| r.get(0))?;
+            if stored && canonical(conn, &alone)? == first {
+                all.push(alone);
+            }
         }
     }
     Ok(all)
@@ -405,6 +460,46 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(crate::listing::list(&conn, &f, None, 0, 10).unwrap().1, 3);
+    }
+
+    #[test]
+    fn full_names_that_can_be_one_person_are_one_with_their_surname_alone() {
+        let conn = stories_naming(&[
+            ("s1", "2025-01-01", &["Joseph Lima", "Ana Costa Jr"]),
+            ("s2", "2025-01-05", &["Joe Lima"]),
+            ("s3", "2025-01-09", &["Joe R. Lima", "Costa"]),
+            ("s4", "2025-01-10", &["Lima", "Ana Costa"]),
+        ]);
+        let joe = members(&conn, "person_lima").unwrap();
+        assert_eq!(
+            joe[0], "person_joe_lima",
+            "the full name of the most stories, then by id"
+        );
+        assert_eq!(joe.len(), 4, "{joe:?}");
+        for id in ["person_joseph_lima", "person_joe_r_lima", "person_lima"] {
+            assert!(joe.iter().any(|m| m == id), "{id}");
+            assert_eq!(canonical(&conn, id).unwrap(), "person_joe_lima");
+        }
+        assert_eq!(entity(&conn, &joe).unwrap().unwrap().stories, 4);
+        // a one-word name that is also a given name joins no one
+        let conn2 = stories_naming(&[
+            ("s1", "2025-01-01", &["Ilse Omar"]),
+            ("s2", "2025-01-05", &["Omar"]),
+        ]);
+        assert_eq!(members(&conn2, "person_omar").unwrap(), ["person_omar"]);
+        assert_eq!(
+            members(&conn2, "person_ilse_omar").unwrap(),
+            ["person_ilse_omar"]
+        );
+        // a name ending in a suffix is not its father's: "Costa" is Ana Costa alone
+        assert_eq!(
+            members(&conn, "person_costa").unwrap(),
+            ["person_ana_costa", "person_costa"]
+        );
+        assert_eq!(
+            members(&conn, "person_ana_costa_jr").unwrap(),
+            ["person_ana_costa_jr"]
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub struct StoryFilter {
     /// An article of this outlet (as the articles name it, ASCII case ignored).
     pub outlet: Option<String>,
     /// The story names this entity ([`crate::entities::entity_id`]; a surname alone and the
-    /// one full name it joins are one entity, [`crate::entities::members`]).
+    /// full names of one person are one entity, [`crate::entities::members`]).
     pub entity: Option<String>,
     pub min_outlets: usize,
     pub min_articles: usize,

@@ -99,7 +99,7 @@ const MIGRATIONS: &[&str] = &[
     ",
     // 7: articles by outlet, ASCII case ignored (the outlet pages and the story list's
     // filter); a person's surname (the last word of the name in its id) in the entity index,
-    // which joins a surname alone to the one full name the corpus gives it (`entities.rs`);
+    // which joins a surname alone to the full names of one person (`entities.rs`);
     // filled for older rows on the first open (`meta` key `surnames`).
     "
     CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
