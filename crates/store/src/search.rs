@@ -187,16 +187,34 @@ impl Preferences {
     }
 }
 
-/// Whether the document at `addr` matches `weight`.
-fn matches(searcher: &Searcher, weight: &dyn Weight, addr: DocAddress) -> tantivy::Result<bool> {
-    let reader = searcher.segment_reader(addr.segment_ord);
-    let mut scorer = weight.scorer(reader, 1.0)?;
-    // a scorer starts on its first document and seeks only forward
-    let at = match scorer.doc() {
-        d if d >= addr.doc_id => d,
-        _ => scorer.seek(addr.doc_id),
-    };
-    Ok(at != TERMINATED && at == addr.doc_id)
+/// Which of the documents `addrs` match `weight`: one scorer per segment, sought forward
+/// through that segment's documents in order.
+fn matching(
+    searcher: &Searcher,
+    weight: &dyn Weight,
+    addrs: &[DocAddress],
+) -> tantivy::Result<std::collections::HashSet<DocAddress>> {
+    let mut sorted = addrs.to_vec();
+    sorted.sort_unstable_by_key(|a| (a.segment_ord, a.doc_id));
+    let mut found = std::collections::HashSet::new();
+    for segment in sorted.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+        let reader = searcher.segment_reader(segment[0].segment_ord);
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        for addr in segment {
+            // a scorer starts on its first document and seeks only forward
+            let mut at = scorer.doc();
+            if at < addr.doc_id {
+                at = scorer.seek(addr.doc_id);
+            }
+            if at == TERMINATED {
+                break;
+            }
+            if at == addr.doc_id {
+                found.insert(*addr);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// How far the index has caught up with the database.
@@ -481,11 +499,14 @@ impl Index {
             .search(&q, &TopDocs::with_limit(collected).order_by_score())
             .map_err(|e| self.err(e))?;
         let no_scores = EnableScoring::disabled_from_searcher(&searcher);
-        let weights = match &preferences {
-            Some(p) => Some((
-                p.all.weight(no_scores).map_err(|e| self.err(e))?,
-                p.near.weight(no_scores).map_err(|e| self.err(e))?,
-            )),
+        let addrs: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
+        let preferred = |q: &dyn Query| {
+            q.weight(no_scores)
+                .and_then(|w| matching(&searcher, w.as_ref(), &addrs))
+                .map_err(|e| self.err(e))
+        };
+        let tiers = match &preferences {
+            Some(p) => Some((preferred(p.all.as_ref())?, preferred(p.near.as_ref())?)),
             None => None,
         };
         let mut ranked = Vec::with_capacity(top.len());
@@ -493,9 +514,8 @@ impl Index {
             let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
             let text_of = |field: Field| d.get_first(field).and_then(|v| v.as_str());
             let mut tier = 1u8;
-            if let Some((all, near)) = &weights {
-                let has = |w: &dyn Weight| matches(&searcher, w, addr).map_err(|e| self.err(e));
-                tier += u8::from(has(all.as_ref())?) + u8::from(has(near.as_ref())?);
+            if let Some((all, near)) = &tiers {
+                tier += u8::from(all.contains(&addr)) + u8::from(near.contains(&addr));
             }
             if text_of(f.kind) == Some("quote") && names_no_one(text_of(f.speaker)) {
                 tier -= 1;
