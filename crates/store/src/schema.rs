@@ -97,6 +97,23 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE stories ADD COLUMN storyline TEXT;
     CREATE INDEX stories_storyline ON stories(storyline);
     ",
+    // 7: what following sources remembers (`follow.rs`): each feed, sitemap, home page and
+    // article page requested, with its validators and failures; articles found by URL.
+    "
+    CREATE TABLE fetched (
+        url      TEXT PRIMARY KEY,              -- as requested (normalised)
+        kind     TEXT NOT NULL,                 -- feed, sitemap, homepage, page
+        polled   TEXT NOT NULL,                 -- RFC 3339 time of the last request
+        status   INTEGER,                       -- the last HTTP status; NULL: no answer
+        etag     TEXT,
+        modified TEXT,                          -- Last-Modified as the server sent it
+        failures INTEGER NOT NULL,              -- failed requests in a row
+        error    TEXT,                          -- the last failure
+        done     INTEGER NOT NULL               -- a page read for good: never requested again
+    ) WITHOUT ROWID;
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_source ON articles(source);
+    ",
 ];
 
 /// Brings the database to the newest schema.
