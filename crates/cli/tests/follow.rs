@@ -543,3 +543,101 @@ fn a_follow_killed_mid_poll_resumes_without_loss_or_duplicates() {
     assert_eq!(server.seen().len() - before, 2);
     assert_eq!(stored(&db), (8, 8));
 }
+
+#[test]
+fn serve_follows_on_a_schedule_and_serves_what_it_stores() {
+    let pages = ["/a.html", "/b.html"];
+    let server = Server::start(|addr| {
+        let mut routes = HashMap::new();
+        routes.insert(
+            "/feed.xml".into(),
+            Reply::Ok(200, "application/rss+xml", rss(addr, &pages), Some("\"s\"")),
+        );
+        for (i, p) in pages.iter().enumerate() {
+            routes.insert(p.to_string(), html(article(i + 3, TOPICS[i + 3])));
+        }
+        routes
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let path = tmp.path().join("sources.toml");
+    let text = format!(
+        "[[source]]\noutlet = \"Loopback News\"\nfeeds = [{:?}]\nevery = \"1s\"\n",
+        server.url("/feed.xml")
+    );
+    std::fs::write(&path, text).unwrap();
+    // `serve` needs a corpus: one made by `ingest` of nothing but a text of our own.
+    let seed = tmp.path().join("seed.txt");
+    std::fs::write(
+        &seed,
+        "The river ferry will run an extra boat on Saturdays from next month, its operator said.",
+    )
+    .unwrap();
+    let made = common::dossier(&[
+        "--db",
+        &db.to_string_lossy(),
+        "ingest",
+        "-q",
+        &seed.to_string_lossy(),
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["--db", &db.to_string_lossy(), "serve", "--addr", &addr])
+        .args([
+            "--follow",
+            &path.to_string_lossy(),
+            "--contact",
+            "https://example.org/dossier-test",
+        ])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Polled on its schedule: the feed asked at least twice, the second time conditionally.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while server.requests_of("/feed.xml") < 2 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let stories = (|| -> std::io::Result<String> {
+        let mut s = TcpStream::connect(&addr)?;
+        write!(
+            s,
+            "GET /api/stories HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )?;
+        let mut body = String::new();
+        s.read_to_string(&mut body)?;
+        Ok(body)
+    })();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        server.requests_of("/feed.xml") >= 2,
+        "the feed was not polled again"
+    );
+    let second = server
+        .seen()
+        .into_iter()
+        .filter(|s| s.path == "/feed.xml")
+        .nth(1)
+        .unwrap();
+    assert_eq!(
+        second.headers.get("if-none-match").map(String::as_str),
+        Some("\"s\"")
+    );
+    assert_eq!(stored(&db).0, 3, "the seed and the two pages");
+    let stories = stories.unwrap();
+    assert!(
+        stories.starts_with("HTTP/1.1 200") && stories.contains("\"articles\""),
+        "{stories}"
+    );
+    assert_eq!(
+        server.requests_of("/a.html") + server.requests_of("/b.html"),
+        2
+    );
+}
