@@ -334,6 +334,12 @@ fn follow_stores_each_article_once_politely_and_asks_again_conditionally() {
     let seen = server.seen();
     assert_eq!(seen[0].path, "/robots.txt", "robots.txt is asked first");
     for s in &seen {
+        let encodings = s
+            .headers
+            .get("accept-encoding")
+            .cloned()
+            .unwrap_or_default();
+        assert!(encodings.contains("gzip"), "{}: {encodings:?}", s.path);
         let agent = s.headers.get("user-agent").cloned().unwrap_or_default();
         assert!(
             agent.starts_with("dossier/") && agent.contains("https://example.org/dossier-test"),
