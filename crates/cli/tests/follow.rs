@@ -647,3 +647,37 @@ fn serve_follows_on_a_schedule_and_serves_what_it_stores() {
         2
     );
 }
+
+#[test]
+fn a_host_whose_robots_txt_fails_is_left_alone() {
+    let server = Server::start(|addr| {
+        let mut routes = HashMap::new();
+        routes.insert(
+            "/robots.txt".into(),
+            Reply::Ok(503, "text/plain", b"busy".to_vec(), None),
+        );
+        routes.insert(
+            "/feed.xml".into(),
+            Reply::Ok(200, "application/rss+xml", rss(addr, &["/x.html"]), None),
+        );
+        routes.insert("/x.html".into(), html(article(1, TOPICS[1])));
+        routes
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let sources = sources_file(tmp.path(), &[("Loopback News", &[server.url("/feed.xml")])]);
+    let out = follow(&db, &sources, &["--delay", "50ms", "--retries", "1"]);
+    let errors = error_lines(&out);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("/feed.xml") && errors[0].contains("robots.txt could not be read"),
+        "{errors:#?}"
+    );
+    let asked: Vec<String> = server.seen().into_iter().map(|s| s.path).collect();
+    assert_eq!(
+        asked,
+        ["/robots.txt", "/robots.txt"],
+        "only robots.txt, tried twice"
+    );
+    assert_eq!(stored(&db).0, 0);
+}

@@ -93,6 +93,9 @@ pub struct Failure {
     pub status: Option<u16>,
     /// Asking again later will not help (a 404, robots.txt forbids it, a page over the cap).
     pub permanent: bool,
+    /// The URL was not asked for: its host's robots.txt could not be read (not the page's
+    /// failure).
+    pub host_unreadable: bool,
 }
 
 impl Failure {
@@ -101,6 +104,7 @@ impl Failure {
             message: message.into(),
             status,
             permanent,
+            host_unreadable: false,
         }
     }
 }
@@ -229,11 +233,17 @@ impl Fetcher {
             Robots::AllowAll => Ok(()),
             Robots::Rules(r) if r.allowed(url.as_str()) => Ok(()),
             Robots::Rules(_) => Err(Failure::new("disallowed by robots.txt", None, true)),
-            Robots::DisallowAll(why) => Err(Failure::new(
-                format!("{origin}/robots.txt could not be read ({why}): nothing is fetched from this host"),
-                None,
-                false,
-            )),
+            Robots::DisallowAll(why) => Err(Failure {
+                host_unreadable: true,
+                ..Failure::new(
+                    format!(
+                        "{origin}/robots.txt could not be read ({why}): nothing is fetched from \
+                         this host"
+                    ),
+                    None,
+                    false,
+                )
+            }),
         }
     }
 

@@ -358,6 +358,7 @@ impl Follower {
                     message: "HTTP 304 to a request that was not conditional".into(),
                     status: Some(304),
                     permanent: false,
+                    host_unreadable: false,
                 }),
             })
             .and_then(|page| {
@@ -367,6 +368,7 @@ impl Follower {
                         message: m,
                         status: row.status,
                         permanent: true,
+                        host_unreadable: false,
                     })
             });
         let result = match outcome {
@@ -378,7 +380,9 @@ impl Follower {
             Ok(Err(e)) => return Err(e),
             Err(f) => {
                 row.status = row.status.or(f.status);
-                row.failures = before.as_ref().map_or(0, |b| b.failures) + 1;
+                // A host whose robots.txt cannot be read is not the page's failure.
+                row.failures =
+                    before.as_ref().map_or(0, |b| b.failures) + u32::from(!f.host_unreadable);
                 row.done = f.permanent || row.failures >= PAGE_TRIES;
                 row.error = Some(f.message.clone());
                 Err(f.message)

@@ -2,7 +2,7 @@
 //! resumes: each feed, sitemap, home page and article page requested, with the validators of
 //! its last answer (for a conditional request), its failures in a row, and whether a page is
 //! read for good. The articles themselves are stored as any ingest stores them; a page is also
-//! known by the URL or source of a stored article.
+//! known by the URL of a stored article.
 
 use crate::{Result, Store};
 use rusqlite::{params, OptionalExtension};
@@ -73,14 +73,12 @@ impl Store {
             .map_err(|e| self.db_err(e))
     }
 
-    /// Whether a stored article came from `url` (its source) or names it as its URL
-    /// (canonical).
+    /// Whether a stored article has `url` as its URL (the canonical URL its page or record
+    /// gave, else the address it was read from). A page read under another address is known
+    /// by its `fetched` row instead.
     pub fn holds_url(&self, url: &str) -> Result<bool> {
         self.conn
-            .prepare_cached(
-                "SELECT 1 FROM articles WHERE url = ?1 UNION ALL
-                 SELECT 1 FROM articles WHERE source = ?1 LIMIT 1",
-            )
+            .prepare_cached("SELECT 1 FROM articles WHERE url = ?1 LIMIT 1")
             .and_then(|mut s| s.query_row([url], |_| Ok(())).optional())
             .map(|found| found.is_some())
             .map_err(|e| self.db_err(e))

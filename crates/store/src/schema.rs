@@ -98,7 +98,8 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX stories_storyline ON stories(storyline);
     ",
     // 7: what following sources remembers (`follow.rs`): each feed, sitemap, home page and
-    // article page requested, with its validators and failures; articles found by URL.
+    // article page requested, with its validators and failures; articles found by their URL
+    // (the page's canonical one, else where it was read from).
     "
     CREATE TABLE fetched (
         url      TEXT PRIMARY KEY,              -- as requested (normalised)
@@ -112,7 +113,6 @@ const MIGRATIONS: &[&str] = &[
         done     INTEGER NOT NULL               -- a page read for good: never requested again
     ) WITHOUT ROWID;
     CREATE INDEX articles_url ON articles(url);
-    CREATE INDEX articles_source ON articles(source);
     ",
 ];
 
