@@ -153,6 +153,8 @@ impl Follower {
         on_error: &mut dyn FnMut(&str),
     ) -> dossier_store::Result<Report> {
         let start = Instant::now();
+        // (what a poll ended by a store error left)
+        self.listed.clear();
         let mut report = Report {
             outlet: source.outlet.clone(),
             ..Report::default()
