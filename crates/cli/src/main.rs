@@ -8,6 +8,7 @@
 
 mod corpus;
 mod dates;
+mod follow;
 mod pipeline;
 
 // Articles are parsed into many small strings and trees and dropped again; mimalloc keeps that
@@ -156,6 +157,47 @@ enum Command {
         /// Read-only database handles serving requests in parallel.
         #[arg(long, default_value_t = 4)]
         readers: usize,
+        /// Also follow the sources of this file (as `dossier follow` does, with its default
+        /// delay and limits) in the background, the new articles served as they are stored.
+        #[arg(long, value_name = "SOURCES")]
+        follow: Option<PathBuf>,
+        /// With `--follow`: where publishers can reach you, sent in the User-Agent.
+        #[arg(long, env = "DOSSIER_CONTACT", requires = "follow")]
+        contact: Option<String>,
+    },
+    /// Follow news sources live: poll the feeds, sitemaps and home pages of a sources file
+    /// (TOML, `[[source]]` tables) and store every new article in the corpus (`--db`), as
+    /// `ingest` does, politely (robots.txt, one request at a time per host, conditional
+    /// requests). Runs until stopped; `--once` polls every source once and exits.
+    Follow {
+        /// The sources file.
+        sources: PathBuf,
+        /// Poll every source once, now, and exit (for cron).
+        #[arg(long)]
+        once: bool,
+        /// A URL (or address) where publishers can reach you, sent in the User-Agent.
+        #[arg(long, env = "DOSSIER_CONTACT")]
+        contact: Option<String>,
+        /// The least time between two requests to one host (robots.txt's Crawl-delay wins
+        /// when longer).
+        #[arg(long, default_value = "1s", value_parser = duration_arg)]
+        delay: std::time::Duration,
+        /// The most one request may take, the whole body read.
+        #[arg(long, default_value = "30s", value_parser = duration_arg)]
+        timeout: std::time::Duration,
+        /// The most bytes read of one answer; a larger page is an error.
+        #[arg(long, default_value_t = 8 << 20)]
+        max_bytes: u64,
+        /// Tries after the first for a request that failed in a way that may pass (no
+        /// answer, a timeout, a 5xx, a 429), each after twice the wait of the last.
+        #[arg(long, default_value_t = 2)]
+        retries: u32,
+        /// New pages fetched per source and poll at most; the rest wait for the next poll.
+        #[arg(long, default_value_t = 200)]
+        max_pages: usize,
+        /// No summary lines (errors are still printed).
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Score dossier on an evaluation set; the last line is `METRIC value`.
     Eval {
@@ -407,8 +449,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             allow_ingest,
             token,
             readers,
+            follow,
+            contact,
         } => {
             corpus::require_store(&db)?;
+            if let Some(path) = follow {
+                let sources = follow::read_sources(&path)?;
+                let options = dossier_follow::Options {
+                    fetch: dossier_follow::fetch::Settings {
+                        contact,
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                };
+                let db = db.clone();
+                std::thread::spawn(move || {
+                    if let Err(e) = follow::run(&sources, &db, options, false, false) {
+                        eprintln!("dossier: error: following {}: {e:#}", path.display());
+                    }
+                });
+            }
             let ingest_token = match (allow_ingest, token) {
                 (false, _) => None,
                 (true, Some(t)) if t.len() >= 16 => Some(t),
@@ -433,6 +493,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 readers,
             })?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Follow {
+            sources,
+            once,
+            contact,
+            delay,
+            timeout,
+            max_bytes,
+            retries,
+            max_pages,
+            quiet,
+        } => {
+            let sources = follow::read_sources(&sources)?;
+            let options = dossier_follow::Options {
+                fetch: dossier_follow::fetch::Settings {
+                    contact,
+                    delay,
+                    timeout,
+                    max_bytes,
+                    retries,
+                    ..Default::default()
+                },
+                max_pages,
+            };
+            follow::run(&sources, &db, options, once, quiet)
         }
         Command::Analyze {
             paths,
@@ -572,6 +657,11 @@ fn refuse_query(query: &str) -> Option<ExitCode> {
     let message = dossier_store::search::check_query(query).err()?;
     eprintln!("dossier: error: search: {message}");
     Some(ExitCode::from(2))
+}
+
+/// A duration argument: `1s`, `500ms`, `2m`.
+fn duration_arg(s: &str) -> Result<std::time::Duration, String> {
+    dossier_follow::sources::parse_duration(s)
 }
 
 /// A sentence-embedding model loaded from `dir`, as a function from texts to unit vectors.

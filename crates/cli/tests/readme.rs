@@ -32,7 +32,8 @@ fn left_out(line: &str, have_jq: bool) -> Option<&'static str> {
     if words.first() == Some(&"cargo") && !line.contains("-p dossier --") {
         return Some("a build step (this test's build did it)");
     }
-    if words.windows(2).any(|w| w == ["dossier", "serve"]) || words.contains(&"curl") {
+    let listens = |w: &[&str]| w == ["dossier", "serve"] || w == ["dossier", "follow"];
+    if words.windows(2).any(listens) || words.contains(&"curl") {
         return Some("needs the network");
     }
     if line.contains("--embeddings") || line.contains("embedding-model.sh") {

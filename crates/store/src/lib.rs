@@ -17,6 +17,7 @@
 //! has caught up, and [`Store::open`] re-indexes whatever a crash left out.
 
 pub mod entities;
+pub mod follow;
 mod growth;
 pub mod listing;
 pub mod outlets;

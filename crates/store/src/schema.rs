@@ -106,6 +106,23 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE entities ADD COLUMN surname TEXT;
     CREATE INDEX entities_surname ON entities(surname) WHERE surname IS NOT NULL;
     ",
+    // 8: what following sources remembers (`follow.rs`): each feed, sitemap, home page and
+    // article page requested, with its validators and failures; articles found by their URL
+    // (the page's canonical one, else where it was read from).
+    "
+    CREATE TABLE fetched (
+        url      TEXT PRIMARY KEY,              -- as requested (normalised)
+        kind     TEXT NOT NULL,                 -- feed, sitemap, homepage, page
+        polled   TEXT NOT NULL,                 -- RFC 3339 time of the last request
+        status   INTEGER,                       -- the last HTTP status; NULL: no answer
+        etag     TEXT,
+        modified TEXT,                          -- Last-Modified as the server sent it
+        failures INTEGER NOT NULL,              -- failed requests in a row
+        error    TEXT,                          -- the last failure
+        done     INTEGER NOT NULL               -- a page read for good: never requested again
+    ) WITHOUT ROWID;
+    CREATE INDEX articles_url ON articles(url);
+    ",
 ];
 
 /// Brings the database to the newest schema.
