@@ -1054,6 +1054,37 @@ mod tests {
     use super::*;
     use crate::reading::read;
 
+    #[test]
+    fn the_literal_hints_rule_out_no_relative_word() {
+        let texts = [
+            "The port reopened on Monday after storms last week.",
+            "YESTERDAY the vote failed; tonight the mayor speaks.",
+            "Two years ago the plant closed, and this wee\u{212A}end it opens again.",
+            "The ministry said it would act \u{201c}in the coming months\u{201d} at the latest.",
+            "Officials gave no date for the talks.",
+            "",
+        ];
+        for text in texts {
+            let hinted: Vec<(usize, usize)> =
+                relative_words(text).map(|m| (m.start(), m.end())).collect();
+            let all: Vec<(usize, usize)> = RELATIVE_WORDS
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(hinted, all, "{text}");
+        }
+        assert!(relative_words("Officials gave no date for the talks.")
+            .next()
+            .is_none());
+        assert_eq!(
+            relative_words(
+                "Two years ago the plant closed, and this wee\u{212A}end it opens again."
+            )
+            .count(),
+            2
+        );
+    }
+
     fn art(id: &str, outlet: &str, published: Option<&str>, text: &str) -> Article {
         Article {
             id: id.into(),
