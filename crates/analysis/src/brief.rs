@@ -328,6 +328,23 @@ static RELATIVE_WORDS: Lazy<Regex> = Lazy::new(|| {
     .expect("the relative-date pattern compiles")
 });
 
+/// Words one of which every match of `RELATIVE_WORDS` holds, in any case ("week" cut to "wee",
+/// as Unicode case folding lets the Kelvin sign stand for its "k"): most sentences hold none,
+/// and this literal search rules them out before the slower search with Unicode word bounds.
+static RELATIVE_WORD_HINTS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i-u)day|tomorrow|tonight|wee|month|year")
+        .expect("the relative-date hints compile")
+});
+
+/// The relative dates as words in `text` (`RELATIVE_WORDS`), with their byte ranges.
+fn relative_words(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    let possible = RELATIVE_WORD_HINTS.is_match(text);
+    possible
+        .then(|| RELATIVE_WORDS.find_iter(text))
+        .into_iter()
+        .flatten()
+}
+
 /// A hedge just before an expression: "nearly four years ago" is no date to print.
 fn hedged(before: &str) -> bool {
     let last = before
@@ -436,7 +453,7 @@ fn shown(s: &Sentence) -> Option<(String, usize)> {
         };
         edits.push((t.start, t.end, edit));
     }
-    for m in RELATIVE_WORDS.find_iter(&text[from..]) {
+    for m in relative_words(&text[from..]) {
         let (start, end) = (from + m.start(), from + m.end());
         // "India Today", "CBS This Morning": a capitalised phrase inside the sentence that
         // names no weekday is part of a name
@@ -791,40 +808,48 @@ pub fn extract(
     }
     let weight = |t: &str| users.get(t).map_or(0.0, |u| u.len() as f32) / sources.len() as f32;
     let slips = slips(facts);
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for (a, ss) in sentences.iter().enumerate() {
-        for (k, s) in ss.iter().enumerate() {
-            let stems = &all[a][k];
+    // Every sentence scored first, best first (a stable sort: ties keep the text's order); the
+    // tests of what a sentence would show then run down that order until the shortlist is full.
+    let mut scored: Vec<(usize, usize, f32)> = Vec::new();
+    for (a, ss) in all.iter().enumerate() {
+        for (k, stems) in ss.iter().enumerate() {
             if stems.len() < 4 {
-                continue;
-            }
-            let Some((text, from)) = shown(s) else {
-                continue;
-            };
-            if !readable(&text)
-                || opens_inside_quote(s)
-                || slips
-                    .iter()
-                    .any(|r| r.article == articles[a].id && s.text.contains(r.text.trim()))
-            {
                 continue;
             }
             let centrality: f32 =
                 stems.iter().map(|t| weight(t)).sum::<f32>() / (stems.len() as f32).sqrt();
             let lead = 1.0 + 1.0 / (1.0 + k as f32);
-            candidates.push(Candidate {
-                article: a,
-                sentence: s,
-                text,
-                from,
-                stems: (*stems).clone(),
-                score: centrality * lead,
-                cites: vec![(a, s)],
-            });
+            scored.push((a, k, centrality * lead));
         }
     }
-    candidates.sort_by(|x, y| y.score.total_cmp(&x.score));
-    candidates.truncate(SHORTLIST);
+    scored.sort_by(|x, y| y.2.total_cmp(&x.2));
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (a, k, score) in scored {
+        if candidates.len() == SHORTLIST {
+            break;
+        }
+        let s = &sentences[a][k];
+        let Some((text, from)) = shown(s) else {
+            continue;
+        };
+        if !readable(&text)
+            || opens_inside_quote(s)
+            || slips
+                .iter()
+                .any(|r| r.article == articles[a].id && s.text.contains(r.text.trim()))
+        {
+            continue;
+        }
+        candidates.push(Candidate {
+            article: a,
+            sentence: s,
+            text,
+            from,
+            stems: (*all[a][k]).clone(),
+            score,
+            cites: vec![(a, s)],
+        });
+    }
     for c in &mut candidates {
         c.cites = supporters(c, sentences, finder);
         let independent: HashSet<usize> = c.cites.iter().map(|&(a, _)| groups[a]).collect();
@@ -1028,6 +1053,37 @@ fn report_evidence(
 mod tests {
     use super::*;
     use crate::reading::read;
+
+    #[test]
+    fn the_literal_hints_rule_out_no_relative_word() {
+        let texts = [
+            "The port reopened on Monday after storms last week.",
+            "YESTERDAY the vote failed; tonight the mayor speaks.",
+            "Two years ago the plant closed, and this wee\u{212A}end it opens again.",
+            "The ministry said it would act \u{201c}in the coming months\u{201d} at the latest.",
+            "Officials gave no date for the talks.",
+            "",
+        ];
+        for text in texts {
+            let hinted: Vec<(usize, usize)> =
+                relative_words(text).map(|m| (m.start(), m.end())).collect();
+            let all: Vec<(usize, usize)> = RELATIVE_WORDS
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(hinted, all, "{text}");
+        }
+        assert!(relative_words("Officials gave no date for the talks.")
+            .next()
+            .is_none());
+        assert_eq!(
+            relative_words(
+                "Two years ago the plant closed, and this wee\u{212A}end it opens again."
+            )
+            .count(),
+            2
+        );
+    }
 
     fn art(id: &str, outlet: &str, published: Option<&str>, text: &str) -> Article {
         Article {

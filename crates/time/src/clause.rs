@@ -426,10 +426,33 @@ fn gap_text(sentence: &str, from: usize, to: usize) -> &str {
 /// The tense of the clause holding `start..end` in `text` (an article): the marker nearest to
 /// the expression in its clause, else in its sentence; `Unknown` where there is none.
 pub fn tense(text: &str, start: usize, end: usize) -> Tense {
+    tense_reusing(text, start, end, &mut SentenceMarkers::default())
+}
+
+/// The tense markers of the sentence of a text last read, by its byte range: the time
+/// expressions of one sentence share them.
+#[derive(Default)]
+pub struct SentenceMarkers {
+    sentence: Option<(usize, usize)>,
+    found: Vec<(usize, usize, Tense)>,
+}
+
+/// `tense`, reading each sentence's markers once for all the expressions in it (`markers_of` is
+/// to be used with one `text` only).
+pub fn tense_reusing(
+    text: &str,
+    start: usize,
+    end: usize,
+    markers_of: &mut SentenceMarkers,
+) -> Tense {
     let (s_from, s_to) = sentence_around(text, start, end);
     let sentence = &text[s_from..s_to];
     let (start, end) = (start - s_from, (end - s_from).min(sentence.len()));
-    let found = markers(sentence);
+    if markers_of.sentence != Some((s_from, s_to)) {
+        markers_of.found = markers(sentence);
+        markers_of.sentence = Some((s_from, s_to));
+    }
+    let found = &markers_of.found;
     let (c_from, c_to) = clause_of(sentence, start, end);
     // a marker before the expression wins a tie
     let distance = |at: usize, to: usize| -> usize {
@@ -503,6 +526,23 @@ mod tests {
     fn tense_of(text: &str, phrase: &str) -> Tense {
         let start = text.find(phrase).expect("the phrase is in the text");
         tense(text, start, start + phrase.len())
+    }
+
+    #[test]
+    fn markers_read_once_per_sentence_give_each_expression_its_own_tense() {
+        let text = "The mayor said on Monday that the council will vote on Friday. \
+                    Crews will start on Tuesday. Police arrested two men on Sunday and \
+                    they will appear in court on Wednesday.";
+        let mut markers = SentenceMarkers::default();
+        for day in ["Monday", "Friday", "Tuesday", "Sunday", "Wednesday"] {
+            let at = text.find(day).unwrap();
+            let end = at + day.len();
+            assert_eq!(
+                tense_reusing(text, at, end, &mut markers),
+                tense(text, at, end),
+                "{day}"
+            );
+        }
     }
 
     #[test]

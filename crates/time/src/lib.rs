@@ -113,6 +113,7 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpressio
     let candidates = patterns::candidates(text);
     let mut out = Vec::with_capacity(candidates.len());
     let mut narrative: Option<NaiveDate> = None;
+    let mut markers = clause::SentenceMarkers::default();
     for c in candidates {
         let anchor = match (published, narrative) {
             (Some(d), _) => Some(Anchor {
@@ -125,7 +126,7 @@ pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpressio
             }),
             (None, None) => None,
         };
-        let tense = clause::tense(text, c.start, c.end);
+        let tense = clause::tense_reusing(text, c.start, c.end, &mut markers);
         let quarterly = patterns::sentence_mentions(text, c.start, c.end, "quarter");
         if let Some(t) = resolve(&c, anchor, tense, quarterly) {
             if published.is_none() && !t.relative && t.precision == Some(Precision::Day) {
