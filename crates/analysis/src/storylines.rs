@@ -135,6 +135,16 @@ pub fn storyline_id(story_ids: &[String]) -> String {
     format!("l{:010x}", h >> 24)
 }
 
+/// Whether `s` has the form of a storyline id ([`storyline_id`]: "l" and ten hexadecimal
+/// digits).
+pub fn is_storyline_id(s: &str) -> bool {
+    s.len() == 11
+        && s.starts_with('l')
+        && s[1..]
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +187,23 @@ mod tests {
         let mut again = storylines(&reversed);
         again.reverse();
         assert_eq!(again, lines);
+    }
+
+    #[test]
+    fn a_storyline_id_has_its_form() {
+        let id = storyline_id(&["s1".into(), "s2".into()]);
+        assert!(is_storyline_id(&id), "{id}");
+        for bad in [
+            "",
+            "l",
+            "L0123456789",
+            "l012345678",
+            "l0123456789a",
+            "l012345678g",
+            "s0123456789",
+        ] {
+            assert!(!is_storyline_id(bad), "{bad}");
+        }
     }
 
     #[test]
