@@ -17,7 +17,7 @@
 //! order, so a corpus read in one batch or as a stream gives the same storylines for the same
 //! stories.
 
-use crate::stories::{average_link, Link, StoryVector};
+use crate::stories::{average_link, Link, StoryVector, Unlinked};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
@@ -114,7 +114,7 @@ pub fn storylines(outlines: &[StoryOutline]) -> Vec<Option<String>> {
         .filter_map(|(i, j)| sorted[i].link(sorted[j]).map(|s| (i, j, s)))
         .collect();
     let mut out = vec![None; outlines.len()];
-    for group in average_link(sorted.len(), &edges, STORYLINE_THRESHOLD) {
+    for group in average_link(sorted.len(), &edges, STORYLINE_THRESHOLD, Unlinked::Blocks) {
         if group.len() < 2 {
             continue;
         }
