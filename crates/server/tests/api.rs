@@ -895,12 +895,12 @@ async fn search_hits_show_outlet_date_and_story_and_page_on() {
 /// the walkout, the deal) and an unrelated story, with its dossiers computed.
 fn strike_corpus(dir: &std::path::Path) {
     let articles = [
-        ("Harbour Post", "2025-04-01", "Velmora dockworkers vote to strike over pay", "Dockworkers at the Port of Velmora voted on Tuesday to strike over pay, the Velmora Harbour Workers Union said. Union leader Anselm Kroft said 87 percent of members backed a walkout after the port operator Baltline offered a 2 percent raise. The union wants 9 percent. Kroft said the strike would start next week unless Baltline improved its offer. Baltline said it regretted the ballot result."),
-        ("City Ledger", "2025-04-01", "Port of Velmora union backs strike in ballot", "Members of the Velmora Harbour Workers Union backed a strike at the Port of Velmora in a ballot on Tuesday, rejecting the 2 percent pay offer of the operator Baltline. Union leader Anselm Kroft said 87 percent voted for a walkout and the union still asks for 9 percent. Baltline called the ballot result regrettable."),
+        ("Harbour Post", "2025-04-01", "Velmora dockworkers vote to strike over pay", "Dockworkers at the Port of Velmora voted on Tuesday to strike over pay, the Velmora Harbour Workers Union said. Union leader Anselm Kroft said 87 percent of members backed a walkout in the ballot after the port operator Baltline offered a 2 percent raise. The union wants 9 percent. Kroft said the strike would start next week unless Baltline improved its offer."),
+        ("City Ledger", "2025-04-01", "Port of Velmora union backs strike in ballot", "Members of the Velmora Harbour Workers Union backed a strike at the Port of Velmora in a ballot on Tuesday, rejecting the 2 percent pay offer of the operator Baltline. Union leader Anselm Kroft said 87 percent voted for a walkout and the union still asks for 9 percent."),
         ("Harbour Post", "2025-04-08", "Velmora port strike begins, ships wait offshore", "The strike at the Port of Velmora began on Tuesday as dockworkers walked off the job, leaving container ships waiting offshore. Union leader Anselm Kroft joined pickets at the gates of the Baltline terminal. Cranes stood idle and trucks were turned away. Exporters said perishable cargo was at risk and asked the government to intervene."),
         ("City Ledger", "2025-04-08", "Ships queue as Velmora dockers walk out", "Container ships queued offshore on Tuesday as the dockworkers' strike at the Port of Velmora began. Pickets led by union leader Anselm Kroft stood at the gates of the Baltline terminal, where cranes stood idle. Exporters of fruit warned of spoiled cargo and asked the government to step in."),
-        ("Harbour Post", "2025-04-22", "Velmora port strike ends with 6 percent deal", "The Port of Velmora strike ended on Tuesday after the Velmora Harbour Workers Union and Baltline agreed a 6 percent raise over two years. Union leader Anselm Kroft said members would return to work on Wednesday. A mediator appointed by the labour ministry brokered the deal after two weeks of talks."),
-        ("City Ledger", "2025-04-22", "Deal ends dock strike at Velmora", "Baltline and the Velmora Harbour Workers Union agreed on Tuesday a 6 percent raise over two years, ending the strike at the Port of Velmora. Anselm Kroft, the union leader, said dockworkers would be back on Wednesday. The labour ministry's mediator brokered the agreement after two weeks of talks."),
+        ("Harbour Post", "2025-04-22", "Mediator brokers deal to end Velmora port strike", "A mediator appointed by the labour ministry brokered a two-year wage agreement on Tuesday that ends the Port of Velmora strike. Cranes will turn again on Wednesday, Anselm Kroft said. The mediator, retired judge Oda Brenner, led talks for two weeks in the ministry's offices."),
+        ("City Ledger", "2025-04-22", "Judge Oda Brenner ends Velmora dock dispute", "Retired judge Oda Brenner, the labour ministry's mediator, secured a two-year wage agreement on Tuesday after two weeks of talks in the ministry's offices, ending the dispute at the Port of Velmora. Kroft said dockworkers would be back on Wednesday."),
         ("City Ledger", "2025-04-08", "Museum reopens after roof repairs", "The Velmora natural history museum reopened on Tuesday after a year of roof repairs, its director Ilse Marrow said. The renovation cost 4 million euros and added a gallery of fossils."),
     ];
     let jsonl: String = articles
@@ -914,7 +914,7 @@ fn strike_corpus(dir: &std::path::Path) {
     std::fs::write(&file, jsonl).unwrap();
     let mut store = dossier_store::Store::open(dir).unwrap();
     let mut batch = Vec::new();
-    for doc in dossier_ingest::read_file(&file) {
+    for doc in dossier_ingest::read_file(&file.display().to_string()) {
         batch.extend(dossier_store::Prepared::all(dossier_clean::clean(
             &doc.unwrap(),
         )));
