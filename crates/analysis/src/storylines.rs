@@ -17,7 +17,7 @@
 //! order, so a corpus read in one batch or as a stream gives the same storylines for the same
 //! stories.
 
-use crate::stories::{average_link, Link, StoryVector};
+use crate::stories::{average_link, Link, StoryVector, Unlinked};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
@@ -114,7 +114,7 @@ pub fn storylines(outlines: &[StoryOutline]) -> Vec<Option<String>> {
         .filter_map(|(i, j)| sorted[i].link(sorted[j]).map(|s| (i, j, s)))
         .collect();
     let mut out = vec![None; outlines.len()];
-    for group in average_link(sorted.len(), &edges, STORYLINE_THRESHOLD) {
+    for group in average_link(sorted.len(), &edges, STORYLINE_THRESHOLD, Unlinked::Blocks) {
         if group.len() < 2 {
             continue;
         }
@@ -133,6 +133,16 @@ pub fn storyline_id(story_ids: &[String]) -> String {
     sorted.sort();
     let h = xxhash_rust::xxh3::xxh3_64(sorted.join(",").as_bytes());
     format!("l{:010x}", h >> 24)
+}
+
+/// Whether `s` has the form of a storyline id ([`storyline_id`]: "l" and ten hexadecimal
+/// digits).
+pub fn is_storyline_id(s: &str) -> bool {
+    s.len() == 11
+        && s.starts_with('l')
+        && s[1..]
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 #[cfg(test)]
@@ -177,6 +187,23 @@ mod tests {
         let mut again = storylines(&reversed);
         again.reverse();
         assert_eq!(again, lines);
+    }
+
+    #[test]
+    fn a_storyline_id_has_its_form() {
+        let id = storyline_id(&["s1".into(), "s2".into()]);
+        assert!(is_storyline_id(&id), "{id}");
+        for bad in [
+            "",
+            "l",
+            "L0123456789",
+            "l012345678",
+            "l0123456789a",
+            "l012345678g",
+            "s0123456789",
+        ] {
+            assert!(!is_storyline_id(bad), "{bad}");
+        }
     }
 
     #[test]

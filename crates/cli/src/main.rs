@@ -390,6 +390,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 entity,
                 min_outlets,
                 min_articles,
+                storyline: None,
                 sort: match sort {
                     StorySortArg::Newest => StorySort::Newest,
                     StorySortArg::Outlets => StorySort::Outlets,

@@ -15,7 +15,7 @@ use dossier_model::{
 use std::collections::BTreeSet;
 
 pub use citations::Anchors;
-pub use markdown::{markdown, markdown_in_storylines, StorylineStory};
+pub use markdown::{markdown, markdown_in_storylines, StorylineNeighbours, StorylineStory};
 pub use page::html;
 
 /// The dossier as pretty-printed JSON, ending with a newline.

@@ -62,6 +62,46 @@ pub struct StorylineStory {
     pub number: Option<usize>,
 }
 
+/// The other stories of a story's storyline, as a story page lists them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StorylineNeighbours {
+    /// Those before it by first date (then id), earliest first.
+    pub earlier: Vec<StorylineStory>,
+    /// Those after it, earliest first.
+    pub later: Vec<StorylineStory>,
+    /// Those that cannot be placed: it or they have no date.
+    pub undated: Vec<StorylineStory>,
+}
+
+impl StorylineNeighbours {
+    /// The other stories of `me`'s storyline among `known`, each once.
+    pub fn of(me: &StorylineStory, known: &[StorylineStory]) -> StorylineNeighbours {
+        let mut others: Vec<&StorylineStory> = known
+            .iter()
+            .filter(|k| k.storyline == me.storyline && k.id != me.id)
+            .collect();
+        others.sort_by(|a, b| (&a.first_date, &a.id).cmp(&(&b.first_date, &b.id)));
+        others.dedup_by(|a, b| a.id == b.id);
+        let at = (&me.first_date, &me.id);
+        let mut out = StorylineNeighbours::default();
+        for k in others {
+            let list = if k.first_date.is_none() || me.first_date.is_none() {
+                &mut out.undated
+            } else if (&k.first_date, &k.id) < at {
+                &mut out.earlier
+            } else {
+                &mut out.later
+            };
+            list.push(k.clone());
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.earlier.is_empty() && self.later.is_empty() && self.undated.is_empty()
+    }
+}
+
 /// "Earlier in this storyline" and "Later in this storyline": the other stories of `s`'s
 /// storyline (from `known`) before and after it by their first date (then id); those without a
 /// date as "Also in this storyline".
@@ -70,13 +110,6 @@ fn storyline_lines(out: &mut String, s: &Story, known: &[StorylineStory]) {
     let Some(me) = known.iter().find(|k| k.id == s.id) else {
         return;
     };
-    let mut others: Vec<&StorylineStory> = known
-        .iter()
-        .filter(|k| &k.storyline == line && k.id != s.id)
-        .collect();
-    others.sort_by(|a, b| (&a.first_date, &a.id).cmp(&(&b.first_date, &b.id)));
-    others.dedup_by(|a, b| a.id == b.id);
-    let at = (&me.first_date, &me.id);
     let name = |k: &StorylineStory| -> String {
         let place = match k.number {
             Some(n) => format!("Story {n}"),
@@ -85,29 +118,16 @@ fn storyline_lines(out: &mut String, s: &Story, known: &[StorylineStory]) {
         let date = k.first_date.as_deref().unwrap_or("date unknown");
         format!("{place} ({date}): {}", inline(&k.title))
     };
-    let (undated, dated): (Vec<&&StorylineStory>, Vec<&&StorylineStory>) = others
-        .iter()
-        .partition(|k| k.first_date.is_none() || me.first_date.is_none());
-    let earlier: Vec<String> = dated
-        .iter()
-        .filter(|k| (&k.first_date, &k.id) < at)
-        .map(|k| name(k))
-        .collect();
-    let later: Vec<String> = dated
-        .iter()
-        .filter(|k| (&k.first_date, &k.id) > at)
-        .map(|k| name(k))
-        .collect();
-    let also: Vec<String> = undated.iter().map(|k| name(k)).collect();
+    let around = StorylineNeighbours::of(me, known);
     for (label, list) in [
-        ("Earlier in this storyline", earlier),
-        ("Later in this storyline", later),
-        ("Also in this storyline", also),
+        ("Earlier in this storyline", &around.earlier),
+        ("Later in this storyline", &around.later),
+        ("Also in this storyline", &around.undated),
     ] {
         if !list.is_empty() {
             let _ = writeln!(out, "**{label}** (`{line}`):\n");
-            for item in list {
-                let _ = writeln!(out, "- {item}");
+            for k in list {
+                let _ = writeln!(out, "- {}", name(k));
             }
             out.push('\n');
         }

@@ -91,6 +91,8 @@ pub struct ListQuery {
     pub entity: Option<String>,
     pub min_outlets: Option<usize>,
     pub min_articles: Option<usize>,
+    /// A storyline id (a story's `storyline`).
+    pub storyline: Option<String>,
     pub sort: Option<String>,
     pub limit: Option<usize>,
     pub offset: Option<usize>,
@@ -126,7 +128,8 @@ impl ListQuery {
     }
 
     /// The story-list filters and order, each checked: dates as calendar dates, `sort` one of
-    /// `newest`, `outlets`, `conflicts`, an outlet or entity of at most 200 characters.
+    /// `newest`, `outlets`, `conflicts`, an outlet or entity of at most 200 characters, a
+    /// storyline in the form of a storyline id.
     pub fn filter(&self) -> Result<dossier_store::listing::StoryFilter, Failure> {
         use dossier_store::listing::{StoryFilter, StorySort};
         let text = |name: &str, v: Option<&str>| -> Result<Option<String>, Failure> {
@@ -151,6 +154,16 @@ impl ListQuery {
                 ))
             })?,
         };
+        let storyline = match self.storyline.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(l) if dossier_store::listing::is_storyline_id(l) => Some(l.to_string()),
+            Some(l) => {
+                let shown: String = l.chars().take(40).collect();
+                return Err(Failure::BadRequest(format!(
+                    "storyline: {shown:?} is not a storyline id (\"l\" and ten hexadecimal digits)"
+                )));
+            }
+        };
         Ok(StoryFilter {
             since: self.since_date()?,
             until: calendar_date("until", self.until.as_deref())?,
@@ -158,6 +171,7 @@ impl ListQuery {
             entity: text("entity", self.entity.as_deref())?,
             min_outlets: self.min_outlets.unwrap_or(0),
             min_articles: self.min_articles.unwrap_or(0),
+            storyline,
             sort,
         })
     }

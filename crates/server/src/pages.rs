@@ -21,8 +21,8 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use dossier_model::{Article, CopyKind, Dossier, EntityKind, Evidence, KeyDate, Relation, Story};
-use dossier_render::citations;
 use dossier_render::timeline::{self, Timeline};
+use dossier_render::{citations, StorylineNeighbours, StorylineStory};
 use dossier_store::entities::entity_id;
 use dossier_store::search::Hit;
 use dossier_store::StoryRow;
@@ -125,6 +125,7 @@ struct StoryList {
     entity: String,
     min_outlets: String,
     min_articles: String,
+    storyline: String,
     sort: String,
     rows: Vec<Card>,
     total: usize,
@@ -149,6 +150,7 @@ impl StoryList {
             &self.entity,
             &self.min_outlets,
             &self.min_articles,
+            &self.storyline,
         ]
         .iter()
         .any(|v| !v.is_empty())
@@ -170,6 +172,7 @@ impl StoryList {
             ("entity", &self.entity),
             ("min_outlets", &self.min_outlets),
             ("min_articles", &self.min_articles),
+            ("storyline", &self.storyline),
             ("sort", &self.sort),
         ] {
             if !value.is_empty() {
@@ -205,9 +208,10 @@ async fn story_list(
         })
         .await?;
     let (rows, more) = rows;
-    let title = match &text {
-        Some(q) => format!("Stories about {q}"),
-        None => "Stories".into(),
+    let title = match (&text, &filter.storyline) {
+        (Some(q), _) => format!("Stories about {q}"),
+        (None, Some(line)) => format!("Stories of storyline {line}"),
+        (None, None) => "Stories".into(),
     };
     let shown = |v: Option<usize>| {
         v.filter(|n| *n > 0)
@@ -222,6 +226,7 @@ async fn story_list(
         entity: filter.entity.unwrap_or_default(),
         min_outlets: shown(p.min_outlets),
         min_articles: shown(p.min_articles),
+        storyline: filter.storyline.unwrap_or_default(),
         sort: p
             .sort
             .clone()
@@ -320,9 +325,27 @@ struct StoryPage<'a> {
     passages: Vec<(String, &'a [dossier_model::SharedPassage])>,
     matrix: Vec<dossier_render::FactRow<'a>>,
     numbers: HashMap<String, Cite>,
+    /// The story's storyline and its other stories, when it has one.
+    storyline: Option<(String, StorylineNeighbours)>,
 }
 
 impl StoryPage<'_> {
+    /// The storyline's other stories under their headings ("Earlier in this storyline", ...),
+    /// the empty lists left out.
+    fn storyline_lists(&self) -> Vec<(&'static str, &[StorylineStory])> {
+        let Some((_, around)) = &self.storyline else {
+            return Vec::new();
+        };
+        [
+            ("Earlier in this storyline", &around.earlier),
+            ("Later in this storyline", &around.later),
+            ("Also in this storyline", &around.undated),
+        ]
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(label, list)| (label, list.as_slice()))
+        .collect()
+    }
     /// The citations of an event, each landing on the sentence that reports it.
     fn event_cites(&self, e: &dossier_model::Event) -> Vec<Cite> {
         cites_to(&self.numbers, &e.articles, &e.evidence)
@@ -558,6 +581,26 @@ fn story_view<'a>(d: &'a Dossier, q: &'a str) -> StoryPage<'a> {
         passages: dossier_render::copy_passages(d, s),
         matrix: dossier_render::fact_matrix(s, &sum.members),
         numbers,
+        storyline: None,
+    }
+}
+
+/// The stories of story `id`'s storyline before and after it, from `rows` (the storyline's
+/// stories as the store lists them, it among them).
+fn storyline_around(id: &str, line: &str, rows: Vec<StoryRow>) -> StorylineNeighbours {
+    let known: Vec<StorylineStory> = rows
+        .into_iter()
+        .map(|r| StorylineStory {
+            id: r.id,
+            title: r.title,
+            storyline: line.to_string(),
+            first_date: r.first_date,
+            number: None,
+        })
+        .collect();
+    match known.iter().find(|k| k.id == id) {
+        Some(me) => StorylineNeighbours::of(me, &known),
+        None => StorylineNeighbours::default(),
     }
 }
 
@@ -581,11 +624,22 @@ async fn story_page(
         ));
     }
     let (story, articles) = state.story(id).await?;
+    let storyline = match story.storyline.clone() {
+        Some(line) => {
+            let key = line.clone();
+            let rows = state.read(move |s| Ok(s.storyline(&key)?)).await?;
+            let around = storyline_around(&story.id, &line, rows);
+            (!around.is_empty()).then_some((line, around))
+        }
+        None => None,
+    };
     let d = Dossier {
         articles,
         stories: vec![story],
     };
-    Ok(render(&story_view(&d, "")))
+    let mut page = story_view(&d, "");
+    page.storyline = storyline;
+    Ok(render(&page))
 }
 
 // ---------------------------------------------------------------------------------------

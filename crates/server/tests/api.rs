@@ -1083,3 +1083,129 @@ async fn outlets_have_a_page_of_their_stories_copies_and_odd_reports() {
     let wild = get("/api/outlets?name=%25_%25").await.json();
     assert!(wild.as_array().unwrap().is_empty(), "{wild}");
 }
+
+/// A corpus of one port strike told by two outlets over three weeks (three events: the ballot,
+/// the walkout, the deal) and an unrelated story, with its dossiers computed.
+fn strike_corpus(dir: &std::path::Path) {
+    let articles = [
+        ("Harbour Post", "2025-04-01", "Velmora dockworkers vote to strike over pay", "Dockworkers at the Port of Velmora voted on Tuesday to strike over pay, the Velmora Harbour Workers Union said. Union leader Anselm Kroft said 87 percent of members backed a walkout in the ballot after the port operator Baltline offered a 2 percent raise. The union wants 9 percent. Kroft said the strike would start next week unless Baltline improved its offer."),
+        ("City Ledger", "2025-04-01", "Port of Velmora union backs strike in ballot", "Members of the Velmora Harbour Workers Union backed a strike at the Port of Velmora in a ballot on Tuesday, rejecting the 2 percent pay offer of the operator Baltline. Union leader Anselm Kroft said 87 percent voted for a walkout and the union still asks for 9 percent."),
+        ("Harbour Post", "2025-04-08", "Velmora port strike begins, ships wait offshore", "The strike at the Port of Velmora began on Tuesday as dockworkers walked off the job, leaving container ships waiting offshore. Union leader Anselm Kroft joined pickets at the gates of the Baltline terminal. Cranes stood idle and trucks were turned away. Exporters said perishable cargo was at risk and asked the government to intervene."),
+        ("City Ledger", "2025-04-08", "Ships queue as Velmora dockers walk out", "Container ships queued offshore on Tuesday as the dockworkers' strike at the Port of Velmora began. Pickets led by union leader Anselm Kroft stood at the gates of the Baltline terminal, where cranes stood idle. Exporters of fruit warned of spoiled cargo and asked the government to step in."),
+        ("Harbour Post", "2025-04-22", "Mediator brokers deal to end Velmora port strike", "A mediator appointed by the labour ministry brokered a two-year wage agreement on Tuesday that ends the Port of Velmora strike. Cranes will turn again on Wednesday, Anselm Kroft said. The mediator, retired judge Oda Brenner, led talks for two weeks in the ministry's offices."),
+        ("City Ledger", "2025-04-22", "Judge Oda Brenner ends Velmora dock dispute", "Retired judge Oda Brenner, the labour ministry's mediator, secured a two-year wage agreement on Tuesday after two weeks of talks in the ministry's offices, ending the dispute at the Port of Velmora. Kroft said dockworkers would be back on Wednesday."),
+        ("City Ledger", "2025-04-08", "Museum reopens after roof repairs", "The Velmora natural history museum reopened on Tuesday after a year of roof repairs, its director Ilse Marrow said. The renovation cost 4 million euros and added a gallery of fossils."),
+    ];
+    let jsonl: String = articles
+        .iter()
+        .map(|(outlet, published, title, text)| {
+            let r = serde_json::json!({"outlet": outlet, "published": published, "title": title, "text": text});
+            format!("{r}\n")
+        })
+        .collect();
+    let file = dir.join("strike.jsonl");
+    std::fs::write(&file, jsonl).unwrap();
+    let mut store = dossier_store::Store::open(dir).unwrap();
+    let mut batch = Vec::new();
+    for doc in dossier_ingest::read_file(&file.display().to_string()) {
+        batch.extend(dossier_store::Prepared::all(dossier_clean::clean(
+            &doc.unwrap(),
+        )));
+    }
+    store.add(batch).unwrap();
+    store.refresh_dossiers(&mut |_, _| {}).unwrap();
+}
+
+#[tokio::test]
+async fn stories_of_a_storyline_are_listed_and_each_story_page_names_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    strike_corpus(dir.path());
+    let state = Arc::new(AppState::open(dir.path(), 1, None).unwrap());
+    let fetch = |path: String| {
+        let state = state.clone();
+        async move { call(state, Request::get(path).body(Body::empty()).unwrap()).await }
+    };
+    let all = fetch("/api/stories?limit=500".into()).await.json();
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 4, "three events and the museum: {all:#?}");
+    let line = all
+        .iter()
+        .find_map(|s| s["storyline"].as_str())
+        .expect("the strike's events form a storyline")
+        .to_string();
+    let mut strike: Vec<&serde_json::Value> =
+        all.iter().filter(|s| s["storyline"] == line).collect();
+    assert_eq!(strike.len(), 3, "{all:#?}");
+    strike.sort_by_key(|s| s["first_date"].as_str().unwrap().to_string());
+
+    // The list filtered by the storyline: its three stories, counted.
+    let r = fetch(format!("/api/stories?storyline={line}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers["x-total-count"], "3");
+    let mut listed: Vec<String> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    listed.sort();
+    let mut want: Vec<String> = strike
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    want.sort();
+    assert_eq!(listed, want);
+    // Combined with another filter; a well-formed id of no storyline lists nothing.
+    let r = fetch(format!("/api/stories?storyline={line}&since=2025-04-20")).await;
+    assert_eq!(r.json().as_array().unwrap().len(), 1);
+    let r = fetch("/api/stories?storyline=l0000000000".into()).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.json().as_array().unwrap().is_empty());
+    // The page of the list says which storyline it shows and keeps it in its form.
+    let page = fetch(format!("/?storyline={line}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!("Stories of storyline {line}")));
+    assert!(page
+        .body
+        .contains(&format!("name=\"storyline\" value=\"{line}\"")));
+    // Malformed storylines are refused by the API and the page.
+    for bad in [
+        "L0000000000",
+        "l00000",
+        "l000000000g",
+        "l0000000000%3Cb%3E",
+        "%27%20OR%201",
+    ] {
+        let r = fetch(format!("/api/stories?storyline={bad}")).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}: {}", r.body);
+        assert!(r.json()["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("storyline:"));
+        let page = fetch(format!("/?storyline={bad}")).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "page {bad}");
+    }
+
+    // The walkout's page names the ballot as earlier and the deal as later, linked.
+    let id = |s: &serde_json::Value| s["id"].as_str().unwrap().to_string();
+    let title = |s: &serde_json::Value| s["title"].as_str().unwrap().replace('\'', "&#39;");
+    let middle = fetch(format!("/stories/{}", id(strike[1]))).await;
+    assert_eq!(middle.status, StatusCode::OK);
+    let body = &middle.body;
+    let earlier = body.find("Earlier in this storyline").expect("earlier");
+    let later = body.find("Later in this storyline").expect("later");
+    let ballot = body.find(&format!("/stories/{}", id(strike[0]))).unwrap();
+    let deal = body.find(&format!("/stories/{}", id(strike[2]))).unwrap();
+    assert!(earlier < ballot && ballot < later && later < deal, "{body}");
+    assert!(body.contains(&title(strike[0])) && body.contains(&title(strike[2])));
+    assert!(body.contains(&format!("/?storyline={line}")));
+    // The first has only later stories; the museum, in no storyline, has no such section.
+    let first = fetch(format!("/stories/{}", id(strike[0]))).await.body;
+    assert!(
+        !first.contains("Earlier in this storyline") && first.contains("Later in this storyline")
+    );
+    let museum = all.iter().find(|s| s["storyline"].is_null()).unwrap();
+    let alone = fetch(format!("/stories/{}", id(museum))).await.body;
+    assert!(!alone.contains("in this storyline"));
+}

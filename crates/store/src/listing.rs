@@ -1,7 +1,9 @@
-//! The story list with filters and an order: dates, an outlet, an entity, the least coverage,
-//! newest first or by coverage or by conflicts, with the total the filters leave.
+//! The story list with filters and an order: dates, an outlet, an entity, a storyline, the
+//! least coverage, newest first or by coverage or by conflicts, with the total the filters
+//! leave.
 
 use crate::StoryRow;
+pub use dossier_analysis::storylines::is_storyline_id;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// How the story list is ordered.
@@ -54,6 +56,8 @@ pub struct StoryFilter {
     pub entity: Option<String>,
     pub min_outlets: usize,
     pub min_articles: usize,
+    /// The story is of this storyline (its `storyline` id).
+    pub storyline: Option<String>,
     pub sort: StorySort,
 }
 
@@ -62,7 +66,7 @@ const WHERE: &str = "(?1 IS NULL OR last_date >= ?1) AND (?2 IS NULL OR first_da
           AND a.outlet = ?3 COLLATE NOCASE)) \
      AND (?4 IS NULL OR EXISTS (SELECT 1 FROM entities e WHERE e.story = stories.id \
           AND e.id IN (SELECT value FROM json_each(?4)))) \
-     AND outlets >= ?5 AND articles >= ?6";
+     AND outlets >= ?5 AND articles >= ?6 AND (?7 IS NULL OR storyline = ?7)";
 pub(crate) const COLUMNS: &str =
     "SELECT id, title, articles, outlets, first_date, last_date, conflicts, storyline FROM stories";
 
@@ -105,11 +109,12 @@ pub fn list(
         f.outlet,
         entity,
         clamp(f.min_outlets),
-        clamp(f.min_articles)
+        clamp(f.min_articles),
+        f.storyline
     ];
     match only {
         Some(ids) => {
-            let mut st = conn.prepare_cached(&format!("{COLUMNS} WHERE id = ?7 AND {WHERE}"))?;
+            let mut st = conn.prepare_cached(&format!("{COLUMNS} WHERE id = ?8 AND {WHERE}"))?;
             let mut rows = Vec::new();
             for id in ids {
                 let p = params![
@@ -119,6 +124,7 @@ pub fn list(
                     entity,
                     clamp(f.min_outlets),
                     clamp(f.min_articles),
+                    f.storyline,
                     id
                 ];
                 if let Some(r) = st.query_row(p, row).optional()? {
@@ -133,7 +139,7 @@ pub fn list(
                 .prepare_cached(&format!("SELECT count(*) FROM stories WHERE {WHERE}"))?
                 .query_row(base, |r| r.get(0))?;
             let mut st = conn.prepare_cached(&format!(
-                "{COLUMNS} WHERE {WHERE} ORDER BY {} LIMIT ?7 OFFSET ?8",
+                "{COLUMNS} WHERE {WHERE} ORDER BY {} LIMIT ?8 OFFSET ?9",
                 f.sort.order_by()
             ))?;
             let p = params![
@@ -143,6 +149,7 @@ pub fn list(
                 entity,
                 clamp(f.min_outlets),
                 clamp(f.min_articles),
+                f.storyline,
                 clamp(limit),
                 clamp(offset)
             ];
