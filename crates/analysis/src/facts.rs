@@ -262,7 +262,8 @@ fn same_fact(a: &Report, b: &Report) -> Option<f32> {
             Qualifier::AtMost,
         ];
         let bounded = qualified(a, &bounds) || qualified(b, &bounds);
-        if bounded && ratio >= BOUND_RATIO {
+        // (a small count's next whole number is near: a five-hour meeting is "over four hours")
+        if bounded && ratio >= BOUND_RATIO && (x - y).abs() > 1.0 {
             return None;
         }
         let estimates = [Qualifier::About, Qualifier::Nearly];
@@ -879,6 +880,24 @@ mod tests {
             ),
         ]);
         assert!(grouped(&facts, "more than 25%", "nearly 28%"), "{facts:#?}");
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-03-08",
+                "The Orbis summit talks on Monday lasted over four hours, aides said.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-03-08",
+                "The Orbis summit talks on Monday lasted five hours, aides said.",
+            ),
+        ]);
+        assert!(
+            grouped(&facts, "more than 4 hours", "5 hours"),
+            "{facts:#?}"
+        );
     }
 
     #[test]

@@ -224,6 +224,42 @@ const RELATIVE_CLAUSE_VERBS: &[&str] = &[
     "banned", "border",
 ];
 
+/// The speaker named after a dash that follows a quote ending at `end` and ends the paragraph
+/// ("“...” ― Ana Ruiz.", "“...” — Ana Ruiz, a nurse"), with the dash as the cue.
+fn dash_speaker(p: &str, end: usize) -> Option<SpeakerAndCue> {
+    let after = &p[end..];
+    let skipped = after.len()
+        - after
+            .trim_start_matches(|c: char| c.is_whitespace() || "”\"’'".contains(c))
+            .len();
+    let rest = &after[skipped..];
+    let dash = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–'))?;
+    let dash_at = end + skipped;
+    let name_from = dash_at + dash.len_utf8();
+    let tail = &p[name_from..];
+    let lead = tail.len() - tail.trim_start().len();
+    let name = tail.trim_start();
+    let name = name.split(", ").next().unwrap_or("").trim_end();
+    let name = name.strip_suffix('.').unwrap_or(name).trim_end();
+    let words = name.split_whitespace().count();
+    let first_capital = name.starts_with(char::is_uppercase);
+    let whole = p[name_from + lead + name.len()..]
+        .trim_start_matches('.')
+        .trim()
+        .is_empty()
+        || p[name_from + lead + name.len()..].starts_with(", ");
+    (first_capital && (1..=6).contains(&words) && whole && is_speaker_phrase(name)).then(|| {
+        let from = name_from + lead;
+        (
+            Some(from..from + name.len()),
+            Some(dash_at..dash_at + dash.len_utf8()),
+        )
+    })
+}
+
 /// Whether a sentence ends between word `i` and the next (an abbreviation's period is part of
 /// its word; "(D-Ariz.) told" goes on in lower case).
 fn sentence_gap(t: &Para, i: usize) -> bool {
@@ -911,6 +947,11 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                     }
                 }
             }
+        }
+        // "“...” — Ana Ruiz": a name after a dash ends the paragraph (a reader's comment, an
+        // epigraph)
+        if found.is_none() {
+            found = dash_speaker(p, q.end);
         }
         // Before the quote: SPEAKER CUE [that|:|,] “...”  (also a partial quote in a clause).
         // The content is then the whole reported clause, quote included.
@@ -2131,6 +2172,17 @@ mod tests {
                 .map(|r| &"Conversely, the watchdog rated most claims as true."[r]),
             Some("the watchdog")
         );
+    }
+
+    #[test]
+    fn a_name_after_a_dash_says_the_quote() {
+        let p = "“The new bus line changed my mornings. I can read again.” ― Ana Ruiz.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("Ana Ruiz"));
+        let p = "“We waited two hours for a seat.” — Tom B. Hale, a teacher in the valley";
+        assert_eq!(show(p)[0].1.as_deref(), Some("Tom B. Hale"));
+        // a dash that goes on with the sentence names nobody
+        let p = "“We waited two hours for a seat” — and then the doors closed on everyone.";
+        assert!(show(p).iter().all(|(_, s)| s.is_none()), "{:?}", show(p));
     }
 
     #[test]
