@@ -2186,6 +2186,14 @@ mod tests {
     }
 
     #[test]
+    fn a_label_someone_is_known_by_is_no_quote() {
+        let p = "“I know what I saw,” Dana Reyes told reporters. Reyes was known only as “Confidential Witness Number Two” in the inspector's report released last week.";
+        let got = show(p);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "I know what I saw,");
+    }
+
+    #[test]
     fn odd_input_never_panics() {
         for p in [
             "",
