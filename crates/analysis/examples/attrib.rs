@@ -7,6 +7,12 @@ fn main() {
     std::io::stdin().read_to_string(&mut text).expect("stdin");
     let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     for a in dossier_analysis::quotes::document_attributions(&paragraphs) {
-        println!("{a:?}");
+        let p = paragraphs[a.paragraph];
+        let source = a
+            .source
+            .as_ref()
+            .map_or("-", |(k, s)| &paragraphs[*k][s.clone()]);
+        let cue = a.cue.as_ref().map_or("-", |c| &p[c.clone()]);
+        println!("[{source}] [{cue}] {}", &p[a.content.clone()]);
     }
 }

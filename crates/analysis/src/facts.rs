@@ -58,6 +58,14 @@ const SAME_FACT: f32 = 2.0;
 /// Two values further apart than this ratio are never claimed as one quantity in dispute.
 const CONFLICT_RATIO: f64 = 1.5;
 
+/// A bound ("more than", "at least", "up to") and another value this far apart or more are
+/// two quantities.
+const BOUND_RATIO: f64 = 1.25;
+
+/// An estimate ("about", "nearly") and a plain value further apart than this are two
+/// quantities.
+const ESTIMATE_RATIO: f64 = 1.1;
+
 /// The facts of a story.
 pub fn story_facts(
     articles: &[&Article],
@@ -240,6 +248,29 @@ fn same_fact(a: &Report, b: &Report) -> Option<f32> {
     let (x, y) = (magnitude(a), magnitude(b));
     if x.max(y) > 2.0 * x.min(y).max(f64::MIN_POSITIVE) {
         return None;
+    }
+    // a bound is written near the value it bounds ("more than 1.6 million" of 1,626,042), an
+    // estimate near the count ("about 10,000" of 10,503): "more than $500 billion" is not
+    // $928 billion, "about 9 million" not 7.5 million
+    if !same_value {
+        let ratio = x.max(y) / x.min(y).max(f64::MIN_POSITIVE);
+        let qualified = |r: &Report, q: &[Qualifier]| matches!(&r.figure, Figure::Quantity(f) if f.qualifier.is_some_and(|k| q.contains(&k)));
+        let bounds = [
+            Qualifier::MoreThan,
+            Qualifier::AtLeast,
+            Qualifier::LessThan,
+            Qualifier::AtMost,
+        ];
+        let bounded = qualified(a, &bounds) || qualified(b, &bounds);
+        // (a small count's next whole number is near: a five-hour meeting is "over four hours")
+        if bounded && ratio >= BOUND_RATIO && (x - y).abs() > 1.0 {
+            return None;
+        }
+        let estimates = [Qualifier::About, Qualifier::Nearly];
+        let estimated = qualified(a, &estimates) || qualified(b, &estimates);
+        if estimated && !bounded && ratio > ESTIMATE_RATIO {
+            return None;
+        }
     }
     if unrelated {
         return Some(f32::NEG_INFINITY);
@@ -742,6 +773,131 @@ mod tests {
             .unwrap_or_else(|| panic!("{facts:#?}"));
         assert_eq!(f.relation, Relation::Compatible);
         assert_eq!(f.about, "how many visitors");
+    }
+
+    /// Whether any fact groups reports of both values.
+    fn grouped(facts: &[Fact], x: &str, y: &str) -> bool {
+        facts.iter().any(|f| {
+            let has = |v: &str| f.reports.iter().any(|r| r.value.as_deref() == Some(v));
+            has(x) && has(y)
+        })
+    }
+
+    #[test]
+    fn a_bound_far_from_a_value_is_another_quantity() {
+        // what a plan cuts is not what it spends; a bound is written near what it bounds
+        let facts = facts_of(&[
+            art("a", "Wire", "2024-03-08", "The senators unveiled a $930 billion road package on Thursday."),
+            art("b", "Daily", "2024-03-08", "The senators unveiled a road package on Thursday that slashed more than $500 billion from the governor's plan."),
+            art("c", "Post", "2024-03-08", "The senators unveiled a road package on Thursday worth more than $600 billion."),
+        ]);
+        assert!(
+            !grouped(&facts, "$930 billion", "more than $500 billion"),
+            "{facts:#?}"
+        );
+        assert!(
+            !grouped(&facts, "$930 billion", "more than $600 billion"),
+            "{facts:#?}"
+        );
+        assert!(conflicts(&facts).is_empty(), "{facts:#?}");
+        // "over five years" against "over eight years": two spans of one plan
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-03-08",
+                "The Orbis plan would cost $40 billion over five years, officials said.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-03-08",
+                "The Orbis plan would cost $70 billion over eight years, officials said.",
+            ),
+        ]);
+        assert!(
+            !facts.iter().any(|f| f.relation == Relation::Compatible
+                && f.reports
+                    .iter()
+                    .map(|r| &r.article)
+                    .collect::<HashSet<_>>()
+                    .len()
+                    == 2
+                && f.about.contains("time")),
+            "{facts:#?}"
+        );
+    }
+
+    #[test]
+    fn an_estimate_far_from_a_count_is_another_quantity() {
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-03-08",
+                "The benefit cutoff on Monday hits 7.5 million people in the Orbis region.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-03-08",
+                "The benefit cutoff on Monday hits about 9 million people in the Orbis region.",
+            ),
+        ]);
+        assert!(
+            !grouped(&facts, "7.5 million", "about 9 million"),
+            "{facts:#?}"
+        );
+        // close enough to be the same count told roughly
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-03-08",
+                "The mayor said 10,503 migrants waited under the Orbis bridge on Thursday.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-03-08",
+                "The mayor said about 10,000 migrants waited under the Orbis bridge on Thursday.",
+            ),
+        ]);
+        assert!(grouped(&facts, "10,503", "about 10,000"), "{facts:#?}");
+        // an estimate against a bound near it: "nearly 28%" is "more than 25%"
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-03-08",
+                "More than 25% of the Orbis airline's flights were canceled on Sunday.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-03-08",
+                "Nearly 28% of the Orbis airline's flights were canceled on Sunday.",
+            ),
+        ]);
+        assert!(grouped(&facts, "more than 25%", "nearly 28%"), "{facts:#?}");
+        let facts = facts_of(&[
+            art(
+                "a",
+                "Wire",
+                "2024-03-08",
+                "The Orbis summit talks on Monday lasted over four hours, aides said.",
+            ),
+            art(
+                "b",
+                "Daily",
+                "2024-03-08",
+                "The Orbis summit talks on Monday lasted five hours, aides said.",
+            ),
+        ]);
+        assert!(
+            grouped(&facts, "more than 4 hours", "5 hours"),
+            "{facts:#?}"
+        );
     }
 
     #[test]

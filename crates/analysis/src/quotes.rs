@@ -224,6 +224,52 @@ const RELATIVE_CLAUSE_VERBS: &[&str] = &[
     "banned", "border",
 ];
 
+/// The speaker named after a dash that follows a quote ending at `end` and ends the paragraph
+/// ("“...” ― Ana Ruiz.", "“...” — Ana Ruiz, a nurse"), with the dash as the cue.
+fn dash_speaker(p: &str, end: usize) -> Option<SpeakerAndCue> {
+    let after = &p[end..];
+    let skipped = after.len()
+        - after
+            .trim_start_matches(|c: char| c.is_whitespace() || "”\"’'".contains(c))
+            .len();
+    let rest = &after[skipped..];
+    let dash = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–'))?;
+    let dash_at = end + skipped;
+    let name_from = dash_at + dash.len_utf8();
+    let tail = &p[name_from..];
+    let lead = tail.len() - tail.trim_start().len();
+    let name = tail.trim_start();
+    let name = name.split(", ").next().unwrap_or("").trim_end();
+    let name = name.strip_suffix('.').unwrap_or(name).trim_end();
+    let words = name.split_whitespace().count();
+    let first_capital = name.starts_with(char::is_uppercase);
+    let whole = p[name_from + lead + name.len()..]
+        .trim_start_matches('.')
+        .trim()
+        .is_empty()
+        || p[name_from + lead + name.len()..].starts_with(", ");
+    (first_capital && (1..=6).contains(&words) && whole && is_speaker_phrase(name)).then(|| {
+        let from = name_from + lead;
+        (
+            Some(from..from + name.len()),
+            Some(dash_at..dash_at + dash.len_utf8()),
+        )
+    })
+}
+
+/// Whether a sentence ends between word `i` and the next (an abbreviation's period is part of
+/// its word; "(D-Ariz.) told" goes on in lower case).
+fn sentence_gap(t: &Para, i: usize) -> bool {
+    let ws = t.ws.as_slice();
+    ws.get(i + 1).is_some_and(|n| {
+        t.p[ws[i].span.end..n.span.start].contains(['.', '!', '?'])
+            && !n.text.starts_with(char::is_lowercase)
+    })
+}
+
 /// Whether word `i` ends in "-ing" after a form of "be" ("are backing", "is creating").
 fn progressive(t: &Para, i: usize) -> bool {
     let ws = t.ws.as_slice();
@@ -623,6 +669,16 @@ fn sentence_subject(t: &Para, from: usize) -> Option<Range<usize>> {
         }
         _ => first,
     };
+    // "Conversely, the agency rated ...": the subject after a sentence adverb
+    let first = match ws.get(first + 1) {
+        Some(next)
+            if SENTENCE_ADVERBS.contains(&ws[first].text.to_lowercase().as_str())
+                && p[ws[first].span.end..next.span.start].trim() == "," =>
+        {
+            first + 1
+        }
+        _ => first,
+    };
     let opener = |w: &Word| CLAUSE_OPENERS.contains(&w.text.to_lowercase().as_str());
     if opener(&ws[first]) {
         // The subject after the opening clause's comma, else the one inside the clause
@@ -867,13 +923,35 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                     } else {
                         cue_after = Some(ws[k].span.clone());
                     }
-                } else if let Some(c) = (k..ws.len().min(k + 14)).find(|&c| is_cue(ws[c].text)) {
+                } else if let Some(c) = (k..ws.len().min(k + 24))
+                    .take_while(|&c| c == k || !sentence_gap(&t, c - 1))
+                    .find(|&c| is_cue(ws[c].text) && !ws[c].text.starts_with(char::is_uppercase))
+                {
+                    // "“...,” Ann Cole, the director of the agency since 2019, told": a name
+                    // and its apposition; "“...” of the plan, Cole said.": a phrase that
+                    // completes the quote, then the speaker and the verb that end the sentence
                     let s = speaker_before(&t, c, q.end);
+                    let ends_sentence = c + 1 == ws.len() || sentence_gap(&t, c);
+                    let after_comma = p[q.end..ws[c].span.start].rfind(',').map(|o| q.end + o + 1);
                     if s.as_ref().is_some_and(|s| s.start == ws[k].span.start) {
                         found = Some((s, Some(ws[c].span.clone())));
+                    } else if let Some(comma) = after_comma.filter(|_| ends_sentence && c <= k + 12)
+                    {
+                        let s = speaker_before(&t, c, comma).filter(|s| {
+                            p[comma..s.start].trim().is_empty()
+                                && !p[q.end..comma].contains(['(', ')'])
+                        });
+                        if s.is_some() {
+                            found = Some((s, Some(ws[c].span.clone())));
+                        }
                     }
                 }
             }
+        }
+        // "“...” — Ana Ruiz": a name after a dash ends the paragraph (a reader's comment, an
+        // epigraph)
+        if found.is_none() {
+            found = dash_speaker(p, q.end);
         }
         // Before the quote: SPEAKER CUE [that|:|,] “...”  (also a partial quote in a clause).
         // The content is then the whole reported clause, quote included.
@@ -896,7 +974,14 @@ pub fn attributions(original: &str) -> Vec<Attribution> {
                 .filter(|&i| ws[i].span.start >= sentence_start && ws[i].span.end <= q.start)
                 .collect();
             // a cue an earlier quote of the sentence took is not this one's
-            let taken = |i: usize| out.iter().any(|a| a.cue.as_ref() == Some(&ws[i].span));
+            // and a cue inside another quote ("“Every time you say that,” Cole said, “...”")
+            // is words said, not a verb of this one
+            let taken = |i: usize| {
+                out.iter().any(|a| a.cue.as_ref() == Some(&ws[i].span))
+                    || quotes
+                        .iter()
+                        .any(|o| o.start <= ws[i].span.start && ws[i].span.end <= o.end)
+            };
             let first_speech = before
                 .iter()
                 .find(|&&i| is_speech_verb(ws[i].text) && verb_cue(&t, i) && !taken(i));
@@ -2034,6 +2119,78 @@ mod tests {
             got.iter().all(|(_, s)| s.as_deref() == Some("Lopez")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_verb_inside_an_earlier_quote_is_not_the_next_quotes_cue() {
+        let p = "“Every time you say that,” Cole said, referring to the excuse, “you hand the critics an argument.”";
+        let got = show(p);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter().all(|(_, s)| s.as_deref() == Some("Cole")),
+            "{got:?}"
+        );
+        assert_eq!(got[1].0, "you hand the critics an argument.");
+    }
+
+    #[test]
+    fn a_quote_completed_by_a_phrase_then_its_speaker() {
+        let p = "“I admire the design” of the new rules, Ms. Brandt said.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("Ms. Brandt"));
+        let p = "“It is over” for the old plant, the union said.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("the union"));
+        // a question ends the quote's sentence, not the attribution after it
+        let p = "“Who would have thought we would get here?” Ms. Brandt said, smiling.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("Ms. Brandt"));
+    }
+
+    #[test]
+    fn a_long_apposition_between_quote_and_verb() {
+        let p = "“The plan is a mess,” Nora Lind, the head of the tenants’ union in the city since 2015 and a former nurse, told reporters.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("Nora Lind"));
+    }
+
+    #[test]
+    fn a_capitalised_cue_word_in_a_name_is_no_verb() {
+        // "Show" of a programme's name
+        let p = "The mayor called the deal “a fine start” Tuesday on The Morning Show.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("The mayor"));
+        let p = "He was “a fine host” Tuesday on The Morning Show.";
+        assert!(
+            show(p)
+                .iter()
+                .all(|(_, s)| s.as_deref() != Some("Tuesday on The Morning")),
+            "{:?}",
+            show(p)
+        );
+    }
+
+    #[test]
+    fn a_sentence_adverb_is_not_the_subject() {
+        assert_eq!(
+            subject_phrase("Conversely, the watchdog rated most claims as true.")
+                .map(|r| &"Conversely, the watchdog rated most claims as true."[r]),
+            Some("the watchdog")
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_dash_says_the_quote() {
+        let p = "“The new bus line changed my mornings. I can read again.” ― Ana Ruiz.";
+        assert_eq!(show(p)[0].1.as_deref(), Some("Ana Ruiz"));
+        let p = "“We waited two hours for a seat.” — Tom B. Hale, a teacher in the valley";
+        assert_eq!(show(p)[0].1.as_deref(), Some("Tom B. Hale"));
+        // a dash that goes on with the sentence names nobody
+        let p = "“We waited two hours for a seat” — and then the doors closed on everyone.";
+        assert!(show(p).iter().all(|(_, s)| s.is_none()), "{:?}", show(p));
+    }
+
+    #[test]
+    fn a_label_someone_is_known_by_is_no_quote() {
+        let p = "“I know what I saw,” Dana Reyes told reporters. Reyes was known only as “Confidential Witness Number Two” in the inspector's report released last week.";
+        let got = show(p);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "I know what I saw,");
     }
 
     #[test]

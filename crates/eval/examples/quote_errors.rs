@@ -7,7 +7,7 @@
 //! beyond every gold content, the characters beyond in brackets, with counts; `speakers` prints predictions matched to a gold attribution with a source whose speaker the
 //! scorer counts wrong, with the gold source.
 //!
-//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false|partial|over|speakers DIR [N] [--context]`
+//! `cargo run --release -p dossier-eval --example quote_errors -- misses|false|partial|over|speakers DIR [N] [--context] [--all]`
 
 use dossier_eval::quotes::{documents, predict, GoldAttribution};
 use std::ops::Range;
@@ -43,9 +43,19 @@ fn main() {
     let (mode, dir) = (args[1].as_str(), std::path::Path::new(&args[2]));
     let n: usize = args.get(3).and_then(|x| x.parse().ok()).unwrap_or(40);
     let context = args.iter().any(|a| a == "--context");
+    // every article with --all, else every seventh (a sample of the train split)
+    let step = if args.iter().any(|a| a == "--all") {
+        1
+    } else {
+        7
+    };
     let mut shown = 0;
     let (mut missed_chars, mut partial_chars) = (0, 0);
-    for doc in documents(dir).expect("a PolNeAR split").iter().step_by(7) {
+    for doc in documents(dir)
+        .expect("a PolNeAR split")
+        .iter()
+        .step_by(step)
+    {
         let chars: Vec<char> = doc.text.chars().collect();
         let slice = |r: &Range<usize>| {
             chars[r.start..r.end.min(chars.len())]

@@ -1135,6 +1135,17 @@ pub(super) fn role_of(near: &Near) -> Role {
     if before.last().is_some_and(|w| is_move(w)) && after.first() == Some(&"to") {
         return Role::Delta;
     }
+    // "slashed more than $500 billion from the plan", "cut $2 off the price": what was taken
+    // away, not what is left
+    let cut = |w: &&str| {
+        matches!(
+            *w,
+            "slashed" | "cut" | "cuts" | "trimmed" | "shaved" | "removed" | "knocked" | "lopped"
+        )
+    };
+    if last(3).iter().any(cut) && first(4).iter().any(|w| matches!(*w, "from" | "off")) {
+        return Role::Delta;
+    }
     // "from 4.1%", "from a revised 212,400", "a week earlier"
     if last(3).contains(&"from")
         || first(4)
