@@ -62,7 +62,7 @@ impl WriteError {
 
 /// A table being written in one format.
 pub(crate) enum Sink<W: Write + Send> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Jsonl {
         out: W,
         columns: &'static [Column],
@@ -81,7 +81,7 @@ impl<W: Write + Send> Sink<W> {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(columns.iter().map(|c| c.name))?;
-                Sink::Csv(w)
+                Sink::Csv(Box::new(w))
             }
             Format::Jsonl => Sink::Jsonl {
                 out,
@@ -121,7 +121,7 @@ impl<W: Write + Send> Sink<W> {
     pub(crate) fn finish(self) -> Result<(), WriteError> {
         match self {
             Sink::Csv(w) => {
-                let mut out = w.into_inner().map_err(|e| e.into_error())?;
+                let mut out = (*w).into_inner().map_err(|e| e.into_error())?;
                 out.flush()?;
             }
             Sink::Jsonl { mut out, .. } => out.flush()?,
