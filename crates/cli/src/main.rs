@@ -8,6 +8,7 @@
 
 mod corpus;
 mod dates;
+mod export;
 mod follow;
 mod pipeline;
 
@@ -199,6 +200,26 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Write one table of the corpus (one row per item, ids joining the tables; columns in
+    /// docs/schema.md): articles, stories, entities, mentions, quotes, facts or events.
+    Export {
+        #[arg(value_parser = export::table_arg)]
+        table: dossier_export::Table,
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Write to FILE instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Only stories with an article dated on or after DATE (as `stories --since`).
+        #[arg(long, value_name = "DATE", value_parser = dates::since_arg)]
+        since: Option<chrono::NaiveDate>,
+        /// Only stories with an article dated on or before DATE.
+        #[arg(long, value_name = "DATE", value_parser = dates::since_arg)]
+        until: Option<chrono::NaiveDate>,
+        /// Only this story.
+        #[arg(long, value_name = "ID")]
+        story: Option<String>,
+    },
     /// Score dossier on an evaluation set; the last line is `METRIC value`.
     Eval {
         #[command(subcommand)]
@@ -289,6 +310,17 @@ enum StorySortArg {
 enum ListFormat {
     Table,
     Json,
+}
+
+/// The formats of `dossier export`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// A header row, then one record a row (a list cell is a JSON array).
+    Csv,
+    /// One JSON object a line.
+    Jsonl,
+    /// Apache Parquet (snappy-compressed).
+    Parquet,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -443,6 +475,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ListFormat::Json => to_json(&hits),
                 ListFormat::Table => corpus::hits_table(&hits),
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            table,
+            format,
+            output,
+            since,
+            until,
+            story,
+        } => {
+            let format = match format {
+                ExportFormat::Csv => dossier_export::Format::Csv,
+                ExportFormat::Jsonl => dossier_export::Format::Jsonl,
+                ExportFormat::Parquet => dossier_export::Format::Parquet,
+            };
+            let selection = dossier_export::Selection {
+                since,
+                until,
+                story,
+            };
+            export::run(&db, table, format, &selection, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve {

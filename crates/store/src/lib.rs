@@ -741,6 +741,31 @@ impl Store {
         listing::list(&self.conn, f, ids.as_deref(), offset, limit).map_err(|e| self.db_err(e))
     }
 
+    /// Up to `limit` stories `f` lets through, in id order, after story `after` (from the
+    /// first when `None`); only story `only` when given. Paging with the last id of each page
+    /// walks every story without holding the list.
+    pub fn stories_by_id(
+        &self,
+        f: &listing::StoryFilter,
+        only: Option<&str>,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<StoryRow>> {
+        listing::page_by_id(&self.conn, f, only, after, limit).map_err(|e| self.db_err(e))
+    }
+
+    /// The ids of story `id`'s articles, in id order; empty when there is no such story.
+    pub fn story_members(&self, id: &str) -> Result<Vec<String>> {
+        listing::members_of(&self.conn, id).map_err(|e| self.db_err(e))
+    }
+
+    /// The articles of story `id` (each with its story), in id order; empty when there is no
+    /// such story.
+    pub fn story_articles(&self, id: &str) -> Result<Vec<Article>> {
+        let members = listing::members_of(&self.conn, id).map_err(|e| self.db_err(e))?;
+        growth::load_articles(&self.conn, &members).map_err(|e| self.db_err(e))
+    }
+
     /// What a search hit shows of its article: outlet, publication date and its story's title.
     pub fn hit_context(
         &self,

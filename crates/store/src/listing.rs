@@ -159,6 +159,42 @@ pub fn list(
     }
 }
 
+/// Up to `limit` stories `f` lets through (its order ignored), by id, after story `after`
+/// (all when `None`), and only story `only` when given: a reader walks every story in pages
+/// of bounded size.
+pub fn page_by_id(
+    conn: &Connection,
+    f: &StoryFilter,
+    only: Option<&str>,
+    after: Option<&str>,
+    limit: usize,
+) -> rusqlite::Result<Vec<StoryRow>> {
+    let mut st = conn.prepare_cached(&format!(
+        "{COLUMNS} WHERE {WHERE} AND (?7 IS NULL OR id = ?7) AND (?8 IS NULL OR id > ?8) \
+         ORDER BY id LIMIT ?9"
+    ))?;
+    let p = params![
+        f.since,
+        f.until,
+        f.outlet,
+        f.entity,
+        clamp(f.min_outlets),
+        clamp(f.min_articles),
+        only,
+        after,
+        clamp(limit)
+    ];
+    let rows = st.query_map(p, row)?;
+    rows.collect()
+}
+
+/// The ids of a story's articles, in id order.
+pub fn members_of(conn: &Connection, story: &str) -> rusqlite::Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT id FROM articles WHERE story = ?1 ORDER BY id")?;
+    let rows = st.query_map([story], |r| r.get(0))?;
+    rows.collect()
+}
+
 /// The outlets of a story's articles, by name.
 pub fn outlets_of(conn: &Connection, story: &str) -> rusqlite::Result<Vec<String>> {
     let mut st = conn.prepare_cached(
