@@ -3,6 +3,7 @@
 # quiet machine; results go to docs/PERFORMANCE.md with the date and the machine.
 #
 #   bash bench/corpus-bench.sh [N...]          # default: 10000 100000 (add 1000000 for the 1M run)
+#   bash bench/corpus-bench.sh --dense [N...]  # one story of N near-copies (default: 10000)
 #
 # For each N: generate N articles (crates/corpusgen, from the AEB and WCXB gold bodies under
 # ../shared/eval/extraction and the sample articles), ingest them into a fresh store with
@@ -14,8 +15,15 @@
 # against rs-trafilatura's (the best Rust extractor not chosen), each with body F1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+dense=
+if [ "${1:-}" = --dense ]; then
+  # Dense mode: every article a near-copy of one report (make-corpus --dense), so the whole
+  # corpus is one story; ingest and `analyze` are timed, no search or extraction benchmark.
+  dense=--dense
+  shift
+fi
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+[ ${#sizes[@]} -gt 0 ] || { [ -n "$dense" ] && sizes=(10000); } || sizes=(10000 100000)
 work=${BENCH_DIR:-/tmp/dossier-bench}
 mkdir -p "$work"
 cargo build --release -q -p dossier -p dossier-corpusgen
@@ -25,8 +33,8 @@ cores=$(nproc)
 echo "machine: $cores cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r); $(date -u +%F)"
 prev_n= ; prev_t=
 for n in "${sizes[@]}"; do
-  corpus=$work/corpus-$n
-  [ -d "$corpus" ] || ./target/release/make-corpus "$n" "$corpus" 2>/dev/null
+  corpus=$work/corpus$dense-$n
+  [ -d "$corpus" ] || ./target/release/make-corpus $dense "$n" "$corpus" 2>/dev/null
   mb=$(du -sm "$corpus" | cut -f1)
   db=$work/db-$n
   rm -rf "$db"
@@ -44,7 +52,14 @@ for n in "${sizes[@]}"; do
       printf "  growth exponent %d -> %d: %.2f (1.00 = linear)\n", n0, n1, log(t1 / t0) / log(n1 / n0) }'
   fi
   prev_n=$n; prev_t=$secs
+  if [ -n "$dense" ]; then
+    /usr/bin/time -o "$work/time-analyze-$n" -f "%e %U %S %M" "$bin" analyze "$corpus" -f json -q > /dev/null
+    read -r secs user sys kb < "$work/time-analyze-$n"
+    awk -v n="$n" -v s="$secs" -v c="$user" -v y="$sys" -v kb="$kb" 'BEGIN {
+      printf "analyze N=%-7d %8.1f s  %6.1f s CPU  peak %6.0f MB\n", n, s, c + y, kb / 1024 }'
+  fi
 done
+[ -z "$dense" ] || exit 0
 ./target/release/examples/search-latency "$work/db-$prev_n" 1000 | sed "s/^/N=$prev_n /"
 
 echo

@@ -1,7 +1,9 @@
 //! Copies and rewrites: which articles repeat another outlet's own wording.
 //!
-//! Candidates come from a MinHash LSH index (`gaoya`) over stemmed content-word pairs, so a
-//! batch costs about one lookup per article rather than a comparison of every pair. Each
+//! Candidates come from MinHash signatures (`gaoya`) over stemmed content-word pairs, banded
+//! into buckets (LSH), so a batch costs about one lookup per article rather than a comparison
+//! of every pair, and at most [`BUCKET_COMPARISONS`] per bucket when thousands of copies share
+//! it; an article is shown to copy at most [`MOST_SOURCES`] others. Each
 //! candidate pair of different outlets is then aligned sentence by sentence, one sentence to at
 //! most one counterpart, on the articles' *own* words only: words inside quotation marks and
 //! the attributions of a source ("..., the minister said", "according to officials, ...",
@@ -29,8 +31,8 @@ use crate::quotes::{attributions, quoted_spans};
 use crate::reading::Sentence;
 use crate::terms::{content_stems, is_stopword, lowercase, stem, Stems};
 use dossier_model::{Article, CopyKind, CopyLink, Evidence, SharedPassage};
-use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32, VecContainer};
-use rustc_hash::{FxHashSet, FxHasher};
+use gaoya::minhash::{MinHasher, MinHasher32};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
@@ -59,6 +61,14 @@ const BANDS: usize = 64;
 const ROWS: usize = 2;
 /// Least estimated Jaccard of a candidate (far below what a rewrite shares).
 const CANDIDATE: f64 = 0.08;
+/// Most articles of one LSH bucket an article is aligned with (the latest before it): the
+/// articles of a news story share a bucket by the dozen at most; a story of thousands of
+/// near-copies puts them all in every bucket.
+const BUCKET_COMPARISONS: usize = 50;
+/// Most articles one article is shown to copy or rewrite (those it shares most with): one
+/// source is what a reader needs, and a report copied thousands of times would otherwise list
+/// every copy as a copy of every other.
+pub const MOST_SOURCES: usize = 3;
 
 /// A sentence's words as the comparison sees them.
 #[derive(Default)]
@@ -435,33 +445,13 @@ pub fn find_copies(articles: &[&Article], read: &[Vec<Sentence>]) -> Vec<CopyLin
         return Vec::new(); // no pair (and a signature costs 128 hashes a shingle)
     }
     let hasher = MinHasher32::new(BANDS * ROWS);
-    // sized for this story's articles: the default sizing (a thousand entries in each of the
-    // 64 bands) cost megabytes of fresh memory a story
-    let mut index = MinHashIndex::<u32, usize, VecContainer<usize>>::new_with_capacity(
-        BANDS,
-        ROWS,
-        CANDIDATE,
-        articles.len(),
-        0.0,
-    );
     let signatures: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| hasher.create_signature(shingles(&a.text).iter()))
         .collect();
-    for (i, s) in signatures.iter().enumerate() {
-        index.insert(i, s.clone());
-    }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (i, s) in signatures.iter().enumerate() {
-        for j in index.query_owned(s) {
-            if j > i && !same_outlet(articles[i], articles[j]) {
-                pairs.push((i, j));
-            }
-        }
-    }
-    pairs.sort_unstable();
+    let pairs = candidate_pairs(&signatures, |i, j| !same_outlet(articles[i], articles[j]));
     let mut cache: Vec<Option<Vec<Compared>>> = (0..articles.len()).map(|_| None).collect();
-    let mut links = Vec::new();
+    let mut links: Vec<(usize, CopyLink)> = Vec::new();
     for (i, j) in pairs {
         for k in [i, j] {
             if cache[k].is_none() {
@@ -516,22 +506,90 @@ pub fn find_copies(articles: &[&Article], read: &[Vec<Sentence>]) -> Vec<CopyLin
         } as f32
             / aligned.compared as f32;
         let (a, b) = (articles[copier], articles[source]);
-        links.push(CopyLink {
-            article: a.id.clone(),
-            of: b.id.clone(),
-            kind,
-            share: (share * 100.0).round() / 100.0,
-            passages: aligned
-                .pairs
-                .iter()
-                .map(|(x, y)| SharedPassage {
-                    article: Evidence::of(&a.id, &a.text, x.start, x.end),
-                    of: Evidence::of(&b.id, &b.text, y.start, y.end),
-                })
-                .collect(),
-        });
+        links.push((
+            copier,
+            CopyLink {
+                article: a.id.clone(),
+                of: b.id.clone(),
+                kind,
+                share: (share * 100.0).round() / 100.0,
+                passages: aligned
+                    .pairs
+                    .iter()
+                    .map(|(x, y)| SharedPassage {
+                        article: Evidence::of(&a.id, &a.text, x.start, x.end),
+                        of: Evidence::of(&b.id, &b.text, y.start, y.end),
+                    })
+                    .collect(),
+            },
+        ));
     }
-    links
+    most_sources(links)
+}
+
+/// Of the links of each copier, the [`MOST_SOURCES`] with the largest share (ties: the first
+/// found), in the order found.
+fn most_sources(mut links: Vec<(usize, CopyLink)>) -> Vec<CopyLink> {
+    let mut per_copier: FxHashMap<usize, Vec<(f32, usize)>> = FxHashMap::default();
+    for (k, (copier, l)) in links.iter().enumerate() {
+        per_copier.entry(*copier).or_default().push((l.share, k));
+    }
+    let mut keep = vec![false; links.len()];
+    for mut found in per_copier.into_values() {
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, k) in found.iter().take(MOST_SOURCES) {
+            keep[k] = true;
+        }
+    }
+    let mut k = 0;
+    links.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    links.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The pairs `(i, j)`, `i < j`, of `signatures` that share a band (LSH: [`BANDS`] bands of
+/// [`ROWS`] rows) and whose estimated Jaccard is at least [`CANDIDATE`], for which `keep`
+/// holds, sorted. Each signature is compared with at most [`BUCKET_COMPARISONS`] of those
+/// before it in a band (the latest), so a story of thousands of copies costs a bounded number
+/// of alignments per article, not one per pair.
+fn candidate_pairs(
+    signatures: &[Vec<u32>],
+    keep: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut buckets: FxHashMap<(usize, u64), Vec<usize>> = FxHashMap::default();
+    let mut seen: Vec<usize> = vec![0; signatures.len()];
+    let mut pairs = Vec::new();
+    for (j, s) in signatures.iter().enumerate() {
+        let keys: Vec<(usize, u64)> = (0..BANDS)
+            .map(|b| {
+                let mut h = FxHasher::default();
+                s[b * ROWS..(b + 1) * ROWS].hash(&mut h);
+                (b, h.finish())
+            })
+            .collect();
+        for key in &keys {
+            let Some(bucket) = buckets.get(key) else {
+                continue;
+            };
+            for &i in bucket.iter().rev().take(BUCKET_COMPARISONS) {
+                if seen[i] == j + 1 {
+                    continue;
+                }
+                seen[i] = j + 1;
+                let same = s.iter().zip(&signatures[i]).filter(|(x, y)| x == y).count();
+                if same as f64 / s.len() as f64 >= CANDIDATE && keep(i, j) {
+                    pairs.push((i, j));
+                }
+            }
+        }
+        for key in keys {
+            buckets.entry(key).or_default().push(j);
+        }
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// Whether two articles come from one outlet.
@@ -756,5 +814,30 @@ mod tests {
             independent_groups(&[&a, &b], &[])[0],
             independent_groups(&[&a, &b], &[])[1]
         );
+    }
+
+    #[test]
+    fn a_report_copied_by_many_outlets_lists_a_few_sources_per_copy() {
+        let owned: Vec<Article> = (0..40)
+            .map(|k| {
+                art(
+                    &format!("c{k:02}"),
+                    &format!("Outlet {k}"),
+                    2 + k / 10,
+                    WIRE,
+                )
+            })
+            .collect();
+        let articles: Vec<&Article> = owned.iter().collect();
+        let links = copies(&articles);
+        assert!(!links.is_empty());
+        for a in &owned {
+            let sources = links.iter().filter(|l| l.article == a.id).count();
+            assert!(sources <= MOST_SOURCES, "{}: {sources}", a.id);
+        }
+        // Every report of a later day copies one of the earlier ones.
+        for a in owned.iter().skip(10) {
+            assert!(links.iter().any(|l| l.article == a.id), "{}", a.id);
+        }
     }
 }

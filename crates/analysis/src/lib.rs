@@ -42,21 +42,81 @@ pub fn analyze(articles: &mut [Article]) -> Vec<Story> {
 /// sentence embeddings added ([`stories::add_meaning`]).
 pub fn analyze_by(articles: &mut [Article], vectors: &[StoryVector]) -> Vec<Story> {
     let mut stories = group_stories_by(articles, vectors);
-    let mentions = entities::find_mentions(articles);
     let index: std::collections::HashMap<&str, usize> = articles
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    for s in &mut stories {
-        let members: Vec<usize> = s
-            .articles
-            .iter()
-            .filter_map(|id| index.get(id.as_str()).copied())
-            .collect();
-        fill_story(s, articles, &mentions, &members);
+    let read: Vec<Vec<usize>> = stories
+        .iter()
+        .map(|s| {
+            let members: Vec<usize> = s
+                .articles
+                .iter()
+                .filter_map(|id| index.get(id.as_str()).copied())
+                .collect();
+            dossier_members(articles, members)
+        })
+        .collect();
+    let mentions = mentions_of(articles, read.iter().flatten().copied());
+    for (s, members) in stories.iter_mut().zip(&read) {
+        fill_story(s, articles, &mentions, members);
     }
     stories
+}
+
+/// Most articles of one story its dossier is read from. News stories stay far below it; a
+/// story of thousands of near-copies (a syndicated report, a flood of spam) would make the
+/// sections that compare its articles with each other (facts, copies, the brief) quadratic.
+pub const DOSSIER_ARTICLES: usize = 200;
+
+/// The members of a story its dossier is read from: all of them, or for a story of more than
+/// [`DOSSIER_ARTICLES`], that many spread evenly over its articles in order of publication
+/// (then id), the first and the last among them; in the order of `members`.
+pub fn dossier_members(articles: &[Article], members: Vec<usize>) -> Vec<usize> {
+    if members.len() <= DOSSIER_ARTICLES {
+        return members;
+    }
+    let mut by_date = members.clone();
+    by_date.sort_by(|&a, &b| {
+        (articles[a].published, &articles[a].id).cmp(&(articles[b].published, &articles[b].id))
+    });
+    let last = by_date.len() - 1;
+    let mut chosen: Vec<usize> = (0..DOSSIER_ARTICLES)
+        .map(|k| by_date[k * last / (DOSSIER_ARTICLES - 1)])
+        .collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    members
+        .into_iter()
+        .filter(|m| chosen.binary_search(m).is_ok())
+        .collect()
+}
+
+/// The entity mentions of `articles[i]` for each `i` of `read`, none for the others.
+fn mentions_of(
+    articles: &[Article],
+    read: impl Iterator<Item = usize>,
+) -> Vec<Vec<entities::Mention>> {
+    let mut wanted = vec![false; articles.len()];
+    read.for_each(|i| wanted[i] = true);
+    if wanted.iter().all(|&w| w) {
+        return entities::find_mentions(articles);
+    }
+    let subset: Vec<Article> = articles
+        .iter()
+        .zip(&wanted)
+        .filter(|(_, &w)| w)
+        .map(|(a, _)| a.clone())
+        .collect();
+    let mut found = entities::find_mentions(&subset).into_iter();
+    wanted
+        .iter()
+        .map(|&w| match w {
+            true => found.next().unwrap_or_default(),
+            false => Vec::new(),
+        })
+        .collect()
 }
 
 /// Analyses `articles` as one story, whatever their similarity (for a story whose members
@@ -74,7 +134,8 @@ pub fn analyze_story(articles: &mut [Article]) -> Story {
     for a in articles.iter_mut() {
         a.story = Some(story.id.clone());
     }
-    let mentions = entities::find_mentions(articles);
+    let members = dossier_members(articles, members);
+    let mentions = mentions_of(articles, members.iter().copied());
     fill_story(&mut story, articles, &mentions, &members);
     story
 }
@@ -266,6 +327,24 @@ const TYPICAL_TIE: f64 = 1e-5;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_story_is_read_from_a_bounded_spread_of_its_articles() {
+        let articles: Vec<Article> = (0..1000)
+            .map(|k| Article {
+                id: format!("a{k:04}"),
+                published: chrono::NaiveDate::from_ymd_opt(2025, 1, 1 + (999 - k as u32) / 40),
+                ..Default::default()
+            })
+            .collect();
+        let chosen = dossier_members(&articles, (0..1000).collect());
+        assert_eq!(chosen.len(), DOSSIER_ARTICLES);
+        assert!(chosen.windows(2).all(|w| w[0] < w[1]));
+        // The first published (the first id of the first day) and the last are both read.
+        assert!(chosen.contains(&960) && chosen.contains(&39), "{chosen:?}");
+        let small: Vec<usize> = (0..50).collect();
+        assert_eq!(dossier_members(&articles, small.clone()), small);
+    }
 
     fn art(id: &str, text: &str) -> Article {
         Article {

@@ -414,28 +414,57 @@ pub fn add_meaning<E>(
 /// A link between items `i` and `j` (`i < j`) and its similarity.
 pub type Link = (usize, usize, f32);
 
-/// Every link among `vs`: (i, j, similarity) with i < j, sorted.
+/// Most articles of one feature's postings that an article is compared with: the latest
+/// [`BUCKET_COMPARISONS`] posted before it (in id order here, in arrival order in a store).
+/// Within the window, news puts a few dozen articles under one heavy feature, the 7,334
+/// undated articles of NeuS train at most 300 or so; thousands of near-copies of one report (a
+/// syndicated story, a flood of spam) would put all of them there and make link finding
+/// quadratic in time and in links. Beyond it an article is compared with the latest of them:
+/// enough to join their story ([`cluster_component`] collapses near-copies).
+pub const BUCKET_COMPARISONS: usize = 400;
+/// Most articles an article is compared with in all ([`links`]), its features taken heaviest
+/// first.
+pub const MOST_COMPARISONS: usize = 2 * BUCKET_COMPARISONS;
+
+/// Every link among `vs`: (i, j, similarity) with i < j, sorted. Each article is compared with
+/// the articles before it that share one of its heaviest features ([`StoryVector::top`]), at
+/// most [`BUCKET_COMPARISONS`] of each feature and [`MOST_COMPARISONS`] in all, so the links
+/// grow linearly with the articles even when thousands share every feature.
 pub fn links(vs: &[&StoryVector]) -> Vec<(usize, usize, f32)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    // `seen[j] == i + 1` once `j` is a candidate of `i`.
+    let mut seen: Vec<usize> = vec![0; vs.len()];
+    let mut out: Vec<Link> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
     for (i, v) in vs.iter().enumerate() {
-        for t in v.top() {
+        let top = v.top();
+        candidates.clear();
+        'features: for t in &top {
+            let Some(list) = postings.get(t) else {
+                continue;
+            };
+            for &j in list.iter().rev().take(BUCKET_COMPARISONS) {
+                if seen[j] != i + 1 {
+                    if candidates.len() == MOST_COMPARISONS {
+                        break 'features;
+                    }
+                    seen[j] = i + 1;
+                    candidates.push(j);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        out.extend(
+            candidates
+                .iter()
+                .filter_map(|&j| vs[j].link(v).map(|s| (j, i, s))),
+        );
+        for t in top {
             postings.entry(t).or_default().push(i);
         }
     }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for list in postings.values() {
-        for (k, &i) in list.iter().enumerate() {
-            for &j in &list[k + 1..] {
-                pairs.push((i.min(j), i.max(j)));
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-        .into_iter()
-        .filter_map(|(i, j)| vs[i].link(vs[j]).map(|s| (i, j, s)))
-        .collect()
+    out.sort_unstable_by_key(|&(i, j, _)| (i, j));
+    out
 }
 
 /// The connected components of `links` over `n` items, each sorted, in order of their first.
@@ -528,7 +557,97 @@ pub fn cluster_component(vectors: &[&StoryVector], edges: &[Link]) -> Vec<Vec<us
     } else {
         Unlinked::Blocks
     };
+    if vectors.len() > DENSE_COMPONENT {
+        if let Some(groups) = cluster_near_copies(&context, &edges) {
+            return groups;
+        }
+    }
     average_link(vectors.len(), &edges, STORY_THRESHOLD, unlinked)
+}
+
+/// The size of a component from which on its near-copies are clustered as one item
+/// ([`cluster_near_copies`]). The components of news stay far below it (the largest of the
+/// dated raw crawl has a few dozen articles); thousands of copies of one report reach it.
+pub const DENSE_COMPONENT: usize = 1000;
+/// Least cosine of the words of two articles published the same day (or both undated) for
+/// them to be near-copies of one report in a dense component.
+pub const NEAR_COPY: f32 = 0.85;
+/// Least near-copies of one report in a dense component for it to be clustered as near-copies
+/// ([`cluster_near_copies`]): the undated chain of 6,000 articles of NeuS train is no such
+/// component, a report copied thousands of times is.
+pub const DENSE_COPIES: usize = 50;
+/// Most items (near-copies as one) of a dense component whose every pair is compared
+/// ([`cluster_near_copies`]).
+pub const DENSE_ITEMS: usize = 2000;
+
+/// [`average_link`] for a dense component: articles linked as near-copies ([`NEAR_COPY`],
+/// transitively) are one item of their number's weight, and two items are as similar as the
+/// mean of the links between their articles. Near-copies would be the first merges of
+/// average-link clustering anyway; as items they keep the clustering of thousands of copies
+/// to their few variants, and an article compared only with the latest copies before it
+/// ([`BUCKET_COMPARISONS`]) still joins the story of the earliest. `None` when no report has
+/// [`DENSE_COPIES`] near-copies there.
+pub fn cluster_near_copies(vectors: &[StoryVector], edges: &[Link]) -> Option<Vec<Vec<usize>>> {
+    let n = vectors.len();
+    let copies: Vec<Link> = edges
+        .iter()
+        .copied()
+        .filter(|&(i, j, _)| {
+            vectors[i].published == vectors[j].published
+                && vectors[i].cosine(&vectors[j]) >= NEAR_COPY
+        })
+        .collect();
+    let items = components(n, &copies);
+    if items.iter().all(|m| m.len() < DENSE_COPIES) {
+        return None;
+    }
+    let mut item_of = vec![0usize; n];
+    for (k, members) in items.iter().enumerate() {
+        for &i in members {
+            item_of[i] = k;
+        }
+    }
+    // The sum and count of the links between two items.
+    let mut between: FxHashMap<(usize, usize), (f64, usize)> = FxHashMap::default();
+    for &(i, j, s) in edges {
+        let (a, b) = (item_of[i], item_of[j]);
+        if a != b {
+            let e = between.entry((a.min(b), a.max(b))).or_default();
+            e.0 += s as f64;
+            e.1 += 1;
+        }
+    }
+    let mut item_edges: Vec<Link> = between
+        .iter()
+        .map(|(&(a, b), &(sum, count))| (a, b, (sum / count as f64) as f32))
+        .collect();
+    // Few items: the pairs no link joins (the article of one was compared only with the latest
+    // copies, not with the other) are compared through their first articles.
+    if items.len() <= DENSE_ITEMS {
+        for a in 0..items.len() {
+            for b in a + 1..items.len() {
+                if !between.contains_key(&(a, b)) {
+                    let (x, y) = (&vectors[items[a][0]], &vectors[items[b][0]]);
+                    if let Some(s) = x.link(y) {
+                        item_edges.push((a, b, s));
+                    }
+                }
+            }
+        }
+    }
+    item_edges.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    let weights: Vec<f32> = items.iter().map(|m| m.len() as f32).collect();
+    let mut out: Vec<Vec<usize>> =
+        weighted_average_link(&weights, &item_edges, STORY_THRESHOLD, Unlinked::Blocks)
+            .into_iter()
+            .map(|group| {
+                let mut g: Vec<usize> = group.iter().flat_map(|&k| items[k].clone()).collect();
+                g.sort_unstable();
+                g
+            })
+            .collect();
+    out.sort_by_key(|m| m[0]);
+    Some(out)
 }
 
 /// How many of an outlet's articles in a component must use a feature that no other outlet's
@@ -631,6 +750,18 @@ pub fn average_link(
     threshold: f32,
     unlinked: Unlinked,
 ) -> Vec<Vec<usize>> {
+    weighted_average_link(&vec![1.0; n], edges, threshold, unlinked)
+}
+
+/// [`average_link`] of items that stand for `weights[i]` articles each (a group of that many
+/// starts as item `i`).
+pub fn weighted_average_link(
+    weights: &[f32],
+    edges: &[Link],
+    threshold: f32,
+    unlinked: Unlinked,
+) -> Vec<Vec<usize>> {
+    let n = weights.len();
     let mut sim: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
     for &(i, j, s) in edges {
         if i != j {
@@ -649,6 +780,7 @@ pub fn average_link(
         .filter(|c| c.0 >= threshold)
         .collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut size = weights.to_vec();
     while let Some(Candidate(s, a, b)) = queue.pop() {
         // Skip what a merge made stale: a group merged away, or a similarity since updated.
         if members[a].is_empty() || members[b].is_empty() || sim[a].get(&b) != Some(&s) {
@@ -657,7 +789,7 @@ pub fn average_link(
         // Lance-Williams update for average linkage. When a pair that is no edge blocks the
         // merge, the merged group's neighbours are those of both; when it counts as 0, those of
         // either.
-        let (na, nb) = (members[a].len() as f32, members[b].len() as f32);
+        let (na, nb) = (size[a], size[b]);
         let row_a = std::mem::take(&mut sim[a]);
         let row_b = std::mem::take(&mut sim[b]);
         for &k in row_b.keys() {
@@ -703,6 +835,7 @@ pub fn average_link(
         sim[a] = merged;
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
+        size[a] += size[b];
     }
     let mut out: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     out.iter_mut().for_each(|m| m.sort_unstable());
@@ -1134,5 +1267,63 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `n` vectors dated 2024-03-04 sharing `shared` features of weight 1 (ids from 1000),
+    /// each with `own` features of its own.
+    fn alike(n: usize, shared: u32, own: u32) -> Vec<StoryVector> {
+        (0..n)
+            .map(|i| {
+                let mut terms: Vec<(u32, f32)> = (1000..1000 + shared).map(|t| (t, 1.0)).collect();
+                let base = 1_000_000 + (i as u32) * own;
+                terms.extend((base..base + own).map(|t| (t, 1.0)));
+                StoryVector::new(
+                    format!("a{i:05}"),
+                    NaiveDate::from_ymd_opt(2024, 3, 4),
+                    terms,
+                    vec![],
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn below_the_bucket_bound_links_are_every_linked_pair_sharing_a_top_feature() {
+        let mut vs = alike(60, 6, 6);
+        // Half of them share a second topic instead.
+        for v in vs.iter_mut().skip(30) {
+            let terms: Vec<(u32, f32)> = v.terms.iter().map(|&(t, w)| (t + 500, w)).collect();
+            *v = StoryVector::new(v.article.clone(), v.published, terms, vec![]);
+        }
+        let refs: Vec<&StoryVector> = vs.iter().collect();
+        let mut all = Vec::new();
+        for i in 0..refs.len() {
+            for j in i + 1..refs.len() {
+                let shared = refs[i].top().iter().any(|t| refs[j].top().contains(t));
+                if let (true, Some(s)) = (shared, refs[i].link(refs[j])) {
+                    all.push((i, j, s));
+                }
+            }
+        }
+        assert!(!all.is_empty());
+        assert_eq!(links(&refs), all);
+    }
+
+    #[test]
+    fn thousands_of_near_copies_are_linked_boundedly_and_are_one_story() {
+        let n = 3000;
+        let vs = alike(n, 30, 1);
+        let refs: Vec<&StoryVector> = vs.iter().collect();
+        let found = links(&refs);
+        assert!(found.len() <= n * MOST_COMPARISONS, "{} links", found.len());
+        assert!(found.len() < n * (n - 1) / 4, "{} links", found.len());
+        let stories = cluster(&vs);
+        assert_eq!(
+            stories.len(),
+            1,
+            "{:?}",
+            stories.iter().map(Vec::len).collect::<Vec<_>>()
+        );
+        assert_eq!(stories[0].len(), n);
     }
 }

@@ -7,7 +7,8 @@
 //! Each article is a variant: its paragraphs after the lead in a
 //! shuffled order, one paragraph sometimes dropped, a few words lightly rewritten, and a
 //! correspondent line that makes every article's content unique. Deterministic: the same
-//! texts, `k` and seed give the same article.
+//! texts, `k` and seed give the same article. A dense story ([`dense_article`]) makes every
+//! article a variant of one text, so the whole corpus is one story of near-copies.
 
 use chrono::{Duration, NaiveDate};
 use serde_json::{json, Value};
@@ -99,8 +100,20 @@ impl Base {
 /// Article `k` of the corpus over `bases`, as a JSONL record dossier reads.
 pub fn article(bases: &[Base], k: usize, seed: u64) -> Value {
     let burst = k / BURST;
-    let base = burst % bases.len();
-    let round = burst / bases.len();
+    variant(bases, burst % bases.len(), burst / bases.len(), k, seed)
+}
+
+/// Article `k` of a dense story: every article a variant of the first base text (the same
+/// variations as [`article`]: paragraphs shuffled, one sometimes dropped, words rewritten, a
+/// correspondent line of its own), published over three days by all the outlets. Thousands of
+/// near-copies of one report in one story, as a wire story syndicated everywhere or a flood of
+/// spam gives; [`article`] never makes more than [`BURST`] articles of one story.
+pub fn dense_article(bases: &[Base], k: usize, seed: u64) -> Value {
+    variant(bases, 0, 0, k, seed)
+}
+
+/// Variant `k` of base text `base` in its `round`-th burst.
+fn variant(bases: &[Base], base: usize, round: usize, k: usize, seed: u64) -> Value {
     let b = &bases[base];
     let mut rng = Mix(seed ^ (k as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
     let mut paras = b.paragraphs.clone();

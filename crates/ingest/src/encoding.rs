@@ -102,9 +102,30 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(UTF_16LE)
     } else if even_nul * 10 >= pairs * 8 && odd_nul * 10 < pairs {
         Some(UTF_16BE)
+    } else if one_script_high_bytes(head.iter().skip(1).step_by(2), even_nul, pairs) {
+        Some(UTF_16LE)
+    } else if one_script_high_bytes(head.iter().step_by(2), odd_nul, pairs) {
+        Some(UTF_16BE)
     } else {
         None
     }
+}
+
+/// Whether `high` looks like the high bytes of UTF-16 text in one script beyond Latin
+/// (Cyrillic, Greek, Hebrew, Arabic): NUL for its spaces, digits and punctuation (at least a
+/// tenth), one other value for its letters, nothing else in 19 of 20, while the low bytes
+/// (`low_nul` NULs of `pairs`) are almost never NUL. Text in a single-byte encoding has no NUL
+/// at all.
+fn one_script_high_bytes<'a>(
+    high: impl Iterator<Item = &'a u8>,
+    low_nul: usize,
+    pairs: usize,
+) -> bool {
+    let mut counts = [0usize; 256];
+    high.for_each(|&b| counts[b as usize] += 1);
+    let nul = counts[0];
+    let script = counts[1..].iter().max().copied().unwrap_or(0);
+    nul * 10 >= pairs && low_nul * 50 < pairs && (nul + script) * 20 >= pairs * 19
 }
 
 fn binary_magic(bytes: &[u8]) -> Option<&'static str> {
@@ -200,6 +221,20 @@ mod tests {
         assert_eq!(decode(&le, false).unwrap().text, s);
         let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode(&be, false).unwrap().text, s);
+    }
+
+    #[test]
+    fn cyrillic_utf16_without_bom() {
+        let s =
+            "Переговоры в Москве продолжались пять часов, сообщил во вторник помощник президента.";
+        let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let d = decode(&le, false).unwrap();
+        assert_eq!(d.text, s);
+        assert_eq!(d.encoding, "UTF-16LE");
+        let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let d = decode(&be, false).unwrap();
+        assert_eq!(d.text, s);
+        assert_eq!(d.encoding, "UTF-16BE");
     }
 
     #[test]

@@ -13,7 +13,10 @@
 //! (`dossier` NULL) until [`compute_dossiers`] fills it again.
 
 use chrono::{Datelike, NaiveDate};
-use dossier_analysis::stories::{cluster_component, story_vectors, TOP_FEATURES, WINDOW_DAYS};
+use dossier_analysis::stories::{
+    cluster_component, story_vectors, BUCKET_COMPARISONS, MOST_COMPARISONS, TOP_FEATURES,
+    WINDOW_DAYS,
+};
 use dossier_analysis::{StoryVector, STORY_THRESHOLD};
 use dossier_model::{Article, Relation, Story};
 use rayon::prelude::*;
@@ -256,27 +259,41 @@ fn link(
         // One query per article and kind of day for all its features (`feature IN (...)`, the
         // list padded to TOP_FEATURES by repeating its first), not one per feature.
         let features = vec!["?"; TOP_FEATURES].join(", ");
+        // Rows past MOST_COMPARISONS mean a dense story: then each feature gives only its
+        // latest BUCKET_COMPARISONS, as in the batch's `links`.
         let mut dated = tx.prepare_cached(&format!(
-            "SELECT seq FROM postings WHERE feature IN ({features}) AND day BETWEEN ?{} AND ?{}",
+            "SELECT seq FROM postings WHERE feature IN ({features}) AND day BETWEEN ?{} AND ?{} LIMIT {}",
             TOP_FEATURES + 1,
-            TOP_FEATURES + 2
+            TOP_FEATURES + 2,
+            MOST_COMPARISONS + 1,
         ))?;
         let mut undated = tx.prepare_cached(&format!(
-            "SELECT seq FROM postings WHERE feature IN ({features}) AND day = ?{}",
-            TOP_FEATURES + 1
+            "SELECT seq FROM postings WHERE feature IN ({features}) AND day = ?{} LIMIT {}",
+            TOP_FEATURES + 1,
+            MOST_COMPARISONS + 1,
+        ))?;
+        let mut latest = tx.prepare_cached(&format!(
+            "SELECT seq FROM postings WHERE feature = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day DESC, seq DESC LIMIT {BUCKET_COMPARISONS}"
         ))?;
         for f in &fresh {
             let mut found: BTreeSet<i64> = BTreeSet::new();
+            let ranges: &[[i64; 2]] = match f.day {
+                UNDATED => &[[i64::MIN, i64::MAX]],
+                day => &[[day - WINDOW_DAYS, day + WINDOW_DAYS], [UNDATED, UNDATED]],
+            };
             if let Some(&first) = f.top.first() {
                 let mut values: Vec<i64> = f.top.iter().map(|&x| x as i64).collect();
                 values.resize(TOP_FEATURES, first as i64);
+                let mut rows = 0;
                 let mut query =
                     |st: &mut rusqlite::CachedStatement, days: &[i64]| -> rusqlite::Result<()> {
                         let mut bound = values.clone();
                         bound.extend_from_slice(days);
-                        let rows = st.query_map(rusqlite::params_from_iter(bound), |r| r.get(0))?;
-                        for s in rows {
+                        let found_rows =
+                            st.query_map(rusqlite::params_from_iter(bound), |r| r.get(0))?;
+                        for s in found_rows {
                             found.insert(s?);
+                            rows += 1;
                         }
                         Ok(())
                     };
@@ -286,15 +303,34 @@ fn link(
                     query(&mut dated, &[f.day - WINDOW_DAYS, f.day + WINDOW_DAYS])?;
                     query(&mut undated, &[UNDATED])?;
                 }
+                if rows > MOST_COMPARISONS {
+                    found.clear();
+                    'features: for &feature in &f.top {
+                        for days in ranges {
+                            let params = params![feature, days[0], days[1]];
+                            for s in latest.query_map(params, |r| r.get(0))? {
+                                found.insert(s?);
+                                if found.len() == MOST_COMPARISONS {
+                                    break 'features;
+                                }
+                            }
+                        }
+                    }
+                }
             }
             for &feature in &f.top {
-                for &(seq, day) in posted.get(&feature).into_iter().flatten() {
-                    let near = f.day == UNDATED
-                        || day == UNDATED
-                        || (f.day - WINDOW_DAYS..=f.day + WINDOW_DAYS).contains(&day);
-                    if near {
-                        found.insert(seq);
-                    }
+                let near = posted
+                    .get(&feature)
+                    .into_iter()
+                    .flatten()
+                    .rev()
+                    .filter(|&&(_, day)| {
+                        f.day == UNDATED
+                            || day == UNDATED
+                            || (f.day - WINDOW_DAYS..=f.day + WINDOW_DAYS).contains(&day)
+                    });
+                for &(seq, _) in near.take(BUCKET_COMPARISONS) {
+                    found.insert(seq);
                 }
             }
             for &feature in &f.top {

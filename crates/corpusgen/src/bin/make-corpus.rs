@@ -1,13 +1,18 @@
-//! `make-corpus N OUT_DIR [SOURCE_DIR...]`: writes N generated articles as JSONL files of
-//! 10,000 articles each (`part-00000.jsonl`, ...) built from the texts under SOURCE_DIRs
-//! (default: ../shared/eval/extraction and examples/). See `dossier_corpusgen`.
+//! `make-corpus [--dense] N OUT_DIR [SOURCE_DIR...]`: writes N generated articles as JSONL
+//! files of 10,000 articles each (`part-00000.jsonl`, ...) built from the texts under
+//! SOURCE_DIRs (default: ../shared/eval/extraction and examples/). With `--dense`, all N are
+//! near-copies of one story (`dossier_corpusgen::dense_article`). See `dossier_corpusgen`.
 
 use std::io::Write;
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let dense = args.first().is_some_and(|a| a == "--dense");
+    if dense {
+        args.remove(0);
+    }
     let (Some(n), Some(out)) = (args.first(), args.get(1)) else {
-        anyhow::bail!("usage: make-corpus N OUT_DIR [SOURCE_DIR...]");
+        anyhow::bail!("usage: make-corpus [--dense] N OUT_DIR [SOURCE_DIR...]");
     };
     let n: usize = n.parse()?;
     let sources: Vec<String> = if args.len() > 2 {
@@ -27,7 +32,11 @@ fn main() -> anyhow::Result<()> {
         let path = std::path::Path::new(out).join(format!("part-{part:05}.jsonl"));
         let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
         for k in start..(start + per_file).min(n) {
-            let line = dossier_corpusgen::article(&bases, k, 42).to_string();
+            let line = match dense {
+                true => dossier_corpusgen::dense_article(&bases, k, 42),
+                false => dossier_corpusgen::article(&bases, k, 42),
+            }
+            .to_string();
             bytes += line.len() + 1;
             writeln!(f, "{line}")?;
         }
