@@ -65,10 +65,12 @@ pub fn analyze_by(articles: &mut [Article], vectors: &[StoryVector]) -> Vec<Stor
     stories
 }
 
-/// Most articles of one story its dossier is read from. News stories stay far below it; a
-/// story of thousands of near-copies (a syndicated report, a flood of spam) would make the
-/// sections that compare its articles with each other (facts, copies, the brief) quadratic.
-pub const DOSSIER_ARTICLES: usize = 200;
+/// Most articles of one story its dossier is read from. News stories stay below it (an event
+/// told by every outlet, or a news archive's pool of a topic's several hundred reports, as in
+/// Timeline17); a story of thousands of near-copies (a syndicated report, a flood of spam)
+/// would make the sections that compare its articles with each other (facts, copies, the
+/// brief) quadratic.
+pub const DOSSIER_ARTICLES: usize = 500;
 
 /// The members of a story its dossier is read from: all of them, or for a story of more than
 /// [`DOSSIER_ARTICLES`], that many spread evenly over its articles in order of publication

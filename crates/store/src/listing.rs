@@ -87,6 +87,17 @@ fn clamp(n: usize) -> i64 {
     n.min(i64::MAX as usize) as i64
 }
 
+/// The filter's entity as the JSON list of its ids (the one entity across stories,
+/// `entities::members`), as the `WHERE`'s `?4` reads it.
+fn entity_ids(conn: &Connection, f: &StoryFilter) -> rusqlite::Result<Option<String>> {
+    Ok(match &f.entity {
+        Some(id) => Some(
+            serde_json::to_string(&crate::entities::members(conn, id)?).expect("strings serialise"),
+        ),
+        None => None,
+    })
+}
+
 /// The stories `f` lets through, in its order (or, with `only`, in that order and among those
 /// ids), `offset` skipped and at most `limit`, with how many it lets through in all.
 pub fn list(
@@ -96,13 +107,7 @@ pub fn list(
     offset: usize,
     limit: usize,
 ) -> rusqlite::Result<(Vec<StoryRow>, usize)> {
-    // the entity as the JSON list of its ids
-    let entity = match &f.entity {
-        Some(id) => Some(
-            serde_json::to_string(&crate::entities::members(conn, id)?).expect("strings serialise"),
-        ),
-        None => None,
-    };
+    let entity = entity_ids(conn, f)?;
     let base = params![
         f.since,
         f.until,
@@ -169,17 +174,19 @@ pub fn page_by_id(
     after: Option<&str>,
     limit: usize,
 ) -> rusqlite::Result<Vec<StoryRow>> {
+    let entity = entity_ids(conn, f)?;
     let mut st = conn.prepare_cached(&format!(
-        "{COLUMNS} WHERE {WHERE} AND (?7 IS NULL OR id = ?7) AND (?8 IS NULL OR id > ?8) \
-         ORDER BY id LIMIT ?9"
+        "{COLUMNS} WHERE {WHERE} AND (?8 IS NULL OR id = ?8) AND (?9 IS NULL OR id > ?9) \
+         ORDER BY id LIMIT ?10"
     ))?;
     let p = params![
         f.since,
         f.until,
         f.outlet,
-        f.entity,
+        entity,
         clamp(f.min_outlets),
         clamp(f.min_articles),
+        f.storyline,
         only,
         after,
         clamp(limit)
