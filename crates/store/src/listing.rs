@@ -4,7 +4,7 @@
 
 use crate::StoryRow;
 pub use dossier_analysis::storylines::is_storyline_id;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 
 /// How the story list is ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -87,15 +87,52 @@ fn clamp(n: usize) -> i64 {
     n.min(i64::MAX as usize) as i64
 }
 
-/// The filter's entity as the JSON list of its ids (the one entity across stories,
-/// `entities::members`), as the `WHERE`'s `?4` reads it.
-fn entity_ids(conn: &Connection, f: &StoryFilter) -> rusqlite::Result<Option<String>> {
-    Ok(match &f.entity {
-        Some(id) => Some(
-            serde_json::to_string(&crate::entities::members(conn, id)?).expect("strings serialise"),
-        ),
-        None => None,
-    })
+/// The values of a filter's `WHERE` (`?1` to `?7`), the entity as the JSON list of its ids
+/// (the one entity across stories, `entities::members`), as `?4` reads it.
+struct Bound {
+    since: Option<String>,
+    until: Option<String>,
+    outlet: Option<String>,
+    entity: Option<String>,
+    min_outlets: i64,
+    min_articles: i64,
+    storyline: Option<String>,
+}
+
+impl Bound {
+    fn new(conn: &Connection, f: &StoryFilter) -> rusqlite::Result<Bound> {
+        let entity = match &f.entity {
+            Some(id) => Some(
+                serde_json::to_string(&crate::entities::members(conn, id)?)
+                    .expect("strings serialise"),
+            ),
+            None => None,
+        };
+        Ok(Bound {
+            since: f.since.clone(),
+            until: f.until.clone(),
+            outlet: f.outlet.clone(),
+            entity,
+            min_outlets: clamp(f.min_outlets),
+            min_articles: clamp(f.min_articles),
+            storyline: f.storyline.clone(),
+        })
+    }
+
+    /// `?1` to `?7`, then `more` from `?8` on.
+    fn with<'a>(&'a self, more: &[&'a dyn ToSql]) -> Vec<&'a dyn ToSql> {
+        let mut p: Vec<&dyn ToSql> = vec![
+            &self.since,
+            &self.until,
+            &self.outlet,
+            &self.entity,
+            &self.min_outlets,
+            &self.min_articles,
+            &self.storyline,
+        ];
+        p.extend_from_slice(more);
+        p
+    }
 }
 
 /// The stories `f` lets through, in its order (or, with `only`, in that order and among those
@@ -107,32 +144,13 @@ pub fn list(
     offset: usize,
     limit: usize,
 ) -> rusqlite::Result<(Vec<StoryRow>, usize)> {
-    let entity = entity_ids(conn, f)?;
-    let base = params![
-        f.since,
-        f.until,
-        f.outlet,
-        entity,
-        clamp(f.min_outlets),
-        clamp(f.min_articles),
-        f.storyline
-    ];
+    let bound = Bound::new(conn, f)?;
     match only {
         Some(ids) => {
             let mut st = conn.prepare_cached(&format!("{COLUMNS} WHERE id = ?8 AND {WHERE}"))?;
             let mut rows = Vec::new();
             for id in ids {
-                let p = params![
-                    f.since,
-                    f.until,
-                    f.outlet,
-                    entity,
-                    clamp(f.min_outlets),
-                    clamp(f.min_articles),
-                    f.storyline,
-                    id
-                ];
-                if let Some(r) = st.query_row(p, row).optional()? {
+                if let Some(r) = st.query_row(&*bound.with(&[id]), row).optional()? {
                     rows.push(r);
                 }
             }
@@ -142,23 +160,15 @@ pub fn list(
         None => {
             let total: i64 = conn
                 .prepare_cached(&format!("SELECT count(*) FROM stories WHERE {WHERE}"))?
-                .query_row(base, |r| r.get(0))?;
+                .query_row(&*bound.with(&[]), |r| r.get(0))?;
             let mut st = conn.prepare_cached(&format!(
                 "{COLUMNS} WHERE {WHERE} ORDER BY {} LIMIT ?8 OFFSET ?9",
                 f.sort.order_by()
             ))?;
-            let p = params![
-                f.since,
-                f.until,
-                f.outlet,
-                entity,
-                clamp(f.min_outlets),
-                clamp(f.min_articles),
-                f.storyline,
-                clamp(limit),
-                clamp(offset)
-            ];
-            let rows = st.query_map(p, row)?.collect::<rusqlite::Result<_>>()?;
+            let (limit, offset) = (clamp(limit), clamp(offset));
+            let rows = st
+                .query_map(&*bound.with(&[&limit, &offset]), row)?
+                .collect::<rusqlite::Result<_>>()?;
             Ok((rows, total as usize))
         }
     }
@@ -174,24 +184,13 @@ pub fn page_by_id(
     after: Option<&str>,
     limit: usize,
 ) -> rusqlite::Result<Vec<StoryRow>> {
-    let entity = entity_ids(conn, f)?;
+    let bound = Bound::new(conn, f)?;
     let mut st = conn.prepare_cached(&format!(
         "{COLUMNS} WHERE {WHERE} AND (?8 IS NULL OR id = ?8) AND (?9 IS NULL OR id > ?9) \
          ORDER BY id LIMIT ?10"
     ))?;
-    let p = params![
-        f.since,
-        f.until,
-        f.outlet,
-        entity,
-        clamp(f.min_outlets),
-        clamp(f.min_articles),
-        f.storyline,
-        only,
-        after,
-        clamp(limit)
-    ];
-    let rows = st.query_map(p, row)?;
+    let limit = clamp(limit);
+    let rows = st.query_map(&*bound.with(&[&only, &after, &limit]), row)?;
     rows.collect()
 }
 
