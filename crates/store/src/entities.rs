@@ -144,6 +144,14 @@ pub fn backfill_surnames(conn: &mut Connection) -> rusqlite::Result<()> {
         return Ok(());
     }
     let tx = conn.transaction()?;
+    // another writer opening the store at the same time may have done it meanwhile
+    if tx
+        .query_row("SELECT 1 FROM meta WHERE key = 'surnames'", [], |_| Ok(()))
+        .optional()?
+        .is_some()
+    {
+        return Ok(());
+    }
     {
         let ids: Vec<String> = tx
             .prepare("SELECT DISTINCT id FROM entities WHERE kind = 'person' AND surname IS NULL")?
@@ -222,6 +230,14 @@ pub fn backfill(conn: &mut Connection) -> rusqlite::Result<()> {
         entities: Vec<dossier_model::Entity>,
     }
     let tx = conn.transaction()?;
+    // another writer opening the store at the same time may have done it meanwhile
+    if tx
+        .query_row("SELECT 1 FROM meta WHERE key = 'entities'", [], |_| Ok(()))
+        .optional()?
+        .is_some()
+    {
+        return Ok(());
+    }
     {
         let mut st = tx.prepare("SELECT id, dossier FROM stories WHERE dossier IS NOT NULL")?;
         let rows: Vec<(String, String)> = st

@@ -221,7 +221,7 @@ impl Store {
         let mut conn = Connection::open(&db).map_err(dberr)?;
         // Waiting for another writer comes first: turning a new store's journal into WAL
         // takes the lock too, and two ingests may create one store at once.
-        conn.busy_timeout(std::time::Duration::from_secs(10))
+        conn.busy_timeout(std::time::Duration::from_secs(60))
             .map_err(dberr)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(dberr)?;
