@@ -10,16 +10,6 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
-fn run(args: &[&str]) -> Value {
-    let o = dossier(args);
-    assert!(
-        o.status.success(),
-        "dossier {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}"))
-}
-
 fn p(path: &Path) -> &str {
     path.to_str().unwrap()
 }

@@ -19,16 +19,6 @@ use std::path::Path;
 /// Articles of the raw crawl's first issues, as dossier JSONL records.
 const SAMPLE_ARTICLES: usize = 600;
 
-fn run(args: &[&str]) -> Value {
-    let o = dossier(args);
-    assert!(
-        o.status.success(),
-        "dossier {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}"))
-}
-
 fn write(path: &Path, records: &[&Value]) -> String {
     let mut f = std::fs::File::create(path).unwrap();
     for r in records {

@@ -4,7 +4,7 @@
 //! `<link rel="alternate">`. URLs are normalised so one article has one key: fragment and
 //! tracking parameters dropped.
 
-use dossier_model::{Hints, Sourced};
+use dossier_model::Hints;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -24,10 +24,6 @@ pub fn feed_links(base: &str, bytes: &[u8]) -> Result<Vec<Link>, String> {
         Ok(Err(e)) => return Err(format!("not an RSS/Atom feed: {e}")),
         Err(_) => return Err("not an RSS/Atom feed: the XML parser gave up".into()),
     };
-    let text = |s: &str| {
-        let t = dossier_ingest::feed::fragment_text(s);
-        (!t.is_empty()).then_some(t)
-    };
     let mut out = Vec::new();
     for entry in &feed.entries {
         // The entry's page: its alternate link (or first), else an id that is a URL.
@@ -41,30 +37,7 @@ pub fn feed_links(base: &str, bytes: &[u8]) -> Result<Vec<Link>, String> {
         let Some(url) = href.and_then(|h| normalise(base, h)) else {
             continue;
         };
-        let authors: Vec<&str> = entry
-            .authors
-            .iter()
-            .filter_map(|p| p.name.as_deref().map(str::trim))
-            .filter(|n| !n.is_empty())
-            .collect();
-        let hints = Hints {
-            url: None,
-            outlet: None,
-            title: entry
-                .title
-                .as_ref()
-                .and_then(|t| text(&t.content))
-                .map(|t| Sourced::new(t, "feed entry title")),
-            byline: (!authors.is_empty())
-                .then(|| Sourced::new(authors.join(", "), "feed entry author")),
-            published: entry
-                .published
-                .or(entry.updated)
-                .map(|d| Sourced::new(d.to_rfc3339(), "feed entry date")),
-            updated: entry
-                .updated
-                .map(|d| Sourced::new(d.to_rfc3339(), "feed entry updated")),
-        };
+        let hints = dossier_ingest::feed::entry_hints(entry);
         out.push(Link { url, hints });
     }
     Ok(out)

@@ -54,18 +54,6 @@ pub fn read_feed(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputErr
             }));
             continue;
         };
-        let from = "feed entry";
-        let title = entry
-            .title
-            .as_ref()
-            .map(|t| fragment_text(&t.content))
-            .filter(|t| !t.is_empty());
-        let authors: Vec<&str> = entry
-            .authors
-            .iter()
-            .filter_map(|p| p.name.as_deref().map(str::trim))
-            .filter(|n| !n.is_empty())
-            .collect();
         let hints = Hints {
             url: entry
                 .links
@@ -73,16 +61,7 @@ pub fn read_feed(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputErr
                 .map(|l| l.href.clone())
                 .filter(|h| h.starts_with("http")),
             outlet: outlet.clone().map(|o| Sourced::new(o, "feed title")),
-            title: title.map(|t| Sourced::new(t, format!("{from} title"))),
-            byline: (!authors.is_empty())
-                .then(|| Sourced::new(authors.join(", "), format!("{from} author"))),
-            published: entry
-                .published
-                .or(entry.updated)
-                .map(|d| Sourced::new(d.to_rfc3339(), format!("{from} date"))),
-            updated: entry
-                .updated
-                .map(|d| Sourced::new(d.to_rfc3339(), format!("{from} updated"))),
+            ..entry_hints(entry)
         };
         out.push(Ok(RawDocument {
             source: format!("{source}#entry{n}"),
@@ -91,6 +70,37 @@ pub fn read_feed(source: &str, bytes: &[u8]) -> Vec<Result<RawDocument, InputErr
         }));
     }
     out
+}
+
+/// What a feed entry says of its article: its title, authors and dates (no URL or outlet),
+/// each credited to the entry.
+pub fn entry_hints(entry: &feed_rs::model::Entry) -> Hints {
+    let from = "feed entry";
+    let authors: Vec<&str> = entry
+        .authors
+        .iter()
+        .filter_map(|p| p.name.as_deref().map(str::trim))
+        .filter(|n| !n.is_empty())
+        .collect();
+    Hints {
+        url: None,
+        outlet: None,
+        title: entry
+            .title
+            .as_ref()
+            .map(|t| fragment_text(&t.content))
+            .filter(|t| !t.is_empty())
+            .map(|t| Sourced::new(t, format!("{from} title"))),
+        byline: (!authors.is_empty())
+            .then(|| Sourced::new(authors.join(", "), format!("{from} author"))),
+        published: entry
+            .published
+            .or(entry.updated)
+            .map(|d| Sourced::new(d.to_rfc3339(), format!("{from} date"))),
+        updated: entry
+            .updated
+            .map(|d| Sourced::new(d.to_rfc3339(), format!("{from} updated"))),
+    }
 }
 
 /// The text of an HTML fragment, one paragraph per block element; plain text passes through.

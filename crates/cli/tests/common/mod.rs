@@ -43,6 +43,17 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Runs `dossier ARGS`, which must succeed, and parses its standard output as JSON.
+pub fn run(args: &[&str]) -> serde_json::Value {
+    let o = dossier(args);
+    assert!(
+        o.status.success(),
+        "dossier {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}"))
+}
+
 /// Runs `dossier analyze ARGS -f json` and parses the dossier.
 pub fn analyze_json(args: &[&str]) -> (serde_json::Value, Output) {
     let mut all = vec!["analyze", "-f", "json", "-q"];
